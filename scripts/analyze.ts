@@ -1,0 +1,26 @@
+// npm run -s analyze -- FILE: one line per distinct word of FILE, in order of first appearance:
+// surface, headword, root, class and affixes, separated by tabs.
+
+import { readFileSync } from 'node:fs';
+import { analyseArticle, distinctWords } from '../src/lib/text/document';
+import { readLexicon } from './content-node';
+
+const file = process.argv[2];
+if (!file) {
+	console.error('usage: npm run -s analyze -- FILE');
+	process.exit(2);
+}
+let raw: string;
+try {
+	raw = readFileSync(file, 'utf8');
+} catch (e) {
+	console.error(`analyze: cannot read ${file}: ${(e as Error).message}`);
+	process.exit(2);
+}
+// A plain text file without front matter is analysed as an article of its own.
+if (!raw.startsWith('---')) raw = `---\nslug: text\ntitle: text\nlanguage: id\nsource: ${file}\n---\n${raw}`;
+const words = distinctWords(analyseArticle(raw, readLexicon()));
+const lines = words.map((w) =>
+	[w.surface, w.headword.toLowerCase(), w.root.toLowerCase(), w.cls, w.affixes.join(' ') || '-'].join('\t')
+);
+process.stdout.write(lines.join('\n') + '\n');

@@ -1,0 +1,146 @@
+// Builds an article's deck: a vocabulary card and a cloze card for every headword worth learning.
+
+import { analyseArticle, type AnalysedArticle, type AnalysedSentence } from '../text/document';
+import type { Lexicon } from '../text/lemmatise';
+import type { Analysis } from '../text/types';
+import type { CardKind, Deck, DeckCard, DeckSentence, Glossary, Span } from './types';
+
+/** Classes that get cards: content words and abbreviations. */
+const CARD_CLASSES = new Set(['word', 'abbr']);
+
+interface Occurrence {
+	sentence: AnalysedSentence;
+	span: Span;
+	answer: string;
+}
+
+interface HeadwordInfo {
+	analysis: Analysis;
+	occurrences: Occurrence[];
+}
+
+/**
+ * Card id from the article, the headword and the kind only, so a rebuilt deck keeps every card's progress.
+ * @example cardId('azerbaijan-iran', 'menekankan', 'cloze') → 'azerbaijan-iran/menekankan/cloze'
+ */
+export function cardId(slug: string, headword: string, kind: CardKind): string {
+	return `${slug}/${headword}/${kind}`;
+}
+
+/** Headwords of the cardable classes, in order of first appearance, with every place they occur. */
+export function headwords(article: AnalysedArticle): Map<string, HeadwordInfo> {
+	const out = new Map<string, HeadwordInfo>();
+	for (const sentence of article.sentences) {
+		for (const token of sentence.tokens) {
+			const a = token.analysis;
+			if (!a || !CARD_CLASSES.has(a.cls)) continue;
+			let info = out.get(a.headword);
+			if (!info) out.set(a.headword, (info = { analysis: a, occurrences: [] }));
+			info.occurrences.push({ sentence, ...blankOf(token.text, token.start, a) });
+		}
+	}
+	return out;
+}
+
+/** The part of a written word that the learner must produce: the word without its clitics. */
+function blankOf(text: string, start: number, a: Analysis): { span: Span; answer: string } {
+	let from = 0;
+	let to = text.length;
+	for (const c of a.clitics) {
+		if (c.startsWith('-')) to -= c.length - 1;
+		else from += c.length - 1;
+	}
+	return { span: { start: start + from, end: start + to }, answer: text.slice(from, to) };
+}
+
+/**
+ * The sentence to blank for a cloze card: the shortest body sentence that has the word
+ * (a headline or caption only when the word occurs nowhere else), the earliest among equals.
+ */
+function clozeSentence(occ: Occurrence[]): AnalysedSentence {
+	const body = occ.filter((o) => o.sentence.kind === 'body');
+	const pool = body.length ? body : occ;
+	return pool.reduce((best, o) => (o.sentence.text.length < best.sentence.text.length ? o : best)).sentence;
+}
+
+/** The context for a vocabulary card: the first body sentence other than the cloze one, so the learner sees the word twice. */
+function vocabSentence(occ: Occurrence[], cloze: AnalysedSentence): AnalysedSentence {
+	const other = occ.find((o) => o.sentence.kind === 'body' && o.sentence.id !== cloze.id);
+	return other?.sentence ?? occ.find((o) => o.sentence.kind === 'body')?.sentence ?? occ[0].sentence;
+}
+
+/**
+ * Builds the deck of one analysed article. Missing glossary entries give empty glosses and
+ * translations (the content tests fail on them; the app shows them as missing).
+ */
+export function buildDeck(article: AnalysedArticle, glossary: Glossary | undefined, lex: Lexicon): Deck {
+	const slug = article.meta.slug;
+	const sentences: DeckSentence[] = article.sentences.map((s) => ({
+		id: s.id,
+		text: s.text,
+		translation: glossary?.sentences[s.id]?.translation ?? '',
+		kind: s.kind,
+		paragraph: s.paragraph
+	}));
+	const words = headwords(article);
+	const byRoot = new Map<string, string[]>();
+	for (const [hw, info] of words) {
+		const list = byRoot.get(info.analysis.root) ?? [];
+		list.push(hw);
+		byRoot.set(info.analysis.root, list);
+	}
+	const cards: DeckCard[] = [];
+	let position = 0;
+	for (const [hw, { analysis: a, occurrences }] of words) {
+		const entry = glossary?.headwords[hw];
+		const cloze = clozeSentence(occurrences);
+		const vocab = vocabSentence(occurrences, cloze);
+		const rootEntry = a.root !== hw ? lex.roots.get(a.root) : undefined;
+		const base = {
+			article: slug,
+			headword: hw,
+			root: a.root,
+			...(rootEntry ? { rootGloss: rootEntry.gloss } : {}),
+			affixes: a.affixes,
+			gloss: entry?.gloss ?? '',
+			pos: entry?.pos ?? '',
+			...(entry?.note ? { note: entry.note } : {}),
+			...(a.expansion ? { expansion: a.expansion } : {}),
+			verified: a.verified,
+			family: (byRoot.get(a.root) ?? []).filter((w) => w !== hw),
+			position
+		};
+		for (const [kind, sentence] of [['vocab', vocab], ['cloze', cloze]] as const) {
+			const here = occurrences.filter((o) => o.sentence.id === sentence.id);
+			cards.push({
+				id: cardId(slug, hw, kind),
+				kind,
+				...base,
+				sentenceId: sentence.id,
+				sentence: sentence.text,
+				translation: glossary?.sentences[sentence.id]?.translation ?? '',
+				spans: here.map((o) => o.span),
+				answer: here[0].answer
+			});
+		}
+		position++;
+	}
+	return { article: article.meta, sentences, cards };
+}
+
+/** What an article lacks in its glossary: headwords without gloss or part of speech, sentences without translation. */
+export function missingGlossary(deck: Deck, glossary: Glossary | undefined) {
+	const headwordsMissing = [...new Set(deck.cards.filter((c) => !c.gloss || !c.pos).map((c) => c.headword))];
+	const sentencesMissing = deck.sentences.filter((s) => !s.translation).map((s) => s.text);
+	const stale = glossary
+		? Object.entries(glossary.sentences)
+				.filter(([id, s]) => !deck.sentences.some((d) => d.id === id && d.text === s.text))
+				.map(([, s]) => s.text)
+		: [];
+	return { headwords: headwordsMissing, sentences: sentencesMissing, stale };
+}
+
+/** The whole path from an article file's text to its deck. */
+export function deckFromSource(raw: string, glossary: Glossary | undefined, lex: Lexicon): Deck {
+	return buildDeck(analyseArticle(raw, lex), glossary, lex);
+}

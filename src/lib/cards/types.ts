@@ -1,0 +1,63 @@
+// The deck an article becomes: its sentences with translations and the cards built on them.
+
+import type { ArticleMeta, SentenceKind } from '../text/types';
+
+export type CardKind = 'vocab' | 'cloze';
+
+/** A stretch of a sentence, by character offsets into `DeckSentence.text`. */
+export interface Span {
+	start: number;
+	end: number;
+}
+
+export interface DeckSentence {
+	id: string;
+	text: string;
+	translation: string;
+	kind: SentenceKind;
+	paragraph: number;
+}
+
+export interface DeckCard {
+	/** `slug/headword/kind`: stable across rebuilds and edits of the article. */
+	id: string;
+	article: string;
+	kind: CardKind;
+	headword: string;
+	root: string;
+	/** English gloss of the root from the lexicon, when the root differs from the headword. */
+	rootGloss?: string;
+	affixes: string[];
+	gloss: string;
+	pos: string;
+	note?: string;
+	/** Expansion of an abbreviation (Letjen → Letnan Jenderal). */
+	expansion?: string;
+	/** False when the root is not in our lexicon: the breakdown is a guess. */
+	verified: boolean;
+	sentenceId: string;
+	/** The sentence itself and its English translation, so a stored card shows without its article. */
+	sentence: string;
+	translation: string;
+	/** Where the word stands in the sentence: highlighted on a vocabulary card, blanked on a cloze card. */
+	spans: Span[];
+	/** What the learner types into a cloze blank: the word as written there, without clitics. */
+	answer: string;
+	/** The article's other headwords built on the same root (tekan: menekankan, penekanan). */
+	family: string[];
+	/** Position of the headword's first appearance in the article: new cards are introduced in this order. */
+	position: number;
+}
+
+export interface Deck {
+	article: ArticleMeta;
+	sentences: DeckSentence[];
+	cards: DeckCard[];
+}
+
+/** The per-article glossary file in `content/glossary/SLUG.json`. */
+export interface Glossary {
+	article: string;
+	headwords: Record<string, { gloss: string; pos: string; note?: string }>;
+	sentences: Record<string, { text: string; translation: string }>;
+}

@@ -1,0 +1,167 @@
+// Card storage: loading decks without touching progress, today's queue, counts, and the card table.
+
+import Dexie from 'dexie';
+import { State } from 'ts-fsrs';
+import type { Deck } from '../cards/types';
+import { textHash } from '../text/segment';
+import { newCard } from '../srs/schedule';
+import { studyDay, type Queue, type QueueCard } from '../srs/queue';
+import type { SchedulerSettings } from '../srs/settings';
+import { QUEUE, queueOf, type KartuDB, type StoredCard } from './schema';
+
+const ARTICLES = 'articles';
+const DECK_HASH = 'deck-hash:';
+/** Room between articles in the new-card order. */
+const ARTICLE_SPAN = 1_000_000;
+
+export interface SyncResult {
+	added: number;
+	updated: number;
+	retired: number;
+	unchanged: boolean;
+}
+
+/**
+ * Upserts the decks' cards: new cards are added in the New state, existing cards get fresh content
+ * and keep their FSRS state, and cards whose headword left an article are retired, never deleted.
+ * A deck whose content has not changed since the last sync is skipped.
+ */
+export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<SyncResult> {
+	return db.transaction('rw', db.cards, db.settings, async () => {
+		const result: SyncResult = { added: 0, updated: 0, retired: 0, unchanged: true };
+		const registry = ((await db.settings.get(ARTICLES))?.value as string[] | undefined) ?? [];
+		for (const deck of decks) {
+			const slug = deck.article.slug;
+			if (!registry.includes(slug)) registry.push(slug);
+			const hash = textHash(JSON.stringify(deck.cards));
+			if ((await db.settings.get(DECK_HASH + slug))?.value === hash) continue;
+			result.unchanged = false;
+			const base = registry.indexOf(slug) * ARTICLE_SPAN;
+			const existing = new Map((await db.cards.where('article').equals(slug).toArray()).map((c) => [c.id, c]));
+			const rows: StoredCard[] = [];
+			for (const content of deck.cards) {
+				const position = base + content.position * 2 + (content.kind === 'cloze' ? 1 : 0);
+				const old = existing.get(content.id);
+				existing.delete(content.id);
+				const row: StoredCard = old
+					? { ...old, content, position, retired: false, queue: 0 }
+					: {
+							id: content.id,
+							article: slug,
+							sibling: `${slug}/${content.headword}`,
+							position,
+							content,
+							fsrs: newCard(now),
+							suspended: false,
+							retired: false,
+							queue: 0
+						};
+				row.queue = queueOf(row);
+				if (old) result.updated++;
+				else result.added++;
+				rows.push(row);
+			}
+			for (const gone of existing.values()) {
+				if (gone.retired) continue;
+				rows.push({ ...gone, retired: true, queue: QUEUE.retired });
+				result.retired++;
+			}
+			await db.cards.bulkPut(rows);
+			await db.settings.put({ key: DECK_HASH + slug, value: hash });
+		}
+		await db.settings.put({ key: ARTICLES, value: registry });
+		return result;
+	});
+}
+
+export function toQueueCard(c: StoredCard): QueueCard {
+	return { id: c.id, sibling: c.sibling, state: c.fsrs.state, due: c.fsrs.due.getTime(), position: c.position };
+}
+
+/** Extra new cards loaded beyond the daily limit, to stand in for ones buried by a sibling. */
+const FRESH_SPARE = 10;
+
+/**
+ * Today's queue, read through the indexes: (re)learning and review cards due before the study day
+ * ends, and the next new cards the daily limit allows. Never reads the whole collection.
+ */
+export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSettings): Promise<Queue> {
+	const day = studyDay(now, settings.dayStartHour);
+	return db.transaction('r', db.cards, db.reviews, async () => {
+		const dueBefore = (queue: number) =>
+			db.cards.where('[queue+fsrs.due]').between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false).toArray();
+		const [learning, relearning, review, today] = await Promise.all([
+			dueBefore(QUEUE.learning),
+			dueBefore(QUEUE.relearning),
+			dueBefore(QUEUE.review),
+			db.reviews.where('time').aboveOrEqual(new Date(day.start)).toArray()
+		]);
+		const answeredCards = await db.cards.bulkGet([...new Set(today.map((r) => r.cardId))]);
+		const answered = new Map<string, string>();
+		// The latest answer of each headword decides which sibling owns the day.
+		const siblingOf = new Map(answeredCards.filter((c) => c).map((c) => [c!.id, c!.sibling]));
+		for (const r of [...today].sort((a, b) => a.time.getTime() - b.time.getTime())) {
+			const sibling = siblingOf.get(r.cardId);
+			if (sibling && !answered.has(sibling)) answered.set(sibling, r.cardId);
+		}
+		const introduced = new Set(today.filter((r) => r.before.state === State.New).map((r) => r.cardId)).size;
+		const newLeft = Math.max(0, settings.newPerDay - introduced);
+		const taken = new Set<string>();
+		const fresh = newLeft
+			? await db.cards
+					.where('[queue+position]')
+					.between([QUEUE.new, Dexie.minKey], [QUEUE.new, Dexie.maxKey])
+					.filter((c) => {
+						if (answered.has(c.sibling) || taken.has(c.sibling)) return false;
+						taken.add(c.sibling);
+						return true;
+					})
+					.limit(newLeft + FRESH_SPARE)
+					.toArray()
+			: [];
+		const byDue = (a: QueueCard, b: QueueCard) => a.due - b.due;
+		return {
+			learning: [...learning, ...relearning].map(toQueueCard).sort(byDue),
+			review: review.map(toQueueCard).sort(byDue),
+			fresh: fresh.map(toQueueCard),
+			newLeft,
+			answered,
+			day
+		};
+	});
+}
+
+/** Cards the learner has studied and that are in learning or review now. */
+export async function learnedCount(db: KartuDB): Promise<number> {
+	return db.cards
+		.where('[queue+fsrs.due]')
+		.between([QUEUE.learning, Dexie.minKey], [QUEUE.relearning, Dexie.maxKey], true, true)
+		.count();
+}
+
+/** Every card, for the card table. */
+export function allCards(db: KartuDB): Promise<StoredCard[]> {
+	return db.cards.orderBy('[queue+position]').toArray();
+}
+
+export async function setSuspended(db: KartuDB, ids: string[], suspended: boolean): Promise<void> {
+	await db.transaction('rw', db.cards, async () => {
+		const cards = (await db.cards.bulkGet(ids)).filter((c): c is StoredCard => !!c);
+		await db.cards.bulkPut(cards.map((c) => ({ ...c, suspended, queue: queueOf({ ...c, suspended }) })));
+	});
+}
+
+/** How many cards fall due on the study day after `now`'s, and the earliest due time after now. */
+export async function upcoming(db: KartuDB, now: Date, settings: SchedulerSettings) {
+	const day = studyDay(now, settings.dayStartHour);
+	const range = (q: number, from: number, to: number) =>
+		db.cards.where('[queue+fsrs.due]').between([q, new Date(from)], [q, new Date(to)], true, false);
+	let tomorrow = 0;
+	let next: Date | undefined;
+	for (const q of [QUEUE.learning, QUEUE.review, QUEUE.relearning]) {
+		tomorrow += await range(q, day.end, day.end + 86_400_000).count();
+		const first = await range(q, now.getTime(), Number.MAX_SAFE_INTEGER).first();
+		if (first && (!next || first.fsrs.due < next)) next = first.fsrs.due;
+	}
+	return { tomorrow, next };
+}

@@ -1,0 +1,148 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readLexicon } from '../../../scripts/content-node';
+import { deckFromSource } from '../cards/deck';
+import type { Glossary } from '../cards/types';
+import { Rating, Scheduler, State } from '../srs/schedule';
+import { pickNext } from '../srs/queue';
+import { DEFAULT_SETTINGS } from '../srs/settings';
+import { allCards, learnedCount, loadQueue, setSuspended, syncDecks } from './cards';
+import { recordAnswer, undoAnswer } from './reviews';
+import { KartuDB, QUEUE } from './schema';
+import { loadSettings, saveSettings } from './settings';
+
+const lex = readLexicon();
+const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
+const glossary = JSON.parse(readFileSync(new URL('../../../content/glossary/azerbaijan-iran.json', import.meta.url), 'utf8')) as Glossary;
+const deck = deckFromSource(raw, glossary, lex);
+const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
+const scheduler = new Scheduler(settings);
+const t0 = new Date(2026, 2, 2, 9, 0);
+
+let name = 0;
+let db: KartuDB;
+beforeEach(() => {
+	db = new KartuDB(`test-${++name}`);
+});
+afterEach(async () => {
+	db.close();
+	await db.delete();
+});
+
+async function answerNext(at: Date, grade = Rating.Good) {
+	const q = await loadQueue(db, at, settings);
+	const next = pickNext(q, at.getTime())!;
+	const card = (await db.cards.get(next.id))!;
+	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 4200 });
+}
+
+describe('syncDecks', () => {
+	it('adds every card of the deck as new, once', async () => {
+		const first = await syncDecks(db, [deck], t0);
+		expect(first.added).toBe(deck.cards.length);
+		expect(await db.cards.where('[queue+position]').between([0, 0], [0, Infinity]).count()).toBe(deck.cards.length);
+		const again = await syncDecks(db, [deck], t0);
+		expect(again).toMatchObject({ added: 0, unchanged: true });
+	});
+
+	it('keeps progress across a rebuilt deck and retires a headword that left the article', async () => {
+		await syncDecks(db, [deck], t0);
+		const { card } = await answerNext(t0);
+		expect(card.id).toBe('azerbaijan-iran/menekankan/vocab');
+		// The article loses its headline, and with it "menekankan"; the other words stay.
+		const edited = raw.replace('---\nKetika Ilham Aliyev Menekankan Perluasan Hubungan Azerbaijan-Iran\n', '---\nHubungan Azerbaijan dan Iran\n');
+		expect(edited).not.toBe(raw);
+		const rebuilt = deckFromSource(edited, glossary, lex);
+		const result = await syncDecks(db, [rebuilt], t0);
+		expect(result.retired).toBe(2);
+		const kept = (await db.cards.get('azerbaijan-iran/menekankan/vocab'))!;
+		expect(kept.retired).toBe(true);
+		expect(kept.queue).toBe(QUEUE.retired);
+		expect(kept.fsrs).toEqual(card.fsrs);
+		expect(await db.reviews.count()).toBe(1);
+		// Bringing the headline back brings the card back with its progress.
+		await syncDecks(db, [deck], t0);
+		const back = (await db.cards.get('azerbaijan-iran/menekankan/vocab'))!;
+		expect(back).toMatchObject({ retired: false, queue: State.Learning });
+		expect(back.fsrs.reps).toBe(1);
+	});
+});
+
+describe('answers', () => {
+	it('write the card and its review row together, and undo takes back both', async () => {
+		await syncDecks(db, [deck], t0);
+		const { card, review } = await answerNext(t0);
+		expect(review).toMatchObject({ cardId: card.id, grade: Rating.Good, ms: 4200 });
+		expect(review.before.state).toBe(State.New);
+		expect((await db.cards.get(card.id))!.fsrs.state).toBe(State.Learning);
+		expect(await learnedCount(db)).toBe(1);
+
+		const restored = await undoAnswer(db, review);
+		expect(restored.fsrs.state).toBe(State.New);
+		expect((await db.cards.get(card.id))!.queue).toBe(QUEUE.new);
+		expect(await db.reviews.count()).toBe(0);
+		expect(await learnedCount(db)).toBe(0);
+	});
+
+	it('refuse to undo an answer that a later answer of the same card has superseded', async () => {
+		await syncDecks(db, [deck], t0);
+		const first = await answerNext(t0);
+		await answerNext(new Date(t0.getTime() + 11 * 60_000));
+		await expect(undoAnswer(db, first.review)).rejects.toThrow(/answered again/);
+	});
+
+	it('survive closing and reopening the database', async () => {
+		await syncDecks(db, [deck], t0);
+		await answerNext(t0, Rating.Easy);
+		await answerNext(t0, Rating.Again);
+		db.close();
+		const reopened = new KartuDB(db.name);
+		const cards = await reopened.cards.toArray();
+		expect(cards.filter((c) => c.fsrs.reps > 0)).toHaveLength(2);
+		expect(await reopened.reviews.count()).toBe(2);
+		reopened.close();
+	});
+});
+
+describe('loadQueue', () => {
+	it('introduces new cards in article order, one card per headword a day, within the daily limit', async () => {
+		await syncDecks(db, [deck], t0);
+		const q = await loadQueue(db, t0, { ...settings, newPerDay: 5 });
+		expect(q.newLeft).toBe(5);
+		expect(q.fresh.slice(0, 3).map((c) => c.id)).toEqual([
+			'azerbaijan-iran/menekankan/vocab',
+			'azerbaijan-iran/perluasan/vocab',
+			'azerbaijan-iran/hubungan/vocab'
+		]);
+		for (let i = 0; i < 5; i++) await answerNext(t0, Rating.Easy);
+		const after = await loadQueue(db, t0, { ...settings, newPerDay: 5 });
+		expect(after.newLeft).toBe(0);
+		expect(pickNext(after, t0.getTime())).toBeUndefined();
+		// The next day the cloze card of the first headword is new and allowed.
+		const tomorrow = new Date(t0.getTime() + 86_400_000);
+		const next = await loadQueue(db, tomorrow, { ...settings, newPerDay: 5 });
+		expect(next.fresh[0].id).toBe('azerbaijan-iran/menekankan/cloze');
+	});
+
+	it('leaves suspended cards out', async () => {
+		await syncDecks(db, [deck], t0);
+		await setSuspended(db, ['azerbaijan-iran/menekankan/vocab'], true);
+		const q = await loadQueue(db, t0, settings);
+		// With its vocabulary card suspended, the headword's cloze card is the one introduced.
+		expect(q.fresh.map((c) => c.id)).not.toContain('azerbaijan-iran/menekankan/vocab');
+		expect(q.fresh[0].id).toBe('azerbaijan-iran/menekankan/cloze');
+		await setSuspended(db, ['azerbaijan-iran/menekankan/vocab'], false);
+		expect((await allCards(db)).find((c) => c.id.endsWith('menekankan/vocab'))?.queue).toBe(QUEUE.new);
+	});
+});
+
+describe('settings', () => {
+	it('are stored, and invalid ones are refused without a change', async () => {
+		expect(await loadSettings(db)).toEqual(DEFAULT_SETTINGS);
+		await saveSettings(db, { ...DEFAULT_SETTINGS, newPerDay: 7 });
+		expect((await loadSettings(db)).newPerDay).toBe(7);
+		await expect(saveSettings(db, { ...DEFAULT_SETTINGS, desiredRetention: 2 })).rejects.toThrow(/retention/);
+		expect((await loadSettings(db)).newPerDay).toBe(7);
+	});
+});

@@ -1,0 +1,56 @@
+// Answers: the card's new state and its review row are written in one transaction, and undone the same way.
+
+import type { Card as FsrsCard, Grade } from 'ts-fsrs';
+import { queueOf, type KartuDB, type StoredCard, type StoredReview } from './schema';
+
+export interface AnswerInput {
+	card: StoredCard;
+	grade: Grade;
+	next: FsrsCard;
+	time: Date;
+	ms: number;
+}
+
+/** A review id that sorts by time and never collides across devices. */
+export function reviewId(time: Date): string {
+	return `${time.getTime().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/** Writes the answer: the card's new FSRS state and one review row, atomically. Returns both. */
+export async function recordAnswer(db: KartuDB, a: AnswerInput): Promise<{ card: StoredCard; review: StoredReview }> {
+	const card: StoredCard = { ...a.card, fsrs: a.next };
+	card.queue = queueOf(card);
+	const review: StoredReview = {
+		id: reviewId(a.time),
+		cardId: a.card.id,
+		grade: a.grade,
+		time: a.time,
+		ms: Math.max(0, Math.round(a.ms)),
+		before: a.card.fsrs,
+		after: a.next
+	};
+	await db.transaction('rw', db.cards, db.reviews, async () => {
+		await db.cards.put(card);
+		await db.reviews.add(review);
+	});
+	return { card, review };
+}
+
+/**
+ * Takes back an answer completely: the card returns to its state before it, and the review row is
+ * deleted, in one transaction. Refuses when the card has been answered again since.
+ */
+export async function undoAnswer(db: KartuDB, review: StoredReview): Promise<StoredCard> {
+	return db.transaction('rw', db.cards, db.reviews, async () => {
+		const card = await db.cards.get(review.cardId);
+		if (!card) throw new Error('The card of this answer no longer exists.');
+		if (card.fsrs.reps !== review.after.reps || card.fsrs.due.getTime() !== review.after.due.getTime()) {
+			throw new Error('This card was answered again since; undo the later answer first.');
+		}
+		const restored: StoredCard = { ...card, fsrs: review.before };
+		restored.queue = queueOf(restored);
+		await db.cards.put(restored);
+		await db.reviews.delete(review.id);
+		return restored;
+	});
+}

@@ -1,0 +1,66 @@
+// The IndexedDB schema: one Dexie database holding cards with their FSRS state, every review, and settings.
+
+import Dexie, { type EntityTable } from 'dexie';
+import type { Card as FsrsCard, Grade } from 'ts-fsrs';
+import type { DeckCard } from '../cards/types';
+
+/** Anki-style queue number: the FSRS state, or a negative number for cards out of the queue. */
+export const QUEUE = { suspended: -1, retired: -2, new: 0, learning: 1, review: 2, relearning: 3 } as const;
+
+export interface StoredCard {
+	id: string;
+	article: string;
+	/** `article/headword`: the vocabulary and cloze cards of one headword share it. */
+	sibling: string;
+	/** Order in which new cards are introduced, across articles. */
+	position: number;
+	/** The card's content as last built from `content/` (kept when the headword leaves the content). */
+	content: DeckCard;
+	/** The FSRS state exactly as ts-fsrs defines it. */
+	fsrs: FsrsCard;
+	suspended: boolean;
+	/** The headword is no longer in its article: kept with its history, out of the queue. */
+	retired: boolean;
+	/** QUEUE value derived from the three fields above; indexed with the due date. */
+	queue: number;
+}
+
+export interface StoredReview {
+	/** Stable id, so an imported backup never counts a review twice. */
+	id: string;
+	cardId: string;
+	grade: Grade;
+	/** When the answer was given. */
+	time: Date;
+	/** Milliseconds from showing the card to the answer. */
+	ms: number;
+	before: FsrsCard;
+	after: FsrsCard;
+}
+
+export interface Setting {
+	key: string;
+	value: unknown;
+}
+
+export class KartuDB extends Dexie {
+	cards!: EntityTable<StoredCard, 'id'>;
+	reviews!: EntityTable<StoredReview, 'id'>;
+	settings!: EntityTable<Setting, 'key'>;
+
+	constructor(name = 'kartu') {
+		super(name);
+		this.version(1).stores({
+			cards: 'id, article, sibling, [queue+fsrs.due], [queue+position]',
+			reviews: 'id, cardId, time',
+			settings: 'key'
+		});
+	}
+}
+
+/** The queue number a card belongs in. */
+export function queueOf(card: Pick<StoredCard, 'fsrs' | 'suspended' | 'retired'>): number {
+	if (card.retired) return QUEUE.retired;
+	if (card.suspended) return QUEUE.suspended;
+	return card.fsrs.state;
+}

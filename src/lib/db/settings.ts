@@ -1,0 +1,22 @@
+// Reads and writes the learner's settings.
+
+import { normaliseSettings, validateSettings, type SchedulerSettings } from '../srs/settings';
+import type { KartuDB } from './schema';
+
+const SCHEDULER = 'scheduler';
+
+export async function loadSettings(db: KartuDB): Promise<SchedulerSettings> {
+	const row = await db.settings.get(SCHEDULER);
+	return normaliseSettings(row?.value);
+}
+
+/** Saves valid settings; throws with the validation messages otherwise, leaving the stored ones as they were. */
+export async function saveSettings(db: KartuDB, settings: SchedulerSettings): Promise<void> {
+	const errors = validateSettings(settings);
+	if (errors.length) throw new Error(errors.join(' '));
+	await db.settings.put({ key: SCHEDULER, value: plain(settings) });
+}
+
+function plain<T>(v: T): T {
+	return JSON.parse(JSON.stringify(v)) as T;
+}

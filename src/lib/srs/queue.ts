@@ -1,0 +1,158 @@
+// Today's review queue: which card comes next, what is left, and how an answer (or its undo) changes that.
+
+import { State } from 'ts-fsrs';
+
+/** What the queue needs to know of a card. `sibling` groups the vocabulary and cloze cards of one headword. */
+export interface QueueCard {
+	id: string;
+	sibling: string;
+	state: State;
+	/** Due time in milliseconds. */
+	due: number;
+	/** Order of introduction for new cards (headword's first appearance). */
+	position: number;
+}
+
+/** The learner's study day: from `start` (inclusive) to `end` (exclusive), in milliseconds. */
+export interface StudyDay {
+	start: number;
+	end: number;
+}
+
+/** Anki shows learning cards up to 20 minutes early when nothing else is left. */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+/**
+ * The study day that contains `now`, starting at `startHour` local time (Anki's "next day starts at").
+ * @example studyDay(new Date(2026, 0, 2, 3, 0), 4) → { start: 2026-01-01 04:00, end: 2026-01-02 04:00 }
+ */
+export function studyDay(now: Date, startHour: number): StudyDay {
+	const start = new Date(now);
+	start.setHours(startHour, 0, 0, 0);
+	if (start.getTime() > now.getTime()) start.setDate(start.getDate() - 1);
+	const end = new Date(start);
+	end.setDate(end.getDate() + 1);
+	return { start: start.getTime(), end: end.getTime() };
+}
+
+export interface Queue {
+	/** Cards in (re)learning due before the day ends, by due time. */
+	learning: QueueCard[];
+	/** Review cards due before the day ends, by due time. */
+	review: QueueCard[];
+	/** New cards, by position; may hold more than `newLeft` to replace buried ones. */
+	fresh: QueueCard[];
+	/** New cards the daily limit still allows today. */
+	newLeft: number;
+	/** For each headword answered today, the card that was answered: its sibling waits for tomorrow. */
+	answered: Map<string, string>;
+	day: StudyDay;
+}
+
+function buried(q: Queue, c: QueueCard): boolean {
+	const other = q.answered.get(c.sibling);
+	return other !== undefined && other !== c.id;
+}
+
+/**
+ * The next card to show: due learning cards first, then due reviews, then new cards, then
+ * learning cards due within the learn-ahead window. A card whose sibling was answered today is skipped.
+ */
+export function pickNext(q: Queue, now: number): QueueCard | undefined {
+	const learning = q.learning.find((c) => c.due <= now && !buried(q, c));
+	if (learning) return learning;
+	const review = q.review.find((c) => !buried(q, c));
+	if (review) return review;
+	if (q.newLeft > 0) {
+		const fresh = q.fresh.find((c) => !buried(q, c));
+		if (fresh) return fresh;
+	}
+	return q.learning.find((c) => c.due <= now + LEARN_AHEAD_MS && !buried(q, c));
+}
+
+export interface QueueCounts {
+	new: number;
+	learning: number;
+	review: number;
+}
+
+/** Cards still to be seen today by kind, counting one card per headword as the queue will show them. */
+export function queueCounts(q: Queue): QueueCounts {
+	const taken = new Map(q.answered);
+	const take = (c: QueueCard) => {
+		const other = taken.get(c.sibling);
+		if (other !== undefined && other !== c.id) return false;
+		taken.set(c.sibling, c.id);
+		return true;
+	};
+	const learning = q.learning.filter(take).length;
+	const review = q.review.filter(take).length;
+	let fresh = 0;
+	for (const c of q.fresh) {
+		if (fresh >= q.newLeft) break;
+		if (take(c)) fresh++;
+	}
+	return { new: fresh, learning, review };
+}
+
+/** What `answer` changed, so `undo` can put it back exactly. */
+export interface QueueUndo {
+	card: QueueCard;
+	pool: 'learning' | 'review' | 'fresh';
+	index: number;
+	previousAnswer: string | undefined;
+	wasNew: boolean;
+}
+
+/**
+ * Records an answer: the card leaves its pool and, if it is still in (re)learning today, rejoins
+ * the learning pool at its new due time. Returns what `undo` needs.
+ */
+export function answer(q: Queue, card: QueueCard, next: { state: State; due: number }): QueueUndo {
+	let pool: QueueUndo['pool'] = 'learning';
+	let index = q.learning.findIndex((c) => c.id === card.id);
+	if (index < 0) {
+		pool = 'review';
+		index = q.review.findIndex((c) => c.id === card.id);
+	}
+	if (index < 0) {
+		pool = 'fresh';
+		index = q.fresh.findIndex((c) => c.id === card.id);
+	}
+	if (index >= 0) q[pool].splice(index, 1);
+	const record: QueueUndo = {
+		card,
+		pool,
+		index,
+		previousAnswer: q.answered.get(card.sibling),
+		wasNew: card.state === State.New
+	};
+	if (record.wasNew) q.newLeft--;
+	q.answered.set(card.sibling, card.id);
+	if ((next.state === State.Learning || next.state === State.Relearning) && next.due < q.day.end) {
+		insertByDue(q.learning, { ...card, state: next.state, due: next.due });
+	}
+	return record;
+}
+
+/** Takes back an answer recorded by `answer`. */
+export function undo(q: Queue, record: QueueUndo): void {
+	const again = q.learning.findIndex((c) => c.id === record.card.id);
+	if (again >= 0) q.learning.splice(again, 1);
+	if (record.index >= 0) q[record.pool].splice(record.index, 0, record.card);
+	if (record.wasNew) q.newLeft++;
+	if (record.previousAnswer === undefined) q.answered.delete(record.card.sibling);
+	else q.answered.set(record.card.sibling, record.previousAnswer);
+}
+
+function insertByDue(list: QueueCard[], card: QueueCard): void {
+	let i = list.length;
+	while (i > 0 && list[i - 1].due > card.due) i--;
+	list.splice(i, 0, card);
+}
+
+/** When the next card becomes available after the queue is empty: the earliest learning card, if any. */
+export function nextLearningDue(q: Queue): number | undefined {
+	const c = q.learning.find((c) => !buried(q, c));
+	return c?.due;
+}

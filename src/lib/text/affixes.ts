@@ -1,0 +1,104 @@
+// Indonesian affix rules as data: each row says how a prefix is written before a root and how to undo it.
+
+/**
+ * A written form of a prefix. `before` tests the start of what follows the written prefix;
+ * `restore` is the root's first letter that the prefix swallowed (nasal assimilation), if any.
+ */
+export interface PrefixRule {
+	/** Dictionary name of the prefix: meN-, peN-, ber-, … */
+	prefix: string;
+	/** How it is written in the word. */
+	written: string;
+	/** What may follow the written form (tested on the rest of the word). */
+	before: RegExp;
+	/** Letter to put back at the start of the rest: menulis → (t)ulis. */
+	restore?: string;
+}
+
+const V = /^[aeiou]/;
+
+export const PREFIX_RULES: PrefixRule[] = [
+	// meN- before s: the s drops and the nasal becomes ny, so menyapu → sapu
+	{ prefix: 'meN-', written: 'meny', before: V, restore: 's' },
+	// meN- before k: the k drops, so mengirim → kirim
+	{ prefix: 'meN-', written: 'meng', before: V, restore: 'k' },
+	// meN- before a vowel, g, h or kh keeps the root whole: mengacu → acu, menghormati → hormat
+	{ prefix: 'meN-', written: 'meng', before: /^([aeiou]|g|h|kh)/ },
+	// meN- keeps k in loanwords: mengkritik → kritik
+	{ prefix: 'meN-', written: 'meng', before: /^k[lr]/ },
+	// meN- before a one-syllable root becomes menge-: mengebom → bom, mengecat → cat
+	{ prefix: 'meN-', written: 'menge', before: /^[^aeiou]+[aeiou][^aeiou]*$/ },
+	// meN- before p: the p drops, so memukul → pukul, memerangi → perang
+	{ prefix: 'meN-', written: 'mem', before: V, restore: 'p' },
+	// meN- before b, f, v and loan p-clusters keeps the root: membawa → bawa, memproduksi → produksi
+	{ prefix: 'meN-', written: 'mem', before: /^(b|f|v|p[lr])/ },
+	// memper-: memperkuat → (meN- +) per- + kuat; the p of per- is kept
+	{ prefix: 'meN-', written: 'mem', before: /^per/ },
+	// meN- before t: the t drops, so menulis → tulis, menekankan → tekan
+	{ prefix: 'meN-', written: 'men', before: V, restore: 't' },
+	// meN- before d, c, j, z and loan t-clusters keeps the root: mendukung → dukung, mencatat → catat
+	{ prefix: 'meN-', written: 'men', before: /^(d|c|j|z|t[r])/ },
+	// meN- before l, m, n, ng, ny, r, w, y is just me-: melawan → lawan, merusak → rusak
+	{ prefix: 'meN-', written: 'me', before: /^(l|m|n|r|w|y)/ },
+
+	// peN- follows the same nasal pattern: penyapu → sapu, pengembangan → kembang, penekanan → tekan
+	{ prefix: 'peN-', written: 'peny', before: V, restore: 's' },
+	{ prefix: 'peN-', written: 'peng', before: V, restore: 'k' },
+	{ prefix: 'peN-', written: 'peng', before: /^([aeiou]|g|h|kh)/ },
+	{ prefix: 'peN-', written: 'penge', before: /^[^aeiou]+[aeiou][^aeiou]*$/ },
+	{ prefix: 'peN-', written: 'pem', before: V, restore: 'p' },
+	{ prefix: 'peN-', written: 'pem', before: /^(b|f|v|p[lr])/ },
+	{ prefix: 'peN-', written: 'pen', before: V, restore: 't' },
+	{ prefix: 'peN-', written: 'pen', before: /^(d|c|j|z|t[r])/ },
+	// pe- without a nasal: before l, m, n, r, w, y and in nouns of agent from ber- verbs:
+	// pelaku → laku, pejabat → jabat, petani → tani
+	{ prefix: 'pe-', written: 'pe', before: /^[a-z]/ },
+
+	// ber- is be- before r and before roots whose first syllable ends in -er: berenang, bekerja
+	{ prefix: 'ber-', written: 'ber', before: /^[a-z]/ },
+	{ prefix: 'ber-', written: 'be', before: /^(r|[^aeiou]er)/ },
+	// bel- only in belajar → ajar
+	{ prefix: 'ber-', written: 'bel', before: /^ajar/ },
+	// per- is pe- before r, pel- before ajar: perumahan → rumah, pelajaran → ajar
+	{ prefix: 'per-', written: 'per', before: /^[a-z]/ },
+	{ prefix: 'per-', written: 'pel', before: /^ajar/ },
+	{ prefix: 'ter-', written: 'ter', before: /^[a-z]/ },
+	{ prefix: 'ter-', written: 'te', before: /^r/ },
+	{ prefix: 'di-', written: 'di', before: /^[a-z]/ },
+	{ prefix: 'ke-', written: 'ke', before: /^[a-z]/ },
+	{ prefix: 'se-', written: 'se', before: /^[a-z]/ }
+];
+
+export const SUFFIXES = ['kan', 'i', 'an'] as const;
+export type Suffix = (typeof SUFFIXES)[number];
+
+/**
+ * Which prefixes may stack, outermost first: memperkuat = meN- + per- + kuat,
+ * keberhasilan = ke- + ber- + hasil + -an, pemberdayaan = peN- + ber- + daya + -an.
+ */
+export const PREFIX_STACKS = new Set([
+	'meN-', 'peN-', 'ber-', 'per-', 'ter-', 'di-', 'ke-', 'se-',
+	'pe-', 'meN- per-', 'di- per-', 'ter- per-', 'ke- ber-', 'peN- ber-', 'pe- ber-', 'ber- ke-', 'se- peN-',
+	'ke- ter-'
+]);
+
+/**
+ * Which suffix each (outer) prefix may combine with: ke-…-an but never ke-…-i, meN-…-kan/-i
+ * but never meN-…-an. The empty string means "no prefix" (hubungan = hubung + -an).
+ */
+export const CONFIXES: Record<string, ReadonlySet<string>> = {
+	'': new Set(['', 'kan', 'i', 'an']),
+	'meN-': new Set(['', 'kan', 'i']),
+	'di-': new Set(['', 'kan', 'i']),
+	'ter-': new Set(['', 'kan', 'i']),
+	'ber-': new Set(['', 'an', 'kan']),
+	'peN-': new Set(['', 'an']),
+	'pe-': new Set(['', 'an']),
+	'per-': new Set(['', 'an', 'kan', 'i']),
+	'ke-': new Set(['', 'an']),
+	'se-': new Set([''])
+};
+
+/** Clitics written onto a word: pronouns and particles that are not part of its dictionary form. */
+export const ENCLITICS = ['nya', 'lah', 'kah', 'pun', 'ku', 'mu'] as const;
+export const PROCLITICS = ['ku', 'kau'] as const;

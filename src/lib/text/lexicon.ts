@@ -1,0 +1,52 @@
+// Parses the plain-text lexicon files of `content/lexicon/` into the tables the analyser reads.
+
+import type { Lexicon } from './lemmatise';
+import type { LexiconEntry } from './types';
+
+/** Raw text of each lexicon file, as read from disk in Node or bundled by Vite in the browser. */
+export interface LexiconFiles {
+	roots: string;
+	functionWords: string;
+	numberWords: string;
+	names: string;
+	abbreviations: string;
+}
+
+/** Non-empty lines without `#` comments, split at tabs. */
+function rows(text: string, file: string, columns: number): string[][] {
+	const out: string[][] = [];
+	text.split(/\r?\n/).forEach((line, i) => {
+		const content = line.replace(/\s+#.*$|^#.*$/, '').trimEnd();
+		if (!content.trim()) return;
+		const cells = content.split('\t').map((c) => c.trim());
+		if (cells.length < columns || cells.slice(0, columns).some((c) => !c)) {
+			throw new Error(`${file} line ${i + 1}: expected ${columns} tab-separated fields, got "${line}"`);
+		}
+		out.push(cells);
+	});
+	return out;
+}
+
+/**
+ * @example parseLexicon({ roots: 'tekan\tverb\tpress', … }).roots.get('tekan') → { root: 'tekan', pos: 'verb', gloss: 'press' }
+ * @throws Error naming the file and line of a malformed row or a duplicate root.
+ */
+export function parseLexicon(files: LexiconFiles): Lexicon {
+	const roots = new Map<string, LexiconEntry>();
+	for (const [root, pos, gloss] of rows(files.roots, 'roots.tsv', 3)) {
+		if (roots.has(root)) throw new Error(`roots.tsv: "${root}" is listed twice`);
+		roots.set(root, { root, pos, gloss });
+	}
+	const words = (text: string, file: string) => new Set(rows(text, file, 1).map((r) => r[0].toLowerCase()));
+	const abbreviations = new Map<string, { abbr: string; expansion: string; gloss: string }>();
+	for (const [abbr, expansion, gloss] of rows(files.abbreviations, 'abbreviations.tsv', 3)) {
+		abbreviations.set(abbr.toLowerCase(), { abbr, expansion, gloss });
+	}
+	return {
+		roots,
+		functionWords: words(files.functionWords, 'function-words.txt'),
+		numberWords: words(files.numberWords, 'number-words.txt'),
+		names: new Set(rows(files.names, 'names.tsv', 2).map((r) => r[0].toLowerCase())),
+		abbreviations
+	};
+}
