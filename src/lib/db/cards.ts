@@ -5,8 +5,9 @@ import { State } from 'ts-fsrs';
 import type { Deck } from '../cards/types';
 import { textHash } from '../text/segment';
 import { newCard } from '../srs/schedule';
-import { studyDay, type Queue, type QueueCard } from '../srs/queue';
+import { queueCounts, studyDay, type Queue, type QueueCard } from '../srs/queue';
 import type { SchedulerSettings } from '../srs/settings';
+import { loadSettings } from './settings';
 import { QUEUE, queueOf, type KartuDB, type StoredCard } from './schema';
 
 const ARTICLES = 'articles';
@@ -81,11 +82,17 @@ export function toQueueCard(c: StoredCard): QueueCard {
 /** Extra new cards loaded beyond the daily limit, to stand in for ones buried by a sibling. */
 const FRESH_SPARE = 10;
 
+export interface LoadedQueue {
+	queue: Queue;
+	/** The stored cards the queue refers to, so showing the next card needs no read. */
+	cards: Map<string, StoredCard>;
+}
+
 /**
  * Today's queue, read through the indexes: (re)learning and review cards due before the study day
  * ends, and the next new cards the daily limit allows. Never reads the whole collection.
  */
-export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSettings): Promise<Queue> {
+export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSettings): Promise<LoadedQueue> {
 	const day = studyDay(now, settings.dayStartHour);
 	return db.transaction('r', db.cards, db.reviews, async () => {
 		const dueBefore = (queue: number) =>
@@ -120,7 +127,7 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 					.toArray()
 			: [];
 		const byDue = (a: QueueCard, b: QueueCard) => a.due - b.due;
-		return {
+		const queue: Queue = {
 			learning: [...learning, ...relearning].map(toQueueCard).sort(byDue),
 			review: review.map(toQueueCard).sort(byDue),
 			fresh: fresh.map(toQueueCard),
@@ -128,6 +135,8 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 			answered,
 			day
 		};
+		const cards = new Map([...learning, ...relearning, ...review, ...fresh].map((c) => [c.id, c]));
+		return { queue, cards };
 	});
 }
 
@@ -164,4 +173,21 @@ export async function upcoming(db: KartuDB, now: Date, settings: SchedulerSettin
 		if (first && (!next || first.fsrs.due < next)) next = first.fsrs.due;
 	}
 	return { tomorrow, next };
+}
+
+export interface HomeCounts {
+	/** Learning cards due now and reviews due today. */
+	due: number;
+	/** New cards still allowed today. */
+	fresh: number;
+	/** Cards in learning or review. */
+	learned: number;
+}
+
+/** The home page's counts, read through the indexes. */
+export async function homeCounts(db: KartuDB, now: Date): Promise<HomeCounts> {
+	const settings = await loadSettings(db);
+	const { queue } = await loadQueue(db, now, settings);
+	const counts = queueCounts(queue, now.getTime());
+	return { due: counts.learning + counts.review, fresh: counts.new, learned: await learnedCount(db) };
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLexicon } from '../../../scripts/content-node';
 import { deckFromSource } from '../cards/deck';
 import type { Glossary } from '../cards/types';
-import { Rating, Scheduler, State } from '../srs/schedule';
+import { Rating, Scheduler, State, type Grade } from '../srs/schedule';
 import { pickNext } from '../srs/queue';
 import { DEFAULT_SETTINGS } from '../srs/settings';
 import { allCards, learnedCount, loadQueue, setSuspended, syncDecks } from './cards';
@@ -30,8 +30,8 @@ afterEach(async () => {
 	await db.delete();
 });
 
-async function answerNext(at: Date, grade = Rating.Good) {
-	const q = await loadQueue(db, at, settings);
+async function answerNext(at: Date, grade: Grade = Rating.Good) {
+	const { queue: q } = await loadQueue(db, at, settings);
 	const next = pickNext(q, at.getTime())!;
 	const card = (await db.cards.get(next.id))!;
 	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 4200 });
@@ -108,7 +108,7 @@ describe('answers', () => {
 describe('loadQueue', () => {
 	it('introduces new cards in article order, one card per headword a day, within the daily limit', async () => {
 		await syncDecks(db, [deck], t0);
-		const q = await loadQueue(db, t0, { ...settings, newPerDay: 5 });
+		const { queue: q } = await loadQueue(db, t0, { ...settings, newPerDay: 5 });
 		expect(q.newLeft).toBe(5);
 		expect(q.fresh.slice(0, 3).map((c) => c.id)).toEqual([
 			'azerbaijan-iran/menekankan/vocab',
@@ -116,19 +116,19 @@ describe('loadQueue', () => {
 			'azerbaijan-iran/hubungan/vocab'
 		]);
 		for (let i = 0; i < 5; i++) await answerNext(t0, Rating.Easy);
-		const after = await loadQueue(db, t0, { ...settings, newPerDay: 5 });
+		const { queue: after } = await loadQueue(db, t0, { ...settings, newPerDay: 5 });
 		expect(after.newLeft).toBe(0);
 		expect(pickNext(after, t0.getTime())).toBeUndefined();
 		// The next day the cloze card of the first headword is new and allowed.
 		const tomorrow = new Date(t0.getTime() + 86_400_000);
-		const next = await loadQueue(db, tomorrow, { ...settings, newPerDay: 5 });
+		const { queue: next } = await loadQueue(db, tomorrow, { ...settings, newPerDay: 5 });
 		expect(next.fresh[0].id).toBe('azerbaijan-iran/menekankan/cloze');
 	});
 
 	it('leaves suspended cards out', async () => {
 		await syncDecks(db, [deck], t0);
 		await setSuspended(db, ['azerbaijan-iran/menekankan/vocab'], true);
-		const q = await loadQueue(db, t0, settings);
+		const { queue: q } = await loadQueue(db, t0, settings);
 		// With its vocabulary card suspended, the headword's cloze card is the one introduced.
 		expect(q.fresh.map((c) => c.id)).not.toContain('azerbaijan-iran/menekankan/vocab');
 		expect(q.fresh[0].id).toBe('azerbaijan-iran/menekankan/cloze');

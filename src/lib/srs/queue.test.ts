@@ -52,7 +52,8 @@ describe('pickNext', () => {
 		expect(first.id).toBe('tekan:vocab');
 		answer(q, first, { state: State.Learning, due: now + 10 * min });
 		expect(pickNext(q, now)?.id).toBe('luas:vocab');
-		expect(queueCounts(q)).toEqual({ new: 1, learning: 1, review: 0 });
+		expect(queueCounts(q, now)).toEqual({ new: 1, learning: 1, review: 0 });
+		expect(queueCounts(q, now - 30 * min)).toEqual({ new: 1, learning: 0, review: 0 });
 	});
 
 	it('respects the daily new-card limit', () => {

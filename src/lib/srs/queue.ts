@@ -76,8 +76,11 @@ export interface QueueCounts {
 	review: number;
 }
 
-/** Cards still to be seen today by kind, counting one card per headword as the queue will show them. */
-export function queueCounts(q: Queue): QueueCounts {
+/**
+ * Cards to be seen now by kind, counting one card per headword as the queue will show them;
+ * learning cards count once they are due within the learn-ahead window, as in Anki.
+ */
+export function queueCounts(q: Queue, now: number): QueueCounts {
 	const taken = new Map(q.answered);
 	const take = (c: QueueCard) => {
 		const other = taken.get(c.sibling);
@@ -85,7 +88,7 @@ export function queueCounts(q: Queue): QueueCounts {
 		taken.set(c.sibling, c.id);
 		return true;
 	};
-	const learning = q.learning.filter(take).length;
+	const learning = q.learning.filter((c) => c.due <= now + LEARN_AHEAD_MS && take(c)).length;
 	const review = q.review.filter(take).length;
 	let fresh = 0;
 	for (const c of q.fresh) {

@@ -1,0 +1,28 @@
+// Serves the static build/ folder as a static host would (/review → review.html). Fails if the port is taken.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+
+const dir = fileURLToPath(new URL('../build', import.meta.url));
+const port = Number(process.env.PORT ?? 4173);
+const host = process.env.HOST ?? '127.0.0.1';
+
+if (!existsSync(dir)) {
+	console.error('build/ does not exist: run `npm run build` first.');
+	process.exit(1);
+}
+
+const serve = sirv(dir, { extensions: ['html'], dev: false, etag: true });
+const server = createServer((req, res) =>
+	serve(req, res, () => {
+		res.statusCode = 404;
+		res.setHeader('content-type', 'text/plain; charset=utf-8');
+		res.end('Not found');
+	})
+);
+server.on('error', (e) => {
+	console.error(e.code === 'EADDRINUSE' ? `Port ${port} is already in use; set PORT to another port.` : e.message);
+	process.exit(1);
+});
+server.listen(port, host, () => console.log(`Kartu is served at http://${host}:${port}/`));

@@ -1,0 +1,33 @@
+// Opens the database and loads the content's decks into it once per page load, before any page queries it.
+
+import { allDecks } from '../content';
+import { syncDecks } from '../db/cards';
+import { db } from '../db/db';
+import type { KartuDB } from '../db/schema';
+
+let opening: Promise<KartuDB> | undefined;
+
+/** Resolves to the database once the decks are in it; a failure can be retried by calling again. */
+export function ready(): Promise<KartuDB> {
+	opening ??= syncDecks(db, allDecks(), new Date()).then(
+		() => db,
+		(e: unknown) => {
+			opening = undefined;
+			throw new Error(storageMessage(e));
+		}
+	);
+	return opening;
+}
+
+/** A plain-language message for a storage failure, naming what the learner can do. */
+export function storageMessage(e: unknown): string {
+	const name = (e as { name?: string })?.name ?? '';
+	const inner = (e as { inner?: { name?: string } })?.inner?.name ?? '';
+	if (typeof indexedDB === 'undefined' || name === 'MissingAPIError' || inner === 'MissingAPIError') {
+		return 'This browser does not let Kartu store data (IndexedDB is unavailable, as in some private windows). Kartu needs it to keep your progress; open it in a normal window.';
+	}
+	if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+		return 'The browser has no room left for Kartu’s data. Free some disk space or site storage, then try again; nothing was changed.';
+	}
+	return `Kartu could not use its database: ${(e as Error)?.message ?? String(e)}`;
+}

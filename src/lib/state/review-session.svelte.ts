@@ -1,0 +1,162 @@
+// A review session: today's queue in memory, the card on screen, its answer, and undo.
+
+import type { ClozeCheck } from '../cards/cloze';
+import { checkCloze } from '../cards/cloze';
+import { loadQueue, toQueueCard, upcoming } from '../db/cards';
+import { recordAnswer, undoAnswer } from '../db/reviews';
+import type { KartuDB, StoredCard, StoredReview } from '../db/schema';
+import { loadSettings } from '../db/settings';
+import { answer, nextLearningDue, pickNext, queueCounts, undo, type Queue, type QueueCounts, type QueueUndo } from '../srs/queue';
+import { formatInterval, GRADES, Scheduler, type Grade } from '../srs/schedule';
+import { storageMessage } from './app';
+
+interface Answered {
+	review: StoredReview;
+	record: QueueUndo;
+	before: StoredCard;
+}
+
+export class ReviewSession {
+	/** The card on screen, or undefined when nothing is left for now. */
+	card = $state.raw<StoredCard | undefined>();
+	revealed = $state(false);
+	/** What the learner typed into a cloze blank. */
+	typed = $state('');
+	check = $state.raw<ClozeCheck | undefined>();
+	/** Each grade's interval label for the card on screen ("10m", "3d"). */
+	intervals = $state.raw<Record<Grade, string> | undefined>();
+	counts = $state.raw<QueueCounts>({ new: 0, learning: 0, review: 0 });
+	undoCount = $state(0);
+	loading = $state(true);
+	busy = $state(false);
+	error = $state<string | undefined>();
+	/** Shown when the queue is empty: cards due tomorrow and the next due time. */
+	finished = $state.raw<{ tomorrow: number; next?: Date } | undefined>();
+	/** A short message for screen readers after each step. */
+	announcement = $state('');
+
+	#db: KartuDB;
+	#scheduler!: Scheduler;
+	#queue!: Queue;
+	#cards = new Map<string, StoredCard>();
+	#history: Answered[] = [];
+	#shownAt = 0;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(db: KartuDB) {
+		this.#db = db;
+	}
+
+	/** Loads settings and today's queue, and shows the first card. */
+	async start(now = new Date()): Promise<void> {
+		try {
+			const settings = await loadSettings(this.#db);
+			this.#scheduler = new Scheduler(settings);
+			const loaded = await loadQueue(this.#db, now, settings);
+			this.#queue = loaded.queue;
+			this.#cards = loaded.cards;
+			await this.#showNext(now);
+		} catch (e) {
+			this.error = storageMessage(e);
+		} finally {
+			this.loading = false;
+		}
+	}
+
+	/** Shows the answer side; on a cloze card, checks what was typed. */
+	reveal(): void {
+		if (!this.card || this.revealed) return;
+		if (this.card.content.kind === 'cloze') this.check = checkCloze(this.typed, this.card.content.answer);
+		this.revealed = true;
+		this.announcement = this.check && !this.check.empty ? (this.check.correct ? 'Correct.' : 'Not quite.') : 'Answer shown.';
+	}
+
+	/** Records a grade for the card on screen and moves to the next card. */
+	async grade(grade: Grade, now = new Date()): Promise<void> {
+		const card = this.card;
+		if (!card || !this.revealed || this.busy) return;
+		this.busy = true;
+		this.error = undefined;
+		try {
+			const next = this.#scheduler.answer(card.fsrs, grade, now);
+			const saved = await recordAnswer(this.#db, {
+				card,
+				grade,
+				next,
+				time: now,
+				ms: performance.now() - this.#shownAt
+			});
+			const record = answer(this.#queue, toQueueCard(card), { state: next.state, due: next.due.getTime() });
+			this.#cards.set(card.id, saved.card);
+			this.#history.push({ review: saved.review, record, before: card });
+			this.undoCount = this.#history.length;
+			if (now.getTime() >= this.#queue.day.end) await this.start(now);
+			else await this.#showNext(now);
+		} catch (e) {
+			this.error = `Your answer was not saved. ${storageMessage(e)}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Takes back the last answer of this session: card state and review row, and shows that card again. */
+	async undo(): Promise<void> {
+		const last = this.#history.at(-1);
+		if (!last || this.busy) return;
+		this.busy = true;
+		this.error = undefined;
+		try {
+			const restored = await undoAnswer(this.#db, last.review);
+			this.#history.pop();
+			undo(this.#queue, last.record);
+			this.#cards.set(restored.id, restored);
+			this.undoCount = this.#history.length;
+			this.#show(restored, new Date());
+			this.announcement = 'Answer undone.';
+		} catch (e) {
+			this.error = `Could not undo. ${(e as Error).message}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Stops the timer that waits for the next learning card. */
+	stop(): void {
+		clearTimeout(this.#timer);
+	}
+
+	async #showNext(now: Date): Promise<void> {
+		clearTimeout(this.#timer);
+		const next = pickNext(this.#queue, now.getTime());
+		const card = next && this.#cards.get(next.id);
+		if (card) {
+			this.#show(card, now);
+			return;
+		}
+		this.card = undefined;
+		this.counts = queueCounts(this.#queue, now.getTime());
+		const settings = await loadSettings(this.#db);
+		this.finished = await upcoming(this.#db, now, settings);
+		this.announcement = 'No more cards for now.';
+		// A learning card due later today brings the session back by itself.
+		const due = nextLearningDue(this.#queue);
+		if (due !== undefined) {
+			const wait = Math.max(1000, due - now.getTime() - 20 * 60_000);
+			this.#timer = setTimeout(() => void this.#showNext(new Date()), Math.min(wait, 2 ** 31 - 1));
+		}
+	}
+
+	#show(card: StoredCard, now: Date): void {
+		this.finished = undefined;
+		this.card = card;
+		this.revealed = false;
+		this.typed = '';
+		this.check = undefined;
+		const preview = this.#scheduler.preview(card.fsrs, now);
+		const labels = {} as Record<Grade, string>;
+		for (const g of GRADES) labels[g] = formatInterval(preview[g].interval);
+		this.intervals = labels;
+		this.counts = queueCounts(this.#queue, now.getTime());
+		this.#shownAt = performance.now();
+	}
+}

@@ -1,0 +1,86 @@
+// The settings form: the stored settings as editable text, validated before anything is saved.
+
+import { loadSettings, saveSettings } from '../db/settings';
+import { DEFAULT_SETTINGS, validateSettings, type SchedulerSettings } from '../srs/settings';
+import { ready, storageMessage } from './app';
+
+interface Fields {
+	desiredRetention: string;
+	learningSteps: string;
+	relearningSteps: string;
+	newPerDay: string;
+	maximumInterval: string;
+	weights: string;
+	enableFuzz: boolean;
+	dayStartHour: string;
+}
+
+function toFields(s: SchedulerSettings): Fields {
+	return {
+		desiredRetention: String(s.desiredRetention),
+		learningSteps: s.learningSteps.join(' '),
+		relearningSteps: s.relearningSteps.join(' '),
+		newPerDay: String(s.newPerDay),
+		maximumInterval: String(s.maximumInterval),
+		weights: s.weights.join(', '),
+		enableFuzz: s.enableFuzz,
+		dayStartHour: String(s.dayStartHour)
+	};
+}
+
+/**
+ * Reads the form's text back into settings; numbers that do not parse become NaN, which validation names.
+ * @example fromFields({ …, learningSteps: '1m  10m' }).learningSteps → ['1m', '10m']
+ */
+export function fromFields(f: Fields): SchedulerSettings {
+	const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
+	const list = (s: string) => s.split(/[\s,]+/).filter(Boolean);
+	return {
+		desiredRetention: num(f.desiredRetention),
+		learningSteps: list(f.learningSteps),
+		relearningSteps: list(f.relearningSteps),
+		newPerDay: num(f.newPerDay),
+		maximumInterval: num(f.maximumInterval),
+		weights: list(f.weights).map(Number),
+		enableFuzz: f.enableFuzz,
+		dayStartHour: num(f.dayStartHour)
+	};
+}
+
+export class SettingsForm {
+	fields = $state<Fields>(toFields(DEFAULT_SETTINGS));
+	errors = $state<string[]>([]);
+	saved = $state(false);
+	loaded = $state(false);
+
+	constructor() {
+		ready()
+			.then((db) => loadSettings(db))
+			.then((s) => {
+				this.fields = toFields(s);
+				this.loaded = true;
+			})
+			.catch((e: Error) => (this.errors = [e.message]));
+	}
+
+	async save(): Promise<boolean> {
+		this.saved = false;
+		const settings = fromFields($state.snapshot(this.fields));
+		this.errors = validateSettings(settings);
+		if (this.errors.length) return false;
+		try {
+			await saveSettings(await ready(), settings);
+			this.saved = true;
+			return true;
+		} catch (e) {
+			this.errors = [storageMessage(e)];
+			return false;
+		}
+	}
+
+	resetToDefaults(): void {
+		this.fields = toFields(DEFAULT_SETTINGS);
+		this.saved = false;
+		this.errors = [];
+	}
+}

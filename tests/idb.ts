@@ -1,0 +1,83 @@
+// Reads Kartu's IndexedDB from inside the page, with the raw IndexedDB API (no app code involved).
+import type { Page } from '@playwright/test';
+
+export interface DbCard {
+	id: string;
+	queue: number;
+	suspended: boolean;
+	fsrs: { state: number; reps: number; lapses: number; due: string };
+}
+export interface DbReview {
+	id: string;
+	cardId: string;
+	grade: number;
+	ms: number;
+	before: { state: number };
+	after: { state: number };
+}
+
+export async function readDb(page: Page): Promise<{ cards: DbCard[]; reviews: DbReview[] }> {
+	return page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open('kartu');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['cards', 'reviews'], 'readonly');
+					const cards = tx.objectStore('cards').getAll();
+					const reviews = tx.objectStore('reviews').getAll();
+					tx.oncomplete = () => {
+						const iso = (c: { fsrs: { due: Date } }) => ({ ...c, fsrs: { ...c.fsrs, due: c.fsrs.due.toISOString() } });
+						resolve({ cards: cards.result.map(iso), reviews: reviews.result });
+						db.close();
+					};
+				};
+			})
+	);
+}
+
+/**
+ * Moves the learner's whole history `ms` into the past: every due date, last review and review time.
+ * This is how the tests reach "tomorrow" with the browser's real clock (a faked `Date` breaks
+ * Dexie's cloning of dates read from IndexedDB).
+ */
+export async function ageDb(page: Page, ms: number): Promise<void> {
+	await page.evaluate(
+		(ms) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('kartu');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+					const shift = (c: { due: Date; last_review?: Date }) => {
+						c.due = new Date(c.due.getTime() - ms);
+						if (c.last_review) c.last_review = new Date(c.last_review.getTime() - ms);
+					};
+					const each = (store: IDBObjectStore, f: (v: any) => void) => {
+						store.openCursor().onsuccess = (e) => {
+							const cursor = (e.target as IDBRequest<IDBCursorWithValue>).result;
+							if (!cursor) return;
+							const v = cursor.value;
+							f(v);
+							cursor.update(v);
+							cursor.continue();
+						};
+					};
+					each(tx.objectStore('cards'), (c) => shift(c.fsrs));
+					each(tx.objectStore('reviews'), (r) => {
+						r.time = new Date(r.time.getTime() - ms);
+						shift(r.before);
+						shift(r.after);
+					});
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		ms
+	);
+}
