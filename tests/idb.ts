@@ -19,7 +19,7 @@ export interface DbReview {
 export async function readDb(page: Page): Promise<{ cards: DbCard[]; reviews: DbReview[] }> {
 	return page.evaluate(
 		() =>
-			new Promise((resolve, reject) => {
+			new Promise<{ cards: DbCard[]; reviews: DbReview[] }>((resolve, reject) => {
 				const open = indexedDB.open('kartu');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
@@ -29,7 +29,7 @@ export async function readDb(page: Page): Promise<{ cards: DbCard[]; reviews: Db
 					const reviews = tx.objectStore('reviews').getAll();
 					tx.oncomplete = () => {
 						const iso = (c: { fsrs: { due: Date } }) => ({ ...c, fsrs: { ...c.fsrs, due: c.fsrs.due.toISOString() } });
-						resolve({ cards: cards.result.map(iso), reviews: reviews.result });
+						resolve({ cards: cards.result.map(iso) as DbCard[], reviews: reviews.result as DbReview[] });
 						db.close();
 					};
 				};

@@ -163,13 +163,13 @@ export async function setSuspended(db: KartuDB, ids: string[], suspended: boolea
 /** How many cards fall due on the study day after `now`'s, and the earliest due time after now. */
 export async function upcoming(db: KartuDB, now: Date, settings: SchedulerSettings) {
 	const day = studyDay(now, settings.dayStartHour);
-	const range = (q: number, from: number, to: number) =>
-		db.cards.where('[queue+fsrs.due]').between([q, new Date(from)], [q, new Date(to)], true, false);
+	const range = (q: number, from: number, to: Date | typeof Dexie.maxKey) =>
+		db.cards.where('[queue+fsrs.due]').between([q, new Date(from)], [q, to], true, false);
 	let tomorrow = 0;
 	let next: Date | undefined;
 	for (const q of [QUEUE.learning, QUEUE.review, QUEUE.relearning]) {
-		tomorrow += await range(q, day.end, day.end + 86_400_000).count();
-		const first = await range(q, now.getTime(), Number.MAX_SAFE_INTEGER).first();
+		tomorrow += await range(q, day.end, new Date(day.end + 86_400_000)).count();
+		const first = await range(q, now.getTime(), Dexie.maxKey).first();
 		if (first && (!next || first.fsrs.due < next)) next = first.fsrs.due;
 	}
 	return { tomorrow, next };

@@ -1,0 +1,118 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readLexicon } from '../../../scripts/content-node';
+import { deckFromSource } from '../cards/deck';
+import type { Glossary } from '../cards/types';
+import { syncDecks } from '../db/cards';
+import { KartuDB } from '../db/schema';
+import { saveSettings } from '../db/settings';
+import { Rating } from '../srs/schedule';
+import { studyDay } from '../srs/queue';
+import { DEFAULT_SETTINGS } from '../srs/settings';
+import { ReviewSession } from './review-session.svelte';
+
+const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
+const glossary = JSON.parse(readFileSync(new URL('../../../content/glossary/azerbaijan-iran.json', import.meta.url), 'utf8')) as Glossary;
+const deck = deckFromSource(raw, glossary, readLexicon());
+const t0 = new Date(2026, 2, 2, 9, 0);
+const later = (min: number) => new Date(t0.getTime() + min * 60_000);
+
+let db: KartuDB;
+let n = 0;
+beforeEach(async () => {
+	db = new KartuDB(`session-${++n}`);
+	await syncDecks(db, [deck], t0);
+	await saveSettings(db, { ...DEFAULT_SETTINGS, enableFuzz: false, newPerDay: 3 });
+});
+afterEach(async () => {
+	db.close();
+	await db.delete();
+});
+
+describe('ReviewSession', () => {
+	it('shows a card, labels the grades with their intervals, and moves on after a grade', async () => {
+		const s = new ReviewSession(db);
+		await s.start(t0);
+		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/vocab');
+		expect(s.counts).toEqual({ new: 3, learning: 0, review: 0 });
+		expect(s.intervals).toMatchObject({ [Rating.Again]: '1m', [Rating.Good]: '10m' });
+		await s.grade(Rating.Good, t0); // ignored: the answer is not shown yet
+		expect(await db.reviews.count()).toBe(0);
+		s.reveal();
+		await s.grade(Rating.Good, t0);
+		expect(s.card?.id).toBe('azerbaijan-iran/perluasan/vocab');
+		expect(s.counts).toEqual({ new: 2, learning: 1, review: 0 });
+		expect(await db.reviews.count()).toBe(1);
+	});
+
+	it('undoes the last answers one by one, back to the first card', async () => {
+		const s = new ReviewSession(db);
+		await s.start(t0);
+		for (const g of [Rating.Good, Rating.Easy] as const) {
+			s.reveal();
+			await s.grade(g, t0);
+		}
+		expect(s.undoCount).toBe(2);
+		await s.undo();
+		expect(s.card?.id).toBe('azerbaijan-iran/perluasan/vocab');
+		expect(s.revealed).toBe(false);
+		await s.undo();
+		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/vocab');
+		expect(s.undoCount).toBe(0);
+		expect(await db.reviews.count()).toBe(0);
+		expect(s.counts).toEqual({ new: 3, learning: 0, review: 0 });
+	});
+
+	it('brings a learning card back once it is due, and says when nothing is left', async () => {
+		const s = new ReviewSession(db);
+		await s.start(t0);
+		s.reveal();
+		await s.grade(Rating.Again, t0); // menekankan: again in 1 minute
+		for (let i = 0; i < 2; i++) {
+			s.reveal();
+			await s.grade(Rating.Easy, t0);
+		}
+		// The learning card is due within the 20-minute learn-ahead window, so it comes back at once.
+		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/vocab');
+		s.reveal();
+		await s.grade(Rating.Easy, later(2));
+		expect(s.card).toBeUndefined();
+		const day = studyDay(t0, DEFAULT_SETTINGS.dayStartHour);
+		const studied = (await db.cards.toArray()).filter((c) => c.fsrs.reps > 0);
+		const dueTomorrow = studied.filter((c) => c.fsrs.due.getTime() >= day.end && c.fsrs.due.getTime() < day.end + 86_400_000);
+		expect(s.finished?.tomorrow).toBe(dueTomorrow.length);
+		expect(s.finished?.next).toEqual(new Date(Math.min(...studied.map((c) => c.fsrs.due.getTime()))));
+		s.stop();
+	});
+
+	it('checks a typed cloze answer when the answer is shown', async () => {
+		const first = new ReviewSession(db);
+		await first.start(t0);
+		first.reveal();
+		await first.grade(Rating.Easy, t0); // menekankan's vocabulary card: due days later
+		const nextDay = later(24 * 60);
+		const s = new ReviewSession(db);
+		await s.start(nextDay);
+		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/cloze');
+		s.typed = '  Menekankan! ';
+		s.reveal();
+		expect(s.check).toMatchObject({ correct: true, empty: false });
+		await s.undo(); // nothing to undo in this session
+		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/cloze');
+		s.stop();
+	});
+
+	it('shows a character difference for a wrong cloze answer', async () => {
+		const first = new ReviewSession(db);
+		await first.start(t0);
+		first.reveal();
+		await first.grade(Rating.Easy, t0);
+		const s = new ReviewSession(db);
+		await s.start(later(24 * 60));
+		s.typed = 'menekan';
+		s.reveal();
+		expect(s.check?.correct).toBe(false);
+		expect(s.check?.diff.at(-1)).toEqual({ kind: 'missing', typed: '', expected: 'kan' });
+	});
+});
