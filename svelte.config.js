@@ -8,7 +8,8 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
 		// Relative asset paths let the static build work from any folder of any host.
-		paths: { relative: true }
+		paths: { relative: true },
+		prerender: { entries: ['*', '/decks.json'] }
 	}
 };
 

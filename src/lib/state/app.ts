@@ -1,21 +1,35 @@
 // Opens the database and loads the content's decks into it once per page load, before any page queries it.
 
-import { allDecks } from '../content';
+import { base } from '$app/paths';
+import type { Deck } from '../cards/types';
 import { syncDecks } from '../db/cards';
 import { db } from '../db/db';
 import type { KartuDB } from '../db/schema';
 
+let decks: Promise<Deck[]> | undefined;
 let opening: Promise<KartuDB> | undefined;
+
+/** The decks built from content/ at build time (decks.json, a static file of the site). */
+export function loadDecks(): Promise<Deck[]> {
+	decks ??= fetch(`${base}/decks.json`).then(async (r) => {
+		if (!r.ok) throw new Error(`the site's decks.json could not be read (${r.status})`);
+		return ((await r.json()) as { decks: Deck[] }).decks;
+	});
+	decks.catch(() => (decks = undefined));
+	return decks;
+}
 
 /** Resolves to the database once the decks are in it; a failure can be retried by calling again. */
 export function ready(): Promise<KartuDB> {
-	opening ??= syncDecks(db, allDecks(), new Date()).then(
-		() => db,
-		(e: unknown) => {
-			opening = undefined;
-			throw new Error(storageMessage(e));
-		}
-	);
+	opening ??= loadDecks()
+		.then((d) => syncDecks(db, d, new Date()))
+		.then(
+			() => db,
+			(e: unknown) => {
+				opening = undefined;
+				throw new Error(storageMessage(e));
+			}
+		);
 	return opening;
 }
 
