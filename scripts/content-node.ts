@@ -14,6 +14,7 @@ export function readLexicon(dir = join(CONTENT, 'lexicon')) {
 		functionWords: read('function-words.txt'),
 		numberWords: read('number-words.txt'),
 		names: read('names.tsv'),
-		abbreviations: read('abbreviations.tsv')
+		abbreviations: read('abbreviations.tsv'),
+		phrases: read('phrases.tsv')
 	});
 }

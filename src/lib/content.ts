@@ -24,7 +24,8 @@ export function allDecks(): Deck[] {
 		functionWords: lexiconFile('function-words.txt'),
 		numberWords: lexiconFile('number-words.txt'),
 		names: lexiconFile('names.tsv'),
-		abbreviations: lexiconFile('abbreviations.tsv')
+		abbreviations: lexiconFile('abbreviations.tsv'),
+		phrases: lexiconFile('phrases.tsv')
 	});
 	decks = Object.keys(articles)
 		.sort()

@@ -43,3 +43,13 @@ describe('diffChars', () => {
 		expect(normaliseAnswer('  "Kegunaan," ')).toBe('kegunaan');
 	});
 });
+
+describe('other spellings', () => {
+	it('accepts any spelling of an expression, and a split expression typed in parts', () => {
+		expect(checkCloze('kerja sama', 'kerjasama', ['kerja sama']).correct).toBe(true);
+		expect(checkCloze('kerjasama', 'kerjasama', ['kerja sama']).correct).toBe(true);
+		expect(checkCloze('Tidak hanya … tetapi juga', 'tidak hanya … tetapi juga').correct).toBe(true);
+		expect(checkCloze('tidak hanya...tetapi juga', 'tidak hanya … tetapi juga').correct).toBe(true);
+		expect(checkCloze('tidak hanya … juga', 'tidak hanya … tetapi juga').correct).toBe(false);
+	});
+});

@@ -24,17 +24,21 @@ export function normaliseAnswer(s: string): string {
 		.normalize('NFC')
 		.toLowerCase()
 		.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+		.replace(/\s*(…|\.\.\.)\s*/g, ' … ')
 		.replace(/\s+/g, ' ');
 }
 
 /**
- * Compares a typed answer with the expected word, ignoring case, surrounding punctuation and spaces.
+ * Compares a typed answer with the expected word, ignoring case, surrounding punctuation and spaces;
+ * any of `alternatives` (other spellings) is right too.
  * @example checkCloze('Tekanan', 'tekan').correct → false
+ * @example checkCloze('kerja sama', 'kerjasama', ['kerja sama']).correct → true
  */
-export function checkCloze(typed: string, expected: string): ClozeCheck {
+export function checkCloze(typed: string, expected: string, alternatives: string[] = []): ClozeCheck {
 	const a = normaliseAnswer(typed);
 	const b = normaliseAnswer(expected);
-	return { correct: a === b, empty: a === '', diff: diffChars(a, b) };
+	const correct = [b, ...alternatives.map(normaliseAnswer)].includes(a);
+	return { correct, empty: a === '', diff: diffChars(a, b) };
 }
 
 /** Levenshtein alignment of two short strings, as a list of same / wrong / extra / missing runs. */

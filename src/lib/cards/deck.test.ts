@@ -22,7 +22,7 @@ describe.each(articleFiles)('content/articles/%s', (file) => {
 
 	it('has a glossary with a gloss and part of speech for every headword and a translation for every sentence', () => {
 		expect(glossary, `content/glossary/${slug}.json is missing`).toBeDefined();
-		expect(missingGlossary(deck, glossary)).toEqual({ headwords: [], sentences: [], stale: [] });
+		expect(missingGlossary(deck, glossary)).toEqual({ headwords: [], sentences: [], stale: [], staleHeadwords: [] });
 	});
 
 	it('has no gloss that merely repeats the Indonesian word, unless marked as a cognate', () => {
@@ -44,7 +44,10 @@ describe.each(articleFiles)('content/articles/%s', (file) => {
 			const sentence = deck.sentences.find((s) => s.id === c.sentenceId)!;
 			expect(sentence.text).toBe(c.sentence);
 			expect(c.spans.length).toBeGreaterThan(0);
-			for (const span of c.spans) expect(sentence.text.slice(span.start, span.end).toLowerCase()).toBe(c.answer.toLowerCase());
+			const texts = c.spans.map((span) => sentence.text.slice(span.start, span.end));
+			// A split expression's parts join into the answer; a repeated word is the answer at each place.
+			if (c.answer.includes(' … ')) expect(texts.join(' … ')).toBe(c.answer);
+			else for (const t of texts) expect(t.toLowerCase()).toBe(c.answer.toLowerCase());
 		}
 	});
 });
@@ -54,9 +57,25 @@ describe('the azerbaijan-iran deck', () => {
 	const deck = deckFromSource(raw, glossary, lex);
 	const card = (hw: string, kind: 'vocab' | 'cloze') => deck.cards.find((c) => c.id === `azerbaijan-iran/${hw}/${kind}`)!;
 
-	it('has 22 sentences and 144 headwords, each with a vocabulary and a cloze card', () => {
+	it('has 22 sentences and 141 headwords, each with a vocabulary and a cloze card', () => {
 		expect(deck.sentences).toHaveLength(22);
-		expect(deck.cards).toHaveLength(288);
+		expect(deck.cards).toHaveLength(282);
+	});
+
+	it('makes fixed expressions one unit, and their words no cards of their own', () => {
+		const headwords = new Set(deck.cards.map((c) => c.headword));
+		for (const p of ['timbal balik', 'kerja sama', 'bekerja sama', 'campur tangan', 'masa depan', 'dalam rangka', 'atas dasar', 'tidak hanya … tetapi juga']) {
+			expect(headwords.has(p), p).toBe(true);
+		}
+		for (const w of ['timbal', 'balik', 'campur', 'kerjasama', 'depan']) expect(headwords.has(w), w).toBe(false);
+		// "tangan" stays a family member through menangani, but has no card of its own here
+		expect(headwords.has('tangan')).toBe(false);
+		const split = card('tidak hanya … tetapi juga', 'cloze');
+		expect(split.spans).toHaveLength(2);
+		expect(split.answer).toBe('tidak hanya … tetapi juga');
+		// kerjasama, written as one word, is the same headword and accepts both spellings
+		const ks = card('kerja sama', 'cloze');
+		expect([ks.answer, ...(ks.alternatives ?? [])].map((a) => a.toLowerCase())).toEqual(expect.arrayContaining(['kerjasama', 'kerja sama']));
 	});
 
 	it('lists the family of a root: tekan gives menekankan and penekanan', () => {

@@ -10,7 +10,8 @@ const CARD_CLASSES = new Set(['word', 'abbr']);
 
 interface Occurrence {
 	sentence: AnalysedSentence;
-	span: Span;
+	/** One span for a word; one per part for an expression split by other words. */
+	spans: Span[];
 	answer: string;
 }
 
@@ -30,27 +31,48 @@ export function cardId(slug: string, headword: string, kind: CardKind): string {
 /** Headwords of the cardable classes, in order of first appearance, with every place they occur. */
 export function headwords(article: AnalysedArticle): Map<string, HeadwordInfo> {
 	const out = new Map<string, HeadwordInfo>();
+	const add = (a: Analysis, occurrence: Occurrence) => {
+		let info = out.get(a.headword);
+		if (!info) out.set(a.headword, (info = { analysis: a, occurrences: [] }));
+		info.occurrences.push(occurrence);
+	};
 	for (const sentence of article.sentences) {
-		for (const token of sentence.tokens) {
+		sentence.tokens.forEach((token, i) => {
+			if (token.phrase !== undefined) {
+				// A fixed expression counts once, at its first word; its parts are blanked together.
+				const p = sentence.phrases[token.phrase];
+				if (p.parts[0][0] === i) add(p.analysis, phraseOccurrence(sentence, p.parts));
+				return;
+			}
 			const a = token.analysis;
-			if (!a || !CARD_CLASSES.has(a.cls)) continue;
-			let info = out.get(a.headword);
-			if (!info) out.set(a.headword, (info = { analysis: a, occurrences: [] }));
-			info.occurrences.push({ sentence, ...blankOf(token.text, token.start, a) });
-		}
+			if (a && CARD_CLASSES.has(a.cls)) {
+				const span = wordSpan(token.text, token.start, a);
+				add(a, { sentence, spans: [span], answer: sentence.text.slice(span.start, span.end) });
+			}
+		});
 	}
 	return out;
 }
 
+/** Where each part of an expression stands, without the clitics of its last word (kerja samanya → kerja sama). */
+function phraseOccurrence(sentence: AnalysedSentence, parts: number[][]): Occurrence {
+	const spans = parts.map((part) => {
+		const first = sentence.tokens[part[0]];
+		const last = sentence.tokens[part[part.length - 1]];
+		return { start: wordSpan(first.text, first.start, first.analysis!).start, end: wordSpan(last.text, last.start, last.analysis!).end };
+	});
+	return { sentence, spans, answer: spans.map((sp) => sentence.text.slice(sp.start, sp.end)).join(' … ') };
+}
+
 /** The part of a written word that the learner must produce: the word without its clitics. */
-function blankOf(text: string, start: number, a: Analysis): { span: Span; answer: string } {
+function wordSpan(text: string, start: number, a: Analysis): Span {
 	let from = 0;
 	let to = text.length;
 	for (const c of a.clitics) {
 		if (c.startsWith('-')) to -= c.length - 1;
 		else from += c.length - 1;
 	}
-	return { span: { start: start + from, end: start + to }, answer: text.slice(from, to) };
+	return { start: start + from, end: start + to };
 }
 
 /**
@@ -119,8 +141,9 @@ export function buildDeck(article: AnalysedArticle, glossary: Glossary | undefin
 				sentenceId: sentence.id,
 				sentence: sentence.text,
 				translation: glossary?.sentences[sentence.id]?.translation ?? '',
-				spans: here.map((o) => o.span),
-				answer: here[0].answer
+				spans: here.flatMap((o) => o.spans),
+				answer: here[0].answer,
+				...(alternatives(a, here[0].answer, lex) ?? {})
 			});
 		}
 		position++;
@@ -128,7 +151,10 @@ export function buildDeck(article: AnalysedArticle, glossary: Glossary | undefin
 	return { article: article.meta, sentences, cards };
 }
 
-/** What an article lacks in its glossary: headwords without gloss or part of speech, sentences without translation. */
+/**
+ * What an article's glossary lacks (headwords without gloss or part of speech, sentences without
+ * translation) and what it holds for nothing (sentences and headwords no longer in the article).
+ */
 export function missingGlossary(deck: Deck, glossary: Glossary | undefined) {
 	const headwordsMissing = [...new Set(deck.cards.filter((c) => !c.gloss || !c.pos).map((c) => c.headword))];
 	const sentencesMissing = deck.sentences.filter((s) => !s.translation).map((s) => s.text);
@@ -137,10 +163,21 @@ export function missingGlossary(deck: Deck, glossary: Glossary | undefined) {
 				.filter(([id, s]) => !deck.sentences.some((d) => d.id === id && d.text === s.text))
 				.map(([, s]) => s.text)
 		: [];
-	return { headwords: headwordsMissing, sentences: sentencesMissing, stale };
+	const headwords = new Set(deck.cards.map((c) => c.headword));
+	const staleHeadwords = glossary ? Object.keys(glossary.headwords).filter((h) => !headwords.has(h)) : [];
+	return { headwords: headwordsMissing, sentences: sentencesMissing, stale, staleHeadwords };
 }
 
 /** The whole path from an article file's text to its deck. */
 export function deckFromSource(raw: string, glossary: Glossary | undefined, lex: Lexicon): Deck {
 	return buildDeck(analyseArticle(raw, lex), glossary, lex);
+}
+
+/** Spellings of an expression other than the one in the sentence, accepted in a cloze answer. */
+function alternatives(a: Analysis, answer: string, lex: Lexicon): { alternatives: string[] } | undefined {
+	if (!a.phrase) return undefined;
+	const phrase = lex.phrases.find((p) => p.headword === a.headword);
+	const spellings = (phrase?.forms ?? []).map((f) => f.map((part) => part.join(' ')).join(' … '));
+	const others = spellings.filter((s) => s !== answer.toLowerCase());
+	return others.length ? { alternatives: others } : undefined;
 }

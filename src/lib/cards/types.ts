@@ -43,6 +43,8 @@ export interface DeckCard {
 	spans: Span[];
 	/** What the learner types into a cloze blank: the word as written there, without clitics. */
 	answer: string;
+	/** Other spellings accepted as the answer (kerja sama for kerjasama). */
+	alternatives?: string[];
 	/** The article's other headwords built on the same root (tekan: menekankan, penekanan). */
 	family: string[];
 	/** Position of the headword's first appearance in the article: new cards are introduced in this order. */

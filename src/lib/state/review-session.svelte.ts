@@ -66,7 +66,7 @@ export class ReviewSession {
 	/** Shows the answer side; on a cloze card, checks what was typed. */
 	reveal(): void {
 		if (!this.card || this.revealed) return;
-		if (this.card.content.kind === 'cloze') this.check = checkCloze(this.typed, this.card.content.answer);
+		if (this.card.content.kind === 'cloze') this.check = checkCloze(this.typed, this.card.content.answer, this.card.content.alternatives);
 		this.revealed = true;
 		this.announcement = this.check && !this.check.empty ? (this.check.correct ? 'Correct.' : 'Not quite.') : 'Answer shown.';
 	}

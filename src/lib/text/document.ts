@@ -1,17 +1,27 @@
-// Runs the whole text pipeline over one article: sentences, tokens, and an analysis for every word.
+// Runs the whole text pipeline over one article: sentences, tokens, an analysis for every word, and phrases.
 
 import { parseArticle } from './article';
 import { createAnalyser, type Lexicon } from './lemmatise';
+import { findPhrases } from './phrases';
 import { splitSentences, tokenize } from './segment';
 import type { Analysis, ArticleMeta, Sentence, Token } from './types';
 
 export interface AnalysedToken extends Token {
 	/** Present on word tokens. */
 	analysis?: Analysis;
+	/** Index into the sentence's `phrases` when the word belongs to a fixed expression. */
+	phrase?: number;
+}
+
+/** A fixed expression found in a sentence: its analysis and, per part, the indexes of its tokens. */
+export interface PhraseOccurrence {
+	analysis: Analysis;
+	parts: number[][];
 }
 
 export interface AnalysedSentence extends Sentence {
 	tokens: AnalysedToken[];
+	phrases: PhraseOccurrence[];
 }
 
 export interface AnalysedArticle {
@@ -20,16 +30,41 @@ export interface AnalysedArticle {
 }
 
 /**
- * Parses an article file and analyses every word in it.
+ * Parses an article file and analyses every word in it; fixed expressions become units of their own.
  * @example analyseArticle(raw, lex).sentences[0].kind → 'headline'
  */
 export function analyseArticle(raw: string, lex: Lexicon): AnalysedArticle {
 	const { meta, body } = parseArticle(raw);
 	const analyse = createAnalyser(lex);
-	const sentences = splitSentences(meta.slug, body).map((s) => ({
-		...s,
-		tokens: tokenize(s.text).map((t) => (t.kind === 'punct' ? t : { ...t, analysis: analyse(t.text) }))
-	}));
+	const sentences = splitSentences(meta.slug, body).map((s): AnalysedSentence => {
+		const tokens: AnalysedToken[] = tokenize(s.text).map((t) => (t.kind === 'word' ? { ...t, analysis: analyse(t.text) } : t));
+		const wordIndexes = tokens.flatMap((t, i) => (t.analysis ? [i] : []));
+		const matches = findPhrases(
+			wordIndexes.map((i) => tokens[i].analysis!),
+			lex.phrases
+		);
+		const phrases = matches.map((m, p): PhraseOccurrence => {
+			const parts = m.parts.map((part) => part.map((w) => wordIndexes[w]));
+			parts.flat().forEach((i) => (tokens[i].phrase = p));
+			// The family of an expression is that of its first content word: kerja sama → kerja.
+			const content = parts.flat().map((i) => tokens[i].analysis!).find((a) => a.cls === 'word');
+			const text = parts.map((part) => part.map((i) => tokens[i].text).join(' ')).join(' … ');
+			return {
+				parts,
+				analysis: {
+					surface: text.toLowerCase(),
+					headword: m.phrase.headword,
+					root: content?.root ?? m.phrase.headword,
+					affixes: [],
+					clitics: [],
+					cls: 'word',
+					verified: true,
+					phrase: true
+				}
+			};
+		});
+		return { ...s, tokens, phrases };
+	});
 	return { meta, sentences };
 }
 

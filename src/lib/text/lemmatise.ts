@@ -1,6 +1,7 @@
 // Finds a word's headword, root, affixes and class by generating every affix reading and letting the lexicon choose.
 
 import { CONFIXES, ENCLITICS, PREFIX_RULES, PREFIX_STACKS, PROCLITICS, SUFFIXES } from './affixes';
+import type { Phrase } from './phrases';
 import { isReduplicationPair } from './segment';
 import type { Analysis, LexiconEntry, WordClass } from './types';
 
@@ -13,6 +14,8 @@ export interface Lexicon {
 	names: Set<string>;
 	/** Abbreviations and acronyms, keyed by lowercase form. */
 	abbreviations: Map<string, { abbr: string; expansion: string; gloss: string }>;
+	/** Fixed multi-word expressions. */
+	phrases: Phrase[];
 }
 
 interface Reading {

@@ -1,6 +1,7 @@
 // Parses the plain-text lexicon files of `content/lexicon/` into the tables the analyser reads.
 
 import type { Lexicon } from './lemmatise';
+import { parsePhrases } from './phrases';
 import type { LexiconEntry } from './types';
 
 /** Raw text of each lexicon file, as read from disk in Node or bundled by Vite in the browser. */
@@ -10,6 +11,7 @@ export interface LexiconFiles {
 	numberWords: string;
 	names: string;
 	abbreviations: string;
+	phrases: string;
 }
 
 /** Non-empty lines without `#` comments, split at tabs. */
@@ -47,6 +49,7 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 		functionWords: words(files.functionWords, 'function-words.txt'),
 		numberWords: words(files.numberWords, 'number-words.txt'),
 		names: new Set(rows(files.names, 'names.tsv', 2).map((r) => r[0].toLowerCase())),
-		abbreviations
+		abbreviations,
+		phrases: parsePhrases(files.phrases)
 	};
 }

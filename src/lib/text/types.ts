@@ -50,6 +50,8 @@ export interface Analysis {
 	verified: boolean;
 	/** Expansion of an abbreviation (Letjen → Letnan Jenderal). */
 	expansion?: string;
+	/** A fixed multi-word expression (timbal balik) rather than a single word. */
+	phrase?: boolean;
 }
 
 /** An entry of the root lexicon in `content/lexicon/`. */
