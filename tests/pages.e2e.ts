@@ -51,28 +51,32 @@ test('settings: invalid values get a clear message and change nothing', async ({
 
 test('cards: search in English or Indonesian, suspend and unsuspend by keyboard', async ({ page }) => {
 	await page.goto('/cards');
-	await expect(page.getByRole('status').filter({ hasText: '282 of 282 cards' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: '305 of 305 cards' })).toBeVisible();
 	const search = page.getByRole('searchbox', { name: 'Search' });
 	await search.fill('emphasise');
-	await expect(page.locator('tbody th')).toHaveText(['menekankan', 'menekankan']);
-	await search.fill('kerjasama');
-	await expect(page.locator('tbody th')).toHaveText(['kerjasama', 'kerjasama']);
+	await expect(page.locator('tbody th')).toHaveText(['menekankan', 'menekankan', 'menekankan']);
+	await expect(page.locator('tbody td[data-label="Kind"]')).toHaveText(['Vocabulary', 'Cloze', 'Affix drill']);
+	await search.fill('cooperation');
+	await expect(page.locator('tbody th')).toHaveText(['kerja sama', 'kerja sama']);
+	await search.fill('penekanan');
+	await expect(page.locator('tbody th')).toHaveText(['penekanan', 'penekanan', 'penekanan']);
+	await search.fill('cooperation');
 
-	const suspend = page.getByRole('button', { name: 'Suspend kerjasama (cloze)' });
+	const suspend = page.getByRole('button', { name: 'Suspend kerja sama (cloze)' });
 	await suspend.focus();
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('button', { name: 'Unsuspend kerjasama (cloze)' })).toBeVisible();
-	await expect(page.locator('tr[data-card-id="azerbaijan-iran/kerjasama/cloze"] [data-col="state"]')).toHaveText('Suspended');
+	await expect(page.getByRole('button', { name: 'Unsuspend kerja sama (cloze)' })).toBeVisible();
+	await expect(page.locator('tr[data-card-id="azerbaijan-iran/kerja sama/cloze"] [data-col="state"]')).toHaveText('Suspended');
 	let db = await readDb(page);
-	expect(db.cards.find((c) => c.id === 'azerbaijan-iran/kerjasama/cloze')).toMatchObject({ suspended: true, queue: -1 });
+	expect(db.cards.find((c) => c.id === 'azerbaijan-iran/kerja sama/cloze')).toMatchObject({ suspended: true, queue: -1 });
 
 	await page.getByLabel('State').selectOption('suspended');
 	await search.fill('');
 	await expect(page.locator('tbody tr')).toHaveCount(1);
-	await page.getByRole('button', { name: 'Unsuspend kerjasama (cloze)' }).click();
+	await page.getByRole('button', { name: 'Unsuspend kerja sama (cloze)' }).click();
 	await expect(page.locator('tbody tr')).toHaveCount(0);
 	db = await readDb(page);
-	expect(db.cards.find((c) => c.id === 'azerbaijan-iran/kerjasama/cloze')).toMatchObject({ suspended: false, queue: 0 });
+	expect(db.cards.find((c) => c.id === 'azerbaijan-iran/kerja sama/cloze')).toMatchObject({ suspended: false, queue: 0 });
 });
 
 test('a wrong cloze answer shows a letter-by-letter difference', async ({ page }) => {

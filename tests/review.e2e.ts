@@ -109,10 +109,10 @@ test('a learner reviews by keyboard alone, types a cloze answer, undoes, and fin
 
 	await page.goto('/cards');
 	const rows = page.locator('tbody tr');
-	await expect(rows).toHaveCount(282);
+	await expect(rows).toHaveCount(305);
 	const stateOf = (cardId: string) => page.locator(`tr[data-card-id="${cardId}"] [data-col="state"]`);
 	for (const c of db.cards.filter((c) => c.fsrs.reps > 0)) {
 		await expect(stateOf(c.id)).toHaveText(['New', 'Learning', 'Review', 'Relearning'][c.fsrs.state]);
 	}
-	await expect(page.locator('[data-col="state"]:text-is("New")')).toHaveCount(282 - 6);
+	await expect(page.locator('[data-col="state"]:text-is("New")')).toHaveCount(305 - 6);
 });

@@ -36,7 +36,8 @@ describe.each(articleFiles)('content/articles/%s', (file) => {
 		const ids = deck.cards.map((c) => c.id);
 		expect(new Set(ids).size).toBe(ids.length);
 		for (const c of deck.cards) expect(c.id).toBe(`${slug}/${c.headword}/${c.kind}`);
-		expect(deck.cards.filter((c) => c.kind === 'vocab')).toHaveLength(deck.cards.length / 2);
+		const vocab = deck.cards.filter((c) => c.kind === 'vocab').map((c) => c.headword);
+		expect(deck.cards.filter((c) => c.kind === 'cloze').map((c) => c.headword)).toEqual(vocab);
 	});
 
 	it('points every card at its word in its sentence', () => {
@@ -55,11 +56,26 @@ describe.each(articleFiles)('content/articles/%s', (file) => {
 describe('the azerbaijan-iran deck', () => {
 	const { raw, glossary } = load('azerbaijan-iran.md');
 	const deck = deckFromSource(raw, glossary, lex);
-	const card = (hw: string, kind: 'vocab' | 'cloze') => deck.cards.find((c) => c.id === `azerbaijan-iran/${hw}/${kind}`)!;
+	const card = (hw: string, kind: 'vocab' | 'cloze' | 'drill') => deck.cards.find((c) => c.id === `azerbaijan-iran/${hw}/${kind}`)!;
 
-	it('has 22 sentences and 141 headwords, each with a vocabulary and a cloze card', () => {
+	it('has 22 sentences and 141 headwords, each with a vocabulary and a cloze card, and 23 affix drills', () => {
 		expect(deck.sentences).toHaveLength(22);
-		expect(deck.cards).toHaveLength(282);
+		expect(deck.cards.filter((c) => c.kind !== 'drill')).toHaveLength(282);
+		expect(deck.cards.filter((c) => c.kind === 'drill')).toHaveLength(23);
+	});
+
+	it("offers a root family's forms on an affix drill, with what each affix does", () => {
+		const drill = card('menekankan', 'drill');
+		expect(drill.choices?.map((c) => c.form)).toEqual(['menekankan', 'penekanan', 'tekan']);
+		const [right, noun, root] = drill.choices!;
+		expect(right).toMatchObject({ pos: 'verb', affixes: ['meN-', '-kan'] });
+		expect(right.meaning).toMatch(/transitive or causative verb/);
+		expect(noun).toMatchObject({ pos: 'noun', affixes: ['peN-', '-an'] });
+		expect(noun.meaning).toMatch(/process or act/);
+		expect(root.meaning).toBe('the bare root');
+		expect(drill.sentence.slice(drill.spans[0].start, drill.spans[0].end).toLowerCase()).toBe('menekankan');
+		// No drill for a word without a family in the article
+		expect(deck.cards.some((c) => c.id === 'azerbaijan-iran/hubungan/drill')).toBe(false);
 	});
 
 	it('makes fixed expressions one unit, and their words no cards of their own', () => {

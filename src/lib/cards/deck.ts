@@ -2,8 +2,9 @@
 
 import { analyseArticle, type AnalysedArticle, type AnalysedSentence } from '../text/document';
 import type { Lexicon } from '../text/lemmatise';
+import { affixMeaning } from '../text/affix-meanings';
 import type { Analysis } from '../text/types';
-import type { CardKind, Deck, DeckCard, DeckSentence, Glossary, Span } from './types';
+import type { CardKind, Deck, DeckCard, DeckSentence, DrillChoice, Glossary, Span } from './types';
 
 /** Classes that get cards: content words and abbreviations. */
 const CARD_CLASSES = new Set(['word', 'abbr']);
@@ -146,6 +147,23 @@ export function buildDeck(article: AnalysedArticle, glossary: Glossary | undefin
 				...(alternatives(a, here[0].answer, lex) ?? {})
 			});
 		}
+		const choices = drillChoices(a, words, glossary, lex);
+		const drillAt = occurrences.find((o) => o.sentence.id === vocab.id) ?? occurrences[0];
+		// A drill needs a family to choose from, and a blank that holds exactly the headword.
+		if (choices && drillAt.answer.toLowerCase() === hw.toLowerCase()) {
+			const here = occurrences.filter((o) => o.sentence.id === drillAt.sentence.id);
+			cards.push({
+				id: cardId(slug, hw, 'drill'),
+				kind: 'drill',
+				...base,
+				sentenceId: drillAt.sentence.id,
+				sentence: drillAt.sentence.text,
+				translation: glossary?.sentences[drillAt.sentence.id]?.translation ?? '',
+				spans: here.flatMap((o) => o.spans),
+				answer: drillAt.answer,
+				choices
+			});
+		}
 		position++;
 	}
 	return { article: article.meta, sentences, cards };
@@ -180,4 +198,32 @@ function alternatives(a: Analysis, answer: string, lex: Lexicon): { alternatives
 	const spellings = (phrase?.forms ?? []).map((f) => f.map((part) => part.join(' ')).join(' … '));
 	const others = spellings.filter((s) => s !== answer.toLowerCase());
 	return others.length ? { alternatives: others } : undefined;
+}
+
+/**
+ * The forms an affix drill offers for a headword: every single-word headword of the article with
+ * the same root, plus the bare root when it is a word of its own. Undefined when there is nothing
+ * to choose between (fewer than two forms).
+ */
+function drillChoices(
+	a: Analysis,
+	words: Map<string, HeadwordInfo>,
+	glossary: Glossary | undefined,
+	lex: Lexicon
+): DrillChoice[] | undefined {
+	if (a.phrase || a.cls !== 'word') return undefined;
+	const family = [...words.values()].map((w) => w.analysis).filter((w) => !w.phrase && w.cls === 'word' && w.root === a.root);
+	if (family.length < 2) return undefined;
+	const choices: DrillChoice[] = family.map((w) => ({
+		form: w.headword,
+		pos: glossary?.headwords[w.headword]?.pos ?? '',
+		gloss: glossary?.headwords[w.headword]?.gloss ?? '',
+		affixes: w.affixes,
+		meaning: affixMeaning(w.affixes)?.meaning ?? ''
+	}));
+	const root = lex.roots.get(a.root);
+	if (root && !family.some((w) => w.headword === a.root)) {
+		choices.push({ form: root.root, pos: root.pos, gloss: root.gloss, affixes: [], meaning: 'the bare root' });
+	}
+	return choices.sort((x, y) => x.form.localeCompare(y.form));
 }

@@ -2,7 +2,17 @@
 
 import type { ArticleMeta, SentenceKind } from '../text/types';
 
-export type CardKind = 'vocab' | 'cloze';
+export type CardKind = 'vocab' | 'cloze' | 'drill';
+
+/** One of the forms offered on an affix drill card, with what the learner needs to tell it apart. */
+export interface DrillChoice {
+	form: string;
+	pos: string;
+	gloss: string;
+	affixes: string[];
+	/** What the form's affixes do to the root (meN-…-kan: a transitive or causative verb). */
+	meaning: string;
+}
 
 /** A stretch of a sentence, by character offsets into `DeckSentence.text`. */
 export interface Span {
@@ -47,6 +57,8 @@ export interface DeckCard {
 	alternatives?: string[];
 	/** The article's other headwords built on the same root (tekan: menekankan, penekanan). */
 	family: string[];
+	/** On an affix drill card: the family's forms to choose from, in alphabetical order. */
+	choices?: DrillChoice[];
 	/** Position of the headword's first appearance in the article: new cards are introduced in this order. */
 	position: number;
 }

@@ -12,6 +12,8 @@ import { QUEUE, queueOf, type KartuDB, type StoredCard } from './schema';
 
 const ARTICLES = 'articles';
 const DECK_HASH = 'deck-hash:';
+/** Within a headword, new cards come as vocabulary, then cloze, then affix drill (one a day). */
+const KIND_ORDER = { vocab: 0, cloze: 1, drill: 2 } as const;
 /** Room between articles in the new-card order. */
 const ARTICLE_SPAN = 1_000_000;
 
@@ -41,7 +43,7 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 			const existing = new Map((await db.cards.where('article').equals(slug).toArray()).map((c) => [c.id, c]));
 			const rows: StoredCard[] = [];
 			for (const content of deck.cards) {
-				const position = base + content.position * 2 + (content.kind === 'cloze' ? 1 : 0);
+				const position = base + content.position * 3 + KIND_ORDER[content.kind];
 				const old = existing.get(content.id);
 				existing.delete(content.id);
 				const row: StoredCard = old

@@ -55,7 +55,9 @@ describe('syncDecks', () => {
 		expect(edited).not.toBe(raw);
 		const rebuilt = deckFromSource(edited, glossary, lex);
 		const result = await syncDecks(db, [rebuilt], t0);
-		expect(result.retired).toBe(2);
+		// menekankan's vocabulary, cloze and drill cards, and penekanan's drill (its family shrank to one).
+		expect(result.retired).toBe(4);
+		expect((await db.cards.get('azerbaijan-iran/penekanan/drill'))!.retired).toBe(true);
 		const kept = (await db.cards.get('azerbaijan-iran/menekankan/vocab'))!;
 		expect(kept.retired).toBe(true);
 		expect(kept.queue).toBe(QUEUE.retired);

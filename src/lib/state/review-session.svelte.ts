@@ -63,10 +63,17 @@ export class ReviewSession {
 		}
 	}
 
-	/** Shows the answer side; on a cloze card, checks what was typed. */
+	/** On an affix drill, picks one of the forms offered, and shows the answer. */
+	choose(form: string): void {
+		if (!this.card || this.revealed || this.card.content.kind !== 'drill') return;
+		this.typed = form;
+		this.reveal();
+	}
+
+	/** Shows the answer side; on a cloze card or a drill, checks what was typed or chosen. */
 	reveal(): void {
 		if (!this.card || this.revealed) return;
-		if (this.card.content.kind === 'cloze') this.check = checkCloze(this.typed, this.card.content.answer, this.card.content.alternatives);
+		if (this.card.content.kind !== 'vocab') this.check = checkCloze(this.typed, this.card.content.answer, this.card.content.alternatives);
 		this.revealed = true;
 		this.announcement = this.check && !this.check.empty ? (this.check.correct ? 'Correct.' : 'Not quite.') : 'Answer shown.';
 	}
