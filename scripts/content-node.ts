@@ -15,6 +15,7 @@ export function readLexicon(dir = join(CONTENT, 'lexicon')) {
 		numberWords: read('number-words.txt'),
 		names: read('names.tsv'),
 		abbreviations: read('abbreviations.tsv'),
-		phrases: read('phrases.tsv')
+		phrases: read('phrases.tsv'),
+		nameHeads: read('name-heads.txt')
 	});
 }

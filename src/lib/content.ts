@@ -25,7 +25,8 @@ export function allDecks(): Deck[] {
 		numberWords: lexiconFile('number-words.txt'),
 		names: lexiconFile('names.tsv'),
 		abbreviations: lexiconFile('abbreviations.tsv'),
-		phrases: lexiconFile('phrases.tsv')
+		phrases: lexiconFile('phrases.tsv'),
+		nameHeads: lexiconFile('name-heads.txt')
 	});
 	decks = Object.keys(articles)
 		.sort()

@@ -39,6 +39,7 @@ export function analyseArticle(raw: string, lex: Lexicon): AnalysedArticle {
 	const sentences = splitSentences(meta.slug, body).map((s): AnalysedSentence => {
 		const tokens: AnalysedToken[] = tokenize(s.text).map((t) => (t.kind === 'word' ? { ...t, analysis: analyse(t.text) } : t));
 		const wordIndexes = tokens.flatMap((t, i) => (t.analysis ? [i] : []));
+		if (s.kind === 'body') markNames(tokens, wordIndexes, lex);
 		const matches = findPhrases(
 			wordIndexes.map((i) => tokens[i].analysis!),
 			lex.phrases
@@ -77,4 +78,25 @@ export function distinctWords(article: AnalysedArticle): Analysis[] {
 		}
 	}
 	return [...seen.values()];
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+/**
+ * In running text, a capitalised word the lexicon knows is still part of a name when a personal
+ * name follows it directly (Budi Santoso, Indah Lestari), unless it is a title or a kind of place
+ * that stands before names (Presiden Joko, Republik Tanzania). Right to left, so that a run of
+ * such words (Rahmat Budi Santoso) becomes one name. Headlines, captions and the first word of a
+ * sentence are left alone: there a capital says nothing.
+ */
+function markNames(tokens: AnalysedToken[], wordIndexes: number[], lex: Lexicon): void {
+	for (let k = wordIndexes.length - 2; k >= 1; k--) {
+		const t = tokens[wordIndexes[k]];
+		const next = tokens[wordIndexes[k + 1]];
+		const a = t.analysis!;
+		const n = next.analysis!;
+		if (wordIndexes[k + 1] !== wordIndexes[k] + 1 || a.cls !== 'word' || !CAPITAL.test(t.text)) continue;
+		if (lex.nameHeads.has(a.surface) || n.cls !== 'name' || lex.names.has(n.surface)) continue;
+		t.analysis = { ...a, headword: t.text, root: t.text, affixes: [], clitics: [], cls: 'name', verified: true };
+	}
 }

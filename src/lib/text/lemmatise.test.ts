@@ -102,7 +102,7 @@ describe('readings', () => {
 
 describe('unknown roots', () => {
 	it('are still analysed, and flagged unverified', () => {
-		const a = analyse('menggoreng');
+		const a = analyse('menggerutu'); // gerutu (grumble) is not in the lexicon
 		expect(a.cls).toBe('word');
 		expect(a.verified).toBe(false);
 		expect(a.affixes).toContain('meN-');
@@ -114,5 +114,25 @@ describe('the seed article', () => {
 		const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
 		const unverified = distinctWords(analyseArticle(raw, lex)).filter((w) => w.cls === 'word' && !w.verified);
 		expect(unverified.map((w) => w.surface)).toEqual([]);
+	});
+});
+
+describe('names in running text', () => {
+	const art = (body: string) =>
+		analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\nJudul\n${body}`, lex).sentences[1].tokens.filter((t) => t.analysis);
+	const classes = (body: string) => Object.fromEntries(art(body).map((t) => [t.text, t.analysis!.cls]));
+
+	it('reads a known word before a personal name as part of the name, but not a title', () => {
+		expect(classes('Kemarin Budi Santoso bertemu Presiden Joko Widodo di Jakarta.')).toMatchObject({
+			Budi: 'name',
+			Santoso: 'name',
+			Presiden: 'word',
+			Joko: 'name',
+			Jakarta: 'name'
+		});
+	});
+
+	it('keeps a title before a known place name a word', () => {
+		expect(classes('Ia bertemu Presiden Azerbaijan kemarin.')).toMatchObject({ Presiden: 'word', Azerbaijan: 'name' });
 	});
 });

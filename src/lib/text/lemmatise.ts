@@ -16,6 +16,8 @@ export interface Lexicon {
 	abbreviations: Map<string, { abbr: string; expansion: string; gloss: string }>;
 	/** Fixed multi-word expressions. */
 	phrases: Phrase[];
+	/** Titles and kinds of place that stand before a name and stay words (Presiden, Republik). */
+	nameHeads: Set<string>;
 }
 
 interface Reading {
@@ -69,12 +71,14 @@ function affixList(r: Reading): string[] {
 }
 
 /**
- * Scores a reading: a root the lexicon knows beats any guess; then fewer affixes
- * (a word that only looks affixed, like `makan` or `perang`, stays whole); then a longer root.
+ * Scores a reading: a root the lexicon knows beats any guess; then fewer affixes (a word that
+ * only looks affixed, like `makan` or `perang`, stays whole); then a more frequent root
+ * (memakan → makan, not pakan); then a longer root.
  */
 function score(r: Reading, lex: Lexicon, clitics: number): number {
 	const known = isKnown(r.root, lex) ? 1000 : 0;
-	return known - 10 * (r.prefixes.length + (r.suffix ? 1 : 0)) - 15 * clitics + r.root.length * 0.1;
+	const band = lex.roots.get(r.root)?.band ?? 4;
+	return known - 10 * (r.prefixes.length + (r.suffix ? 1 : 0)) - 15 * clitics - band + r.root.length * 0.1;
 }
 
 /** Readings with clitics removed, each with the clitics it lost. */

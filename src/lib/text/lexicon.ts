@@ -12,6 +12,7 @@ export interface LexiconFiles {
 	names: string;
 	abbreviations: string;
 	phrases: string;
+	nameHeads: string;
 }
 
 /** Non-empty lines without `#` comments, split at tabs. */
@@ -35,9 +36,10 @@ function rows(text: string, file: string, columns: number): string[][] {
  */
 export function parseLexicon(files: LexiconFiles): Lexicon {
 	const roots = new Map<string, LexiconEntry>();
-	for (const [root, pos, gloss] of rows(files.roots, 'roots.tsv', 3)) {
+	for (const [root, pos, gloss, band = '3'] of rows(files.roots, 'roots.tsv', 3)) {
 		if (roots.has(root)) throw new Error(`roots.tsv: "${root}" is listed twice`);
-		roots.set(root, { root, pos, gloss });
+		if (!/^[1-4]$/.test(band)) throw new Error(`roots.tsv: "${root}" has band "${band}", not 1-4`);
+		roots.set(root, { root, pos, gloss, band: Number(band) });
 	}
 	const words = (text: string, file: string) => new Set(rows(text, file, 1).map((r) => r[0].toLowerCase()));
 	const abbreviations = new Map<string, { abbr: string; expansion: string; gloss: string }>();
@@ -50,6 +52,7 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 		numberWords: words(files.numberWords, 'number-words.txt'),
 		names: new Set(rows(files.names, 'names.tsv', 2).map((r) => r[0].toLowerCase())),
 		abbreviations,
-		phrases: parsePhrases(files.phrases)
+		phrases: parsePhrases(files.phrases),
+		nameHeads: words(files.nameHeads, 'name-heads.txt')
 	};
 }

@@ -59,4 +59,6 @@ export interface LexiconEntry {
 	root: string;
 	pos: string;
 	gloss: string;
+	/** Frequency band: 1 = among the ~500 most frequent roots … 4 = rarer. */
+	band: number;
 }
