@@ -16,6 +16,7 @@ export function readLexicon(dir = join(CONTENT, 'lexicon')) {
 		names: read('names.tsv'),
 		abbreviations: read('abbreviations.tsv'),
 		phrases: read('phrases.tsv'),
-		nameHeads: read('name-heads.txt')
+		nameHeads: read('name-heads.txt'),
+		exceptions: read('exceptions.tsv')
 	});
 }

@@ -26,7 +26,8 @@ export function allDecks(): Deck[] {
 		names: lexiconFile('names.tsv'),
 		abbreviations: lexiconFile('abbreviations.tsv'),
 		phrases: lexiconFile('phrases.tsv'),
-		nameHeads: lexiconFile('name-heads.txt')
+		nameHeads: lexiconFile('name-heads.txt'),
+		exceptions: lexiconFile('exceptions.tsv')
 	});
 	decks = Object.keys(articles)
 		.sort()

@@ -18,6 +18,8 @@ export interface Lexicon {
 	phrases: Phrase[];
 	/** Titles and kinds of place that stand before a name and stay words (Presiden, Republik). */
 	nameHeads: Set<string>;
+	/** Policy choices: a word's analysis fixed by hand (pasukan stays pasukan). */
+	exceptions: Map<string, { root: string; affixes: string[] }>;
 }
 
 interface Reading {
@@ -62,6 +64,13 @@ function allowed(r: Reading): boolean {
 
 function isPossibleRoot(root: string): boolean {
 	return root.length >= 2 && /[aeiou]/.test(root);
+}
+
+/** A reading from a dictionary-notation affix list (the exceptions table). */
+function fromAffixes(root: string, affixes: string[]): Reading {
+	const suffix = affixes.find((a) => a.startsWith('-'))?.slice(1) ?? '';
+	const prefixes = affixes.filter((a) => a.endsWith('-'));
+	return { root, prefixes, suffix };
 }
 
 /** Dictionary notation of a reading's affixes: ['meN-', '-kan']; meN- + per- is written memper-. */
@@ -109,6 +118,8 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 	let best: Choice | undefined;
 	let bestScore = -Infinity;
 	for (const { base, clitics } of cliticVariants(word)) {
+		const fixed = lex.exceptions.get(base);
+		if (fixed) return { reading: fromAffixes(fixed.root, fixed.affixes), base, clitics, known: true };
 		for (const reading of readings(base)) {
 			const s = score(reading, lex, clitics.length);
 			if (s > bestScore) {

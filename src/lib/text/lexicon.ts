@@ -13,6 +13,7 @@ export interface LexiconFiles {
 	abbreviations: string;
 	phrases: string;
 	nameHeads: string;
+	exceptions: string;
 }
 
 /** Non-empty lines without `#` comments, split at tabs. */
@@ -53,6 +54,12 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 		names: new Set(rows(files.names, 'names.tsv', 2).map((r) => r[0].toLowerCase())),
 		abbreviations,
 		phrases: parsePhrases(files.phrases),
-		nameHeads: words(files.nameHeads, 'name-heads.txt')
+		nameHeads: words(files.nameHeads, 'name-heads.txt'),
+		exceptions: new Map(
+			rows(files.exceptions, 'exceptions.tsv', 4).map(([word, root, affixes]) => [
+				word,
+				{ root, affixes: affixes === '-' ? [] : affixes.split(' ') }
+			])
+		)
 	};
 }
