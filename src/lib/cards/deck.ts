@@ -112,13 +112,22 @@ export function buildDeck(article: AnalysedArticle, glossary: Glossary | undefin
 		list.push(hw);
 		byRoot.set(info.analysis.root, list);
 	}
+	// An expression whose first word's root has no other headword here is its own root:
+	// timbal balik is not filed under timbal "lead (metal)".
+	for (const [hw, info] of words) {
+		if (info.analysis.phrase && (byRoot.get(info.analysis.root)?.length ?? 0) < 2) {
+			byRoot.delete(info.analysis.root);
+			info.analysis = { ...info.analysis, root: hw, affixes: [] };
+			byRoot.set(hw, [hw]);
+		}
+	}
 	const cards: DeckCard[] = [];
 	let position = 0;
 	for (const [hw, { analysis: a, occurrences }] of words) {
 		const entry = glossary?.headwords[hw];
 		const cloze = clozeSentence(occurrences);
 		const vocab = vocabSentence(occurrences, cloze);
-		const rootEntry = a.root !== hw ? lex.roots.get(a.root) : undefined;
+		const rootEntry = a.root !== hw && !a.phrase ? lex.roots.get(a.root) : undefined;
 		const base = {
 			article: slug,
 			headword: hw,

@@ -18,38 +18,42 @@ export interface PrefixRule {
 const V = /^[aeiou]/;
 
 export const PREFIX_RULES: PrefixRule[] = [
-	// meN- before s: the s drops and the nasal becomes ny, so menyapu → sapu
+	// meN- before s: the s drops and the nasal becomes ny, so menyapu → sapu (and sy: menyairkan → syair)
 	{ prefix: 'meN-', written: 'meny', before: V, restore: 's' },
+	{ prefix: 'meN-', written: 'meny', before: V, restore: 'sy' },
 	// meN- before k: the k drops, so mengirim → kirim
 	{ prefix: 'meN-', written: 'meng', before: V, restore: 'k' },
 	// meN- before a vowel, g, h or kh keeps the root whole: mengacu → acu, menghormati → hormat
 	{ prefix: 'meN-', written: 'meng', before: /^([aeiou]|g|h|kh)/ },
-	// meN- keeps k in loanwords: mengkritik → kritik
-	{ prefix: 'meN-', written: 'meng', before: /^k[lr]/ },
+	// meN- keeps k in loanwords and some roots: mengkritik → kritik, mengkaji → kaji
+	{ prefix: 'meN-', written: 'meng', before: /^k/ },
 	// meN- before a one-syllable root becomes menge-: mengebom → bom, mengecat → cat
 	{ prefix: 'meN-', written: 'menge', before: /^[^aeiou]+[aeiou][^aeiou]*$/ },
 	// meN- before p: the p drops, so memukul → pukul, memerangi → perang
 	{ prefix: 'meN-', written: 'mem', before: V, restore: 'p' },
 	// meN- before b, f, v and loan p-clusters keeps the root: membawa → bawa, memproduksi → produksi
 	{ prefix: 'meN-', written: 'mem', before: /^(b|f|v|p[lr])/ },
-	// memper-: memperkuat → (meN- +) per- + kuat; the p of per- is kept
-	{ prefix: 'meN-', written: 'mem', before: /^per/ },
+	// memper-: memperkuat → (meN- +) per- + kuat, mempelajari → per- (pel-) + ajar; the p of per- is kept
+	{ prefix: 'meN-', written: 'mem', before: /^pe[lr]/ },
 	// meN- before t: the t drops, so menulis → tulis, menekankan → tekan
 	{ prefix: 'meN-', written: 'men', before: V, restore: 't' },
-	// meN- before d, c, j, z and loan t-clusters keeps the root: mendukung → dukung, mencatat → catat
-	{ prefix: 'meN-', written: 'men', before: /^(d|c|j|z|t[r])/ },
+	// meN- before d, c, j, z and loan t- and s-clusters keeps the root: mendukung → dukung,
+	// mencatat → catat, menstabilkan → stabil, mensyaratkan → syarat
+	{ prefix: 'meN-', written: 'men', before: /^(d|c|j|z|tr|s[yktlmnpw])/ },
 	// meN- before l, m, n, ng, ny, r, w, y is just me-: melawan → lawan, merusak → rusak
 	{ prefix: 'meN-', written: 'me', before: /^(l|m|n|r|w|y)/ },
 
 	// peN- follows the same nasal pattern: penyapu → sapu, pengembangan → kembang, penekanan → tekan
 	{ prefix: 'peN-', written: 'peny', before: V, restore: 's' },
+	{ prefix: 'peN-', written: 'peny', before: V, restore: 'sy' },
 	{ prefix: 'peN-', written: 'peng', before: V, restore: 'k' },
+	{ prefix: 'peN-', written: 'peng', before: /^k/ },
 	{ prefix: 'peN-', written: 'peng', before: /^([aeiou]|g|h|kh)/ },
 	{ prefix: 'peN-', written: 'penge', before: /^[^aeiou]+[aeiou][^aeiou]*$/ },
 	{ prefix: 'peN-', written: 'pem', before: V, restore: 'p' },
 	{ prefix: 'peN-', written: 'pem', before: /^(b|f|v|p[lr])/ },
 	{ prefix: 'peN-', written: 'pen', before: V, restore: 't' },
-	{ prefix: 'peN-', written: 'pen', before: /^(d|c|j|z|t[r])/ },
+	{ prefix: 'peN-', written: 'pen', before: /^(d|c|j|z|tr|s[yktlmnpw])/ },
 	// pe- without a nasal: before l, m, n, r, w, y and in nouns of agent from ber- verbs:
 	// pelaku → laku, pejabat → jabat, petani → tani
 	{ prefix: 'pe-', written: 'pe', before: /^[a-z]/ },
@@ -79,7 +83,10 @@ export type Suffix = (typeof SUFFIXES)[number];
 export const PREFIX_STACKS = new Set([
 	'meN-', 'peN-', 'ber-', 'per-', 'ter-', 'di-', 'ke-', 'se-',
 	'pe-', 'meN- per-', 'di- per-', 'ter- per-', 'ke- ber-', 'peN- ber-', 'pe- ber-', 'ber- ke-', 'se- peN-',
-	'ke- ter-'
+	'ke- ter-',
+	// memberlakukan = meN- + ber- + laku + -kan; mengetahui = meN- + ke- + tahu + -i;
+	// kepemimpinan = ke- + peN- + pimpin + -an; berpendapat = ber- + peN- + dapat
+	'meN- ber-', 'di- ber-', 'meN- ke-', 'di- ke-', 'peN- ke-', 'ke- peN-', 'ke- pe-', 'ber- peN-'
 ]);
 
 /**

@@ -47,8 +47,10 @@ export function analyseArticle(raw: string, lex: Lexicon): AnalysedArticle {
 		const phrases = matches.map((m, p): PhraseOccurrence => {
 			const parts = m.parts.map((part) => part.map((w) => wordIndexes[w]));
 			parts.flat().forEach((i) => (tokens[i].phrase = p));
-			// The family of an expression is that of its first content word: kerja sama → kerja.
-			const content = parts.flat().map((i) => tokens[i].analysis!).find((a) => a.cls === 'word');
+			// An expression joins the family of its first word when that is a content word
+			// (kerja sama, bekerja sama → kerja); otherwise it is a unit of its own (dalam rangka).
+			const head = tokens[parts[0][0]].analysis!;
+			const content = head.cls === 'word' ? head : undefined;
 			const text = parts.map((part) => part.map((i) => tokens[i].text).join(' ')).join(' … ');
 			return {
 				parts,
@@ -56,7 +58,7 @@ export function analyseArticle(raw: string, lex: Lexicon): AnalysedArticle {
 					surface: text.toLowerCase(),
 					headword: m.phrase.headword,
 					root: content?.root ?? m.phrase.headword,
-					affixes: [],
+					affixes: content?.affixes ?? [],
 					clitics: [],
 					cls: 'word',
 					verified: true,

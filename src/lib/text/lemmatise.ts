@@ -26,44 +26,82 @@ interface Reading {
 	root: string;
 	prefixes: string[];
 	suffix: string;
+	/** meN-/peN- was written menge-/penge-, which only goes before one-syllable roots. */
+	menge?: boolean;
 }
 
 const MAX_PREFIXES = 2;
+const CLITIC_END = /(nya|lah|kah|pun|ku|mu)$/;
 
-/** Every way of reading `word` as prefixes + root + suffix that the affix tables allow. */
-export function readings(word: string): Reading[] {
-	const out: Reading[] = [{ root: word, prefixes: [], suffix: '' }];
+/** Receives one reading: root, outer and inner prefix ('' when absent), suffix, and whether menge-/penge- was used. */
+type Visit = (root: string, outer: string, inner: string, suffix: string, menge: boolean) => void;
+
+/**
+ * Calls `visit` for every way of reading `word` as prefixes + root + suffix that the affix tables
+ * allow, without building an object per reading: this runs for every word of every text.
+ */
+export function visitReadings(word: string, visit: Visit): void {
+	visitBase(word, '', visit);
 	for (const suffix of SUFFIXES) {
-		if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
-			out.push({ root: word.slice(0, -suffix.length), prefixes: [], suffix });
+		if (word.length > suffix.length + 2 && word.endsWith(suffix)) visitBase(word.slice(0, -suffix.length), suffix, visit);
+	}
+}
+
+function visitBase(base: string, suffix: string, visit: Visit): void {
+	if (isPossibleRoot(base)) visit(base, '', '', suffix, false);
+	const rules = RULES_BY_START.get(base.charCodeAt(0));
+	if (!rules) return;
+	for (const rule of rules) {
+		if (!base.startsWith(rule.written)) continue;
+		// The outer prefix decides the suffix it takes: ke-…-an, never ke-…-i.
+		if (!CONFIXES[rule.prefix]?.has(suffix)) continue;
+		const after = base.slice(rule.written.length);
+		if (!rule.before.test(after)) continue;
+		const root = rule.restore ? rule.restore + after : after;
+		const menge = rule.written.endsWith('nge');
+		if (isPossibleRoot(root)) visit(root, rule.prefix, '', suffix, menge);
+		// One more prefix inside, if this one stacks (memperkuat = meN- + per- + kuat).
+		const inside = INNER.get(rule.prefix);
+		const inner = inside?.size ? RULES_BY_START.get(root.charCodeAt(0)) : undefined;
+		if (!inner) continue;
+		for (const rule2 of inner) {
+			if (!inside!.has(rule2.prefix) || !root.startsWith(rule2.written)) continue;
+			const after2 = root.slice(rule2.written.length);
+			if (!rule2.before.test(after2)) continue;
+			const root2 = rule2.restore ? rule2.restore + after2 : after2;
+			if (isPossibleRoot(root2)) visit(root2, rule.prefix, rule2.prefix, suffix, menge || rule2.written.endsWith('nge'));
 		}
 	}
-	// Strip up to MAX_PREFIXES prefixes from each suffix reading.
-	const bare = [...out];
-	for (const base of bare) stripPrefixes(base.root, [], base.suffix, out);
-	return out.filter((r) => isPossibleRoot(r.root) && allowed(r));
 }
 
-function stripPrefixes(rest: string, prefixes: string[], suffix: string, out: Reading[]): void {
-	if (prefixes.length >= MAX_PREFIXES) return;
-	for (const rule of PREFIX_RULES) {
-		if (!rest.startsWith(rule.written)) continue;
-		const after = rest.slice(rule.written.length);
-		if (!rule.before.test(after)) continue;
-		const root = (rule.restore ?? '') + after;
-		const stack = [...prefixes, rule.prefix];
-		out.push({ root, prefixes: stack, suffix });
-		stripPrefixes(root, stack, suffix, out);
-	}
+/** Every reading of `word`, as objects (for tests and for guessing unknown words). */
+export function readings(word: string): Reading[] {
+	const out: Reading[] = [];
+	visitReadings(word, (root, outer, inner, suffix, menge) => {
+		const prefixes = outer ? (inner ? [outer, inner] : [outer]) : [];
+		out.push(menge ? { root, prefixes, suffix, menge } : { root, prefixes, suffix });
+	});
+	return out;
 }
 
-function allowed(r: Reading): boolean {
-	if (r.prefixes.length && !PREFIX_STACKS.has(r.prefixes.join(' '))) return false;
-	return CONFIXES[r.prefixes[0] ?? '']?.has(r.suffix) ?? false;
+/** Prefix rules by the first letter of their written form, so each word tries only its own. */
+const RULES_BY_START = new Map<number, typeof PREFIX_RULES>();
+for (const rule of PREFIX_RULES) {
+	const key = rule.written.charCodeAt(0);
+	RULES_BY_START.set(key, [...(RULES_BY_START.get(key) ?? []), rule]);
 }
 
+/** For each outer prefix, the prefixes that may stand inside it (meN- → per-, ber-, ke-). */
+const INNER = new Map<string, Set<string>>();
+for (const stack of PREFIX_STACKS) {
+	const [outer, inner] = stack.split(' ');
+	if (!INNER.has(outer)) INNER.set(outer, new Set());
+	if (inner) INNER.get(outer)!.add(inner);
+}
+
+const VOWEL = /[aeiou]/;
 function isPossibleRoot(root: string): boolean {
-	return root.length >= 2 && /[aeiou]/.test(root);
+	return root.length >= 2 && VOWEL.test(root);
 }
 
 /** A reading from a dictionary-notation affix list (the exceptions table). */
@@ -75,24 +113,52 @@ function fromAffixes(root: string, affixes: string[]): Reading {
 
 /** Dictionary notation of a reading's affixes: ['meN-', '-kan']; meN- + per- is written memper-. */
 function affixList(r: Reading): string[] {
-	const prefixes = r.prefixes.join(' ').replace(/^meN- per-/, 'memper-').replace(/^di- per-/, 'diper-');
-	return [...(prefixes ? prefixes.split(' ') : []), ...(r.suffix ? [`-${r.suffix}`] : [])];
+	let prefixes = r.prefixes;
+	if (prefixes[1] === 'per-' && (prefixes[0] === 'meN-' || prefixes[0] === 'di-')) {
+		prefixes = [prefixes[0] === 'meN-' ? 'memper-' : 'diper-', ...prefixes.slice(2)];
+	}
+	return r.suffix ? [...prefixes, `-${r.suffix}`] : prefixes;
 }
+
+/** Prefixes whose confix with -an (peN-…-an, per-…-an, ke-…-an) is far likelier than the prefix on an -an noun. */
+const NOMINAL = new Set(['peN-', 'pe-', 'per-', 'ke-']);
+
+/** What removing a clitic costs a reading: more than one affix, so a word read whole or with one affix keeps its clitic-looking ending (tanya, hanya). */
+const CLITIC_COST = 25;
 
 /**
  * Scores a reading: a root the lexicon knows beats any guess; then fewer affixes (a word that
  * only looks affixed, like `makan` or `perang`, stays whole); then a more frequent root
- * (memakan → makan, not pakan); then a longer root.
+ * (memakan → makan, not pakan); then a longer root. menge- is the form meN- takes before
+ * one-syllable roots only, so a known one-syllable root explains it better than a dropped k
+ * (mengelas → las, not kelas). A peN-/per-/ke- reading whose root still ends in -an, when the
+ * -an confix reading has a known root, explains less (pengawasan is peN- + awas + -an, not
+ * peN- + kawasan).
  */
-function score(r: Reading, lex: Lexicon, clitics: number): number {
-	const known = isKnown(r.root, lex) ? 1000 : 0;
-	const band = lex.roots.get(r.root)?.band ?? 4;
-	return known - 10 * (r.prefixes.length + (r.suffix ? 1 : 0)) - 15 * clitics - band + r.root.length * 0.1;
+function score(root: string, outer: string, inner: string, suffix: string, menge: boolean, clitics: number, known: boolean, confixAn: boolean, lex: Lexicon): number {
+	if (!known) return -(outer ? 1 : 0) - (inner ? 1 : 0) - (suffix ? 1 : 0) - clitics;
+	const affixes = (outer ? 1 : 0) + (inner ? 1 : 0) + (suffix ? 1 : 0);
+	let s = 1000 - 10 * affixes - CLITIC_COST * clitics - (lex.roots.get(root)?.band ?? 4) + root.length * 0.1;
+	if (menge) s += 6;
+	if (confixAn && !suffix && NOMINAL.has(outer) && root.endsWith('an')) s -= 12;
+	return s;
+}
+
+/** Whether `base` reads as peN-/per-/ke-…-an with a root the lexicon knows. */
+function hasNominalConfix(base: string, lex: Lexicon): boolean {
+	if (base.length < 7 || !base.endsWith('an') || !(base.startsWith('pe') || base.startsWith('ke'))) return false;
+	let found = false;
+	visitBase(base.slice(0, -2), 'an', (root, outer) => {
+		if (!found && NOMINAL.has(outer) && isKnown(root, lex)) found = true;
+	});
+	return found;
 }
 
 /** Readings with clitics removed, each with the clitics it lost. */
+const NO_CLITICS: string[] = [];
 function cliticVariants(word: string): { base: string; clitics: string[] }[] {
-	const out = [{ base: word, clitics: [] as string[] }];
+	const out = [{ base: word, clitics: NO_CLITICS }];
+	if (!CLITIC_END.test(word) && !word.startsWith('ku') && !word.startsWith('kau')) return out;
 	for (const e of ENCLITICS) {
 		if (word.length > e.length + 2 && word.endsWith(e)) {
 			out.push({ base: word.slice(0, -e.length), clitics: [`-${e}`] });
@@ -115,18 +181,32 @@ interface Choice {
 
 /** The best reading of a single (unhyphenated, lowercase) word. */
 function analyseSimple(word: string, lex: Lexicon): Choice {
+	const fixed = lex.exceptions.get(word);
+	if (fixed) return { reading: fromAffixes(fixed.root, fixed.affixes), base: word, clitics: [], known: true };
+	// A word the lexicon lists as a root is that root: no affixed reading scores higher.
+	if (lex.roots.has(word)) return { reading: { root: word, prefixes: [], suffix: '' }, base: word, clitics: [], known: true };
+	// ke- + tidak + root + -an: the negated abstract noun (ketidakpastian → pasti)
+	const negated = word.startsWith('ketidak') ? /^ketidak([a-z]{3,})an$/.exec(word) : null;
+	if (negated) {
+		const inner = analyseSimple(negated[1], lex);
+		if (inner.known) return { ...inner, base: word, reading: { ...inner.reading, prefixes: ['ke-', 'tidak-', ...inner.reading.prefixes], suffix: 'an' } };
+	}
 	let best: Choice | undefined;
 	let bestScore = -Infinity;
 	for (const { base, clitics } of cliticVariants(word)) {
+		// No reading without its clitic can beat a known reading with one affix or none.
+		if (clitics.length && bestScore >= 1000 - 10 - 4) break;
 		const fixed = lex.exceptions.get(base);
 		if (fixed) return { reading: fromAffixes(fixed.root, fixed.affixes), base, clitics, known: true };
-		for (const reading of readings(base)) {
-			const s = score(reading, lex, clitics.length);
-			if (s > bestScore) {
-				bestScore = s;
-				best = { reading, base, clitics, known: isKnown(reading.root, lex) };
-			}
-		}
+		const confixAn = hasNominalConfix(base, lex);
+		visitReadings(base, (root, outer, inner, suffix, menge) => {
+			const known = isKnown(root, lex);
+			const s = score(root, outer, inner, suffix, menge, clitics.length, known, confixAn, lex);
+			if (s <= bestScore) return;
+			bestScore = s;
+			const prefixes = outer ? (inner ? [outer, inner] : [outer]) : [];
+			best = { reading: { root, prefixes, suffix }, base, clitics, known };
+		});
 	}
 	if (best && best.known) return best;
 	return { reading: guessUnknown(word), base: word, clitics: [], known: false };
@@ -161,25 +241,41 @@ export function createAnalyser(lex: Lexicon) {
 	};
 }
 
-function analyseWord(written: string, lex: Lexicon): Analysis {
+/** The full analysis of one written word, without the cache of `createAnalyser`. */
+export function analyseWord(written: string, lex: Lexicon): Analysis {
 	const surface = written.toLowerCase();
-	const capitalised = /^\p{Lu}/u.test(written);
-	const plain = { surface, headword: surface, root: surface, affixes: [], clitics: [], verified: true };
+	const capitalised = written[0] !== surface[0];
+	const whole = (cls: WordClass, headword = surface) => wholeWord(surface, headword, cls);
 
-	if (/^\d|^ke-\d/.test(surface)) return { ...plain, cls: 'number' };
+	const first = surface.charCodeAt(0);
+	if ((first >= 48 && first <= 57) || (surface.startsWith('ke-') && /^ke-\d/.test(surface))) return whole('number');
 	const abbr = lex.abbreviations.get(surface);
-	if (abbr) return { ...plain, headword: abbr.abbr, root: abbr.abbr, cls: 'abbr', expansion: abbr.expansion };
-	if (lex.functionWords.has(surface)) return { ...plain, cls: 'function' };
-	if (lex.numberWords.has(surface)) return { ...plain, cls: 'number' };
-	if (capitalised && lex.names.has(surface)) return { ...plain, headword: written, root: written, cls: 'name' };
+	if (abbr) return { ...whole('abbr', abbr.abbr), expansion: abbr.expansion };
+	// Function and number words keep their whole form as headword; their root is still shown
+	// when the lexicon knows it (sebagai: se- + bagai; sepuluh: se- + puluh).
+	const closed = lex.functionWords.has(surface) ? 'function' : lex.numberWords.has(surface) ? 'number' : undefined;
+	if (closed) {
+		const a = whole(closed);
+		const m = analyseSimple(surface, lex);
+		if (m.known && !m.clitics.length && m.reading.root !== surface) {
+			a.root = m.reading.root;
+			a.affixes = affixList(m.reading);
+		}
+		return a;
+	}
+	if (capitalised && lex.names.has(surface)) return whole('name', written);
 
-	const morph = analyseMorphology(surface, lex);
-	if (lex.functionWords.has(morph.headword)) return { ...plain, ...morph, root: morph.headword, affixes: [], cls: 'function' };
-	// A capital letter where capitals are not expected, on a word the lexicon does not know, marks a name.
+	const morph = analyseMorphology(surface, lex) as Analysis;
+	morph.surface = surface;
 	// A capitalised word the lexicon does not know is a name, wherever it stands: at the start of
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
-	if (capitalised && !morph.verified) return { ...plain, headword: written, root: written, cls: 'name' };
-	return { surface, ...morph, cls: 'word' as WordClass };
+	if (capitalised && !morph.verified) return whole('name', written);
+	morph.cls = lex.functionWords.has(morph.headword) ? 'function' : 'word';
+	return morph;
+}
+
+function wholeWord(surface: string, headword: string, cls: WordClass): Analysis {
+	return { surface, headword, root: headword, affixes: [], clitics: [], cls, verified: true };
 }
 
 /** Headword, root and affixes of a lowercase word, including reduplicated ones. */
@@ -187,7 +283,7 @@ export function analyseMorphology(
 	surface: string,
 	lex: Lexicon
 ): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified'> {
-	const parts = surface.split('-');
+	const parts = surface.includes('-') ? surface.split('-') : [];
 	if (parts.length === 2 && isReduplicationPair(parts[0], parts[1])) {
 		const [a, b] = parts;
 		// kupu-kupu, laba-laba: a reduplicated form that is a word of its own stays whole
@@ -249,5 +345,5 @@ function affixedReduplication(a: string, b: string, lex: Lexicon) {
 
 /** A root is known when the lexicon lists it as a root or as a number word (kedua → dua). */
 function isKnown(root: string, lex: Lexicon): boolean {
-	return lex.roots.has(root) || lex.numberWords.has(root);
+	return lex.roots.has(root) || (root.length < 9 && lex.numberWords.has(root));
 }
