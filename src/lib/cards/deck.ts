@@ -55,6 +55,24 @@ export function headwords(article: AnalysedArticle): Map<string, HeadwordInfo> {
 	return out;
 }
 
+/** The tappable words of a sentence: cardable words whole (with clitics), expressions part by part. */
+function readerWords(sentence: AnalysedSentence): DeckSentence['words'] {
+	const out: DeckSentence['words'] = [];
+	sentence.tokens.forEach((token, i) => {
+		if (token.phrase !== undefined) {
+			const p = sentence.phrases[token.phrase];
+			for (const part of p.parts) {
+				if (part[0] !== i) continue;
+				const last = sentence.tokens[part[part.length - 1]];
+				out.push({ start: token.start, end: last.end, headword: p.analysis.headword });
+			}
+		} else if (token.analysis && CARD_CLASSES.has(token.analysis.cls)) {
+			out.push({ start: token.start, end: token.end, headword: token.analysis.headword });
+		}
+	});
+	return out;
+}
+
 /** Where each part of an expression stands, without the clitics of its last word (kerja samanya → kerja sama). */
 function phraseOccurrence(sentence: AnalysedSentence, parts: number[][]): Occurrence {
 	const spans = parts.map((part) => {
@@ -103,7 +121,8 @@ export function buildDeck(article: AnalysedArticle, glossary: Glossary | undefin
 		text: s.text,
 		translation: glossary?.sentences[s.id]?.translation ?? '',
 		kind: s.kind,
-		paragraph: s.paragraph
+		paragraph: s.paragraph,
+		words: readerWords(s)
 	}));
 	const words = headwords(article);
 	const byRoot = new Map<string, string[]>();

@@ -20,12 +20,21 @@ export interface Span {
 	end: number;
 }
 
+/** A word of a sentence that the reader makes tappable: where it stands and the headword it belongs to. */
+export interface ReaderWord {
+	start: number;
+	end: number;
+	headword: string;
+}
+
 export interface DeckSentence {
 	id: string;
 	text: string;
 	translation: string;
 	kind: SentenceKind;
 	paragraph: number;
+	/** Words with cards, in order; each part of a split expression is one entry. */
+	words: ReaderWord[];
 }
 
 export interface DeckCard {

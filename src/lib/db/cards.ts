@@ -8,7 +8,7 @@ import { newCard } from '../srs/schedule';
 import { queueCounts, studyDay, type Queue, type QueueCard } from '../srs/queue';
 import type { SchedulerSettings } from '../srs/settings';
 import { loadSettings } from './settings';
-import { QUEUE, queueOf, type KartuDB, type StoredCard } from './schema';
+import { QUEUE, queueOf, type KartuDB, type StoredCard, type StoredWord } from './schema';
 
 const ARTICLES = 'articles';
 const DECK_HASH = 'deck-hash:';
@@ -30,8 +30,9 @@ export interface SyncResult {
  * A deck whose content has not changed since the last sync is skipped.
  */
 export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<SyncResult> {
-	return db.transaction('rw', db.cards, db.settings, async () => {
+	return db.transaction('rw', db.cards, db.settings, db.words, async () => {
 		const result: SyncResult = { added: 0, updated: 0, retired: 0, unchanged: true };
+		let marks: Map<string, StoredWord['mark']> | undefined;
 		const registry = ((await db.settings.get(ARTICLES))?.value as string[] | undefined) ?? [];
 		for (const deck of decks) {
 			const slug = deck.article.slug;
@@ -41,6 +42,8 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 			result.unchanged = false;
 			const base = registry.indexOf(slug) * ARTICLE_SPAN;
 			const existing = new Map((await db.cards.where('article').equals(slug).toArray()).map((c) => [c.id, c]));
+			// A word marked known or ignored in another article is so in this one too.
+			marks ??= new Map((await db.words.toArray()).map((w) => [w.headword, w.mark]));
 			const rows: StoredCard[] = [];
 			for (const content of deck.cards) {
 				const position = base + content.position * 3 + KIND_ORDER[content.kind];
@@ -57,6 +60,7 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 							fsrs: newCard(now),
 							suspended: false,
 							retired: false,
+							...(marks.has(content.headword) ? { mark: marks.get(content.headword) } : {}),
 							queue: 0
 						};
 				row.queue = queueOf(row);
@@ -99,12 +103,14 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 	return db.transaction('r', db.cards, db.reviews, async () => {
 		const dueBefore = (queue: number) =>
 			db.cards.where('[queue+fsrs.due]').between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false).toArray();
-		const [learning, relearning, review, today] = await Promise.all([
+		const [learning, relearning, review, answeredToday] = await Promise.all([
 			dueBefore(QUEUE.learning),
 			dueBefore(QUEUE.relearning),
 			dueBefore(QUEUE.review),
 			db.reviews.where('time').aboveOrEqual(new Date(day.start)).toArray()
 		]);
+		// Practice answers change no schedule, so they neither bury a sibling nor use up new cards.
+		const today = answeredToday.filter((r) => !r.practice);
 		const answeredCards = await db.cards.bulkGet([...new Set(today.map((r) => r.cardId))]);
 		const answered = new Map<string, string>();
 		// The latest answer of each headword decides which sibling owns the day.
@@ -192,4 +198,15 @@ export async function homeCounts(db: KartuDB, now: Date): Promise<HomeCounts> {
 	const { queue } = await loadQueue(db, now, settings);
 	const counts = queueCounts(queue, now.getTime());
 	return { due: counts.learning + counts.review, fresh: counts.new, learned: await learnedCount(db) };
+}
+
+/**
+ * The cards of a practice session over one article: every card in the queue, studied ones by due
+ * date (the most overdue first), then new ones in article order.
+ */
+export async function practiceCards(db: KartuDB, article: string): Promise<StoredCard[]> {
+	const cards = (await db.cards.where('article').equals(article).toArray()).filter((c) => c.queue >= 0);
+	const studied = cards.filter((c) => c.fsrs.reps > 0).sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime());
+	const fresh = cards.filter((c) => c.fsrs.reps === 0).sort((a, b) => a.position - b.position);
+	return [...studied, ...fresh];
 }

@@ -54,3 +54,27 @@ export async function undoAnswer(db: KartuDB, review: StoredReview): Promise<Sto
 		return restored;
 	});
 }
+
+/**
+ * Records an answer given in a practice session: a review row marked as practice, and no change
+ * to the card (like Anki's filtered decks without rescheduling).
+ */
+export async function recordPractice(db: KartuDB, a: Omit<AnswerInput, 'next'>): Promise<StoredReview> {
+	const review: StoredReview = {
+		id: reviewId(a.time),
+		cardId: a.card.id,
+		grade: a.grade,
+		time: a.time,
+		ms: Math.max(0, Math.round(a.ms)),
+		before: a.card.fsrs,
+		after: a.card.fsrs,
+		practice: true
+	};
+	await db.reviews.add(review);
+	return review;
+}
+
+/** Takes back a practice answer: its review row goes; the card was never changed. */
+export async function undoPractice(db: KartuDB, review: StoredReview): Promise<void> {
+	await db.reviews.delete(review.id);
+}

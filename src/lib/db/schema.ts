@@ -5,7 +5,10 @@ import type { Card as FsrsCard, Grade } from 'ts-fsrs';
 import type { DeckCard } from '../cards/types';
 
 /** Anki-style queue number: the FSRS state, or a negative number for cards out of the queue. */
-export const QUEUE = { suspended: -1, retired: -2, new: 0, learning: 1, review: 2, relearning: 3 } as const;
+export const QUEUE = { suspended: -1, retired: -2, known: -3, ignored: -4, new: 0, learning: 1, review: 2, relearning: 3 } as const;
+
+/** What the learner said of a word in the reader: they know it already, or it is not worth learning. */
+export type WordMark = 'known' | 'ignored';
 
 export interface StoredCard {
 	id: string;
@@ -21,6 +24,8 @@ export interface StoredCard {
 	suspended: boolean;
 	/** The headword is no longer in its article: kept with its history, out of the queue. */
 	retired: boolean;
+	/** Set from the reader: the learner knows the word, or ignores it; either takes it out of the queue. */
+	mark?: WordMark;
 	/** QUEUE value derived from the three fields above; indexed with the due date. */
 	queue: number;
 }
@@ -36,6 +41,15 @@ export interface StoredReview {
 	ms: number;
 	before: FsrsCard;
 	after: FsrsCard;
+	/** Given in a practice session: recorded, but the card's schedule did not change (before = after). */
+	practice?: boolean;
+}
+
+/** A word the learner marked in the reader, across all articles. */
+export interface StoredWord {
+	headword: string;
+	mark: WordMark;
+	time: Date;
 }
 
 export interface Setting {
@@ -47,6 +61,7 @@ export class KartuDB extends Dexie {
 	cards!: EntityTable<StoredCard, 'id'>;
 	reviews!: EntityTable<StoredReview, 'id'>;
 	settings!: EntityTable<Setting, 'key'>;
+	words!: EntityTable<StoredWord, 'headword'>;
 
 	constructor(name = 'kartu') {
 		super(name);
@@ -55,12 +70,25 @@ export class KartuDB extends Dexie {
 			reviews: 'id, cardId, time',
 			settings: 'key'
 		});
+		// v2: words marked known or ignored in the reader, and cards findable by headword.
+		// Existing cards have no mark, which is right, so the upgrade only has to say so.
+		this.version(2)
+			.stores({
+				cards: 'id, article, sibling, content.headword, [queue+fsrs.due], [queue+position]',
+				words: 'headword'
+			})
+			.upgrade(async (tx) => {
+				await tx.table('cards').toCollection().modify((c: StoredCard) => {
+					delete c.mark;
+				});
+			});
 	}
 }
 
 /** The queue number a card belongs in. */
-export function queueOf(card: Pick<StoredCard, 'fsrs' | 'suspended' | 'retired'>): number {
+export function queueOf(card: Pick<StoredCard, 'fsrs' | 'suspended' | 'retired' | 'mark'>): number {
 	if (card.retired) return QUEUE.retired;
+	if (card.mark) return QUEUE[card.mark];
 	if (card.suspended) return QUEUE.suspended;
 	return card.fsrs.state;
 }

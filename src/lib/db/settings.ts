@@ -20,3 +20,19 @@ export async function saveSettings(db: KartuDB, settings: SchedulerSettings): Pr
 function plain<T>(v: T): T {
 	return JSON.parse(JSON.stringify(v)) as T;
 }
+
+const AUDIO = 'audio';
+
+export interface AudioSettings {
+	/** Speak the front of each card when it appears. */
+	autoplay: boolean;
+}
+
+export async function loadAudioSettings(db: KartuDB): Promise<AudioSettings> {
+	const v = (await db.settings.get(AUDIO))?.value as Partial<AudioSettings> | undefined;
+	return { autoplay: v?.autoplay === true };
+}
+
+export async function saveAudioSettings(db: KartuDB, s: AudioSettings): Promise<void> {
+	await db.settings.put({ key: AUDIO, value: { autoplay: !!s.autoplay } });
+}

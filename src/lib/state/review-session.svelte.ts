@@ -2,19 +2,31 @@
 
 import type { ClozeCheck } from '../cards/cloze';
 import { checkCloze } from '../cards/cloze';
-import { loadQueue, toQueueCard, upcoming } from '../db/cards';
-import { recordAnswer, undoAnswer } from '../db/reviews';
+import { loadQueue, practiceCards, toQueueCard, upcoming } from '../db/cards';
+import { recordAnswer, recordPractice, undoAnswer, undoPractice } from '../db/reviews';
 import type { KartuDB, StoredCard, StoredReview } from '../db/schema';
-import { loadSettings } from '../db/settings';
+import { loadAudioSettings, loadSettings } from '../db/settings';
+import { frontSpeech } from '../cards/spoken';
+import { speech } from './speech.svelte';
 import { answer, nextLearningDue, pickNext, queueCounts, undo, type Queue, type QueueCounts, type QueueUndo } from '../srs/queue';
 import { formatInterval, GRADES, Scheduler, type Grade } from '../srs/schedule';
 import { storageMessage } from './app';
 
 interface Answered {
 	review: StoredReview;
-	record: QueueUndo;
+	/** In a scheduled session: how the queue changed. */
+	record?: QueueUndo;
+	/** In a practice session: where the card stood in the practice list. */
+	practiceIndex?: number;
 	before: StoredCard;
 }
+
+export interface SessionOptions {
+	/** Practise one article's cards ahead of schedule; answers are recorded but change no card. */
+	practice?: string;
+}
+
+const PRACTICE_LABELS = { 1: 'again soon', 2: 'no change', 3: 'no change', 4: 'no change' } as Record<Grade, string>;
 
 export class ReviewSession {
 	/** The card on screen, or undefined when nothing is left for now. */
@@ -36,15 +48,19 @@ export class ReviewSession {
 	announcement = $state('');
 
 	#db: KartuDB;
+	readonly practice: string | undefined;
+	#practice: StoredCard[] = [];
 	#scheduler!: Scheduler;
 	#queue!: Queue;
 	#cards = new Map<string, StoredCard>();
 	#history: Answered[] = [];
 	#shownAt = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	#autoplay = false;
 
-	constructor(db: KartuDB) {
+	constructor(db: KartuDB, options: SessionOptions = {}) {
 		this.#db = db;
+		this.practice = options.practice;
 	}
 
 	/** Loads settings and today's queue, and shows the first card. */
@@ -52,6 +68,13 @@ export class ReviewSession {
 		try {
 			const settings = await loadSettings(this.#db);
 			this.#scheduler = new Scheduler(settings);
+			this.#autoplay = (await loadAudioSettings(this.#db)).autoplay;
+			if (this.#autoplay) speech.start();
+			if (this.practice) {
+				this.#practice = await practiceCards(this.#db, this.practice);
+				this.#showPractice(now);
+				return;
+			}
 			const loaded = await loadQueue(this.#db, now, settings);
 			this.#queue = loaded.queue;
 			this.#cards = loaded.cards;
@@ -84,6 +107,7 @@ export class ReviewSession {
 		if (!card || !this.revealed || this.busy) return;
 		this.busy = true;
 		this.error = undefined;
+		if (this.practice) return this.#gradePractice(card, grade, now);
 		try {
 			const next = this.#scheduler.answer(card.fsrs, grade, now);
 			const saved = await recordAnswer(this.#db, {
@@ -113,9 +137,21 @@ export class ReviewSession {
 		this.busy = true;
 		this.error = undefined;
 		try {
+			if (last.practiceIndex !== undefined) {
+				await undoPractice(this.#db, last.review);
+				this.#history.pop();
+				// The card was moved to the end (Again) or dropped; put it back where it stood.
+				const at = this.#practice.lastIndexOf(last.before);
+				if (at >= 0) this.#practice.splice(at, 1);
+				this.#practice.splice(last.practiceIndex, 0, last.before);
+				this.undoCount = this.#history.length;
+				this.#show(last.before, new Date());
+				this.announcement = 'Answer undone.';
+				return;
+			}
 			const restored = await undoAnswer(this.#db, last.review);
 			this.#history.pop();
-			undo(this.#queue, last.record);
+			undo(this.#queue, last.record!);
 			this.#cards.set(restored.id, restored);
 			this.undoCount = this.#history.length;
 			this.#show(restored, new Date());
@@ -124,6 +160,34 @@ export class ReviewSession {
 			this.error = `Could not undo. ${(e as Error).message}`;
 		} finally {
 			this.busy = false;
+		}
+	}
+
+	async #gradePractice(card: StoredCard, grade: Grade, now: Date): Promise<void> {
+		try {
+			const review = await recordPractice(this.#db, { card, grade, time: now, ms: performance.now() - this.#shownAt });
+			const index = this.#practice.indexOf(card);
+			this.#practice.splice(index, 1);
+			// Again: the card comes back at the end of the practice, as in a filtered deck.
+			if (grade === 1) this.#practice.push(card);
+			this.#history.push({ review, practiceIndex: index, before: card });
+			this.undoCount = this.#history.length;
+			this.#showPractice(now);
+		} catch (e) {
+			this.error = `Your answer was not saved. ${storageMessage(e)}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	#showPractice(now: Date): void {
+		const card = this.#practice[0];
+		this.counts = { new: 0, learning: 0, review: this.#practice.length };
+		if (card) this.#show(card, now);
+		else {
+			this.card = undefined;
+			this.finished = { tomorrow: 0 };
+			this.announcement = 'Practice finished.';
 		}
 	}
 
@@ -159,11 +223,17 @@ export class ReviewSession {
 		this.revealed = false;
 		this.typed = '';
 		this.check = undefined;
-		const preview = this.#scheduler.preview(card.fsrs, now);
-		const labels = {} as Record<Grade, string>;
-		for (const g of GRADES) labels[g] = formatInterval(preview[g].interval);
-		this.intervals = labels;
-		this.counts = queueCounts(this.#queue, now.getTime());
+		if (this.practice) {
+			this.intervals = PRACTICE_LABELS;
+			this.counts = { new: 0, learning: 0, review: this.#practice.length };
+		} else {
+			const preview = this.#scheduler.preview(card.fsrs, now);
+			const labels = {} as Record<Grade, string>;
+			for (const g of GRADES) labels[g] = formatInterval(preview[g].interval);
+			this.intervals = labels;
+			this.counts = queueCounts(this.#queue, now.getTime());
+		}
 		this.#shownAt = performance.now();
+		if (this.#autoplay) speech.speak(frontSpeech(card.content));
 	}
 }

@@ -1,6 +1,6 @@
 // The settings form: the stored settings as editable text, validated before anything is saved.
 
-import { loadSettings, saveSettings } from '../db/settings';
+import { loadAudioSettings, loadSettings, saveAudioSettings, saveSettings } from '../db/settings';
 import { DEFAULT_SETTINGS, validateSettings, type SchedulerSettings } from '../srs/settings';
 import { ready, storageMessage } from './app';
 
@@ -13,10 +13,12 @@ interface Fields {
 	weights: string;
 	enableFuzz: boolean;
 	dayStartHour: string;
+	autoplay: boolean;
 }
 
-function toFields(s: SchedulerSettings): Fields {
+function toFields(s: SchedulerSettings, autoplay = false): Fields {
 	return {
+		autoplay,
 		desiredRetention: String(s.desiredRetention),
 		learningSteps: s.learningSteps.join(' '),
 		relearningSteps: s.relearningSteps.join(' '),
@@ -55,9 +57,9 @@ export class SettingsForm {
 
 	constructor() {
 		ready()
-			.then((db) => loadSettings(db))
-			.then((s) => {
-				this.fields = toFields(s);
+			.then((db) => Promise.all([loadSettings(db), loadAudioSettings(db)]))
+			.then(([s, audio]) => {
+				this.fields = toFields(s, audio.autoplay);
 				this.loaded = true;
 			})
 			.catch((e: Error) => (this.errors = [e.message]));
@@ -69,7 +71,9 @@ export class SettingsForm {
 		this.errors = validateSettings(settings);
 		if (this.errors.length) return false;
 		try {
-			await saveSettings(await ready(), settings);
+			const db = await ready();
+			await saveSettings(db, settings);
+			await saveAudioSettings(db, { autoplay: this.fields.autoplay });
 			this.saved = true;
 			return true;
 		} catch (e) {
@@ -79,7 +83,7 @@ export class SettingsForm {
 	}
 
 	resetToDefaults(): void {
-		this.fields = toFields(DEFAULT_SETTINGS);
+		this.fields = toFields(DEFAULT_SETTINGS, this.fields.autoplay);
 		this.saved = false;
 		this.errors = [];
 	}

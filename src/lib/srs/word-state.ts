@@ -1,0 +1,62 @@
+// How well the learner knows a word, from the memory state of its cards: what the reader colours show.
+
+import { State, type Card } from 'ts-fsrs';
+
+/** The reader's word states, from least to best known, plus the learner's own marks. */
+export type WordState = 'new' | 'learning' | 'weak' | 'fading' | 'strong' | 'known' | 'ignored';
+
+export const WORD_STATES: readonly { state: WordState; label: string; description: string }[] = [
+	{ state: 'new', label: 'New', description: 'not reviewed yet' },
+	{ state: 'learning', label: 'Learning', description: 'in learning steps today' },
+	{ state: 'weak', label: 'Weak', description: 'in review, less than 75% likely to be recalled now' },
+	{ state: 'fading', label: 'Fading', description: 'in review, 75–90% likely to be recalled now' },
+	{ state: 'strong', label: 'Strong', description: 'in review, at least 90% likely to be recalled now' },
+	{ state: 'known', label: 'Known', description: 'you marked it as known' },
+	{ state: 'ignored', label: 'Ignored', description: 'you chose not to learn it' }
+];
+
+/** The bands of recall probability: FSRS retrievability at or above each bound. */
+export const STRONG = 0.9;
+export const FADING = 0.75;
+
+export interface WordCard {
+	fsrs: Card;
+	mark?: 'known' | 'ignored';
+	suspended?: boolean;
+	retired?: boolean;
+}
+
+export interface WordStatus {
+	state: WordState;
+	/** Probability of recall now of the best-known card in review, when there is one. */
+	retrievability?: number;
+	/** The earliest due date among the word's cards in learning or review. */
+	due?: Date;
+}
+
+/**
+ * A word's state from its cards (vocabulary, cloze, drill): the learner's mark first; then the
+ * best-remembered card in review, banded by its retrievability; then learning; else new.
+ * @example wordStatus([{ fsrs: reviewCardDueToday }], now, r) → { state: 'strong', retrievability: 0.9 }
+ */
+export function wordStatus(cards: WordCard[], now: Date, retrievability: (c: Card, now: Date) => number): WordStatus {
+	const mark = cards.find((c) => c.mark)?.mark;
+	if (mark) return { state: mark };
+	const live = cards.filter((c) => !c.retired);
+	const review = live.filter((c) => c.fsrs.state === State.Review);
+	const due = live
+		.filter((c) => c.fsrs.state !== State.New)
+		.map((c) => c.fsrs.due)
+		.sort((a, b) => a.getTime() - b.getTime())[0];
+	if (review.length) {
+		const r = Math.max(...review.map((c) => retrievability(c.fsrs, now)));
+		return { state: r >= STRONG ? 'strong' : r >= FADING ? 'fading' : 'weak', retrievability: r, due };
+	}
+	if (live.some((c) => c.fsrs.state === State.Learning || c.fsrs.state === State.Relearning)) return { state: 'learning', due };
+	return { state: 'new' };
+}
+
+/** Whether a word counts as readable: known, or with a card in review. */
+export function readable(status: WordStatus): boolean {
+	return status.state === 'known' || status.state === 'strong' || status.state === 'fading' || status.state === 'weak';
+}

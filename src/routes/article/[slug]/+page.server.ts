@@ -1,0 +1,8 @@
+// Build time only: one reader page per article.
+import { allDecks } from '$lib/content';
+
+export const prerender = true;
+
+export function entries() {
+	return allDecks().map((d) => ({ slug: d.article.slug }));
+}
