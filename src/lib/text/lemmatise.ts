@@ -1,6 +1,6 @@
 // Finds a word's headword, root, affixes and class by generating every affix reading and letting the lexicon choose.
 
-import { CONFIXES, ENCLITICS, PREFIX_RULES, PREFIX_STACKS, PROCLITICS, SUFFIXES } from './affixes';
+import { CONFIXES, ENCLITICS, PREFIX_RULES, PREFIX_STACKS, PROCLITICS, SUFFIXES, type PrefixRule } from './affixes';
 import type { Phrase } from './phrases';
 import { isReduplicationPair } from './segment';
 import type { Analysis, LexiconEntry, WordClass } from './types';
@@ -191,25 +191,105 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 		const inner = analyseSimple(negated[1], lex);
 		if (inner.known) return { ...inner, base: word, reading: { ...inner.reading, prefixes: ['ke-', 'tidak-', ...inner.reading.prefixes], suffix: 'an' } };
 	}
-	let best: Choice | undefined;
-	let bestScore = -Infinity;
-	for (const { base, clitics } of cliticVariants(word)) {
-		// No reading without its clitic can beat a known reading with one affix or none.
-		if (clitics.length && bestScore >= 1000 - 10 - 4) break;
-		const fixed = lex.exceptions.get(base);
-		if (fixed) return { reading: fromAffixes(fixed.root, fixed.affixes), base, clitics, known: true };
-		const confixAn = hasNominalConfix(base, lex);
-		visitReadings(base, (root, outer, inner, suffix, menge) => {
-			const known = isKnown(root, lex);
-			const s = score(root, outer, inner, suffix, menge, clitics.length, known, confixAn, lex);
-			if (s <= bestScore) return;
-			bestScore = s;
-			const prefixes = outer ? (inner ? [outer, inner] : [outer]) : [];
-			best = { reading: { root, prefixes, suffix }, base, clitics, known };
-		});
+	const state: Search = { best: undefined, score: -Infinity };
+	const index = stemIndex(lex);
+	searchBase(word, NO_CLITICS, index, lex, state);
+	// Clitics: only when the word could carry one, and only while a reading without it could still win.
+	if (CLITIC_END.test(word) || word.startsWith('ku') || word.startsWith('kau')) {
+		for (const { base, clitics } of cliticVariants(word).slice(1)) {
+			if (state.score >= 1000 - 10 - 4) break;
+			const fixed = lex.exceptions.get(base);
+			if (fixed) return { reading: fromAffixes(fixed.root, fixed.affixes), base, clitics, known: true };
+			searchBase(base, clitics, index, lex, state);
+		}
 	}
-	if (best && best.known) return best;
-	return { reading: guessUnknown(word), base: word, clitics: [], known: false };
+	return state.best ?? { reading: guessUnknown(word), base: word, clitics: [], known: false };
+}
+
+interface Search {
+	best: Choice | undefined;
+	score: number;
+}
+
+/** Scores every reading of `base` (each suffix, then the stems of known roots it can be), keeping the best in `state`. */
+function searchBase(base: string, clitics: string[], index: Map<string, Form[]>, lex: Lexicon, state: Search): void {
+	const anStems = base.length > 4 && base.endsWith('an') ? index.get(base.slice(0, -2)) : undefined;
+	let confixAn = false;
+	if (anStems) for (const f of anStems) if (NOMINAL.has(f.outer)) confixAn = true;
+	for (const suffix of SUFFIX_READINGS) {
+		if (suffix && !(base.length > suffix.length + 2 && base.endsWith(suffix))) continue;
+		const stems = suffix === 'an' ? anStems : index.get(suffix ? base.slice(0, -suffix.length) : base);
+		if (!stems) continue;
+		for (const f of stems) {
+			if (!f.confix.has(suffix)) continue;
+			const s = score(f.root, f.outer, f.inner, suffix, f.menge, clitics.length, true, confixAn, lex);
+			if (s <= state.score) continue;
+			state.score = s;
+			const prefixes = f.outer ? (f.inner ? [f.outer, f.inner] : [f.outer]) : [];
+			state.best = { reading: { root: f.root, prefixes, suffix }, base, clitics, known: true };
+		}
+	}
+}
+
+/** One prefixed stem of a root the lexicon knows: which prefixes built it from which root. */
+interface Form {
+	root: string;
+	/** Outer and inner prefix, '' when absent. */
+	outer: string;
+	inner: string;
+	menge: boolean;
+	/** The suffixes the outer prefix takes. */
+	confix: ReadonlySet<string>;
+}
+
+/** The suffix readings tried on every word: none, then -kan, -i, -an. */
+const SUFFIX_READINGS = ['', ...SUFFIXES];
+
+const STEM_INDEXES = new WeakMap<Lexicon, Map<string, Form[]>>();
+
+/**
+ * Every prefixed stem of every root the lexicon knows, generated once per lexicon by running the
+ * prefix rules forwards (tekan → tekan, menekan, ditekan, penekan, …); suffixes are stripped at
+ * lookup. Analysing a word is then a few lookups instead of trying every rule backwards; words
+ * whose root is not in the lexicon still get the backwards search (`guessUnknown`). The readings
+ * and their scores are the same as `visitReadings` finds.
+ */
+export function stemIndex(lex: Lexicon): Map<string, Form[]> {
+	let index = STEM_INDEXES.get(lex);
+	if (index) return index;
+	const built = new Map<string, Form[]>();
+	const add = (stem: string, form: Form) => {
+		const list = built.get(stem);
+		if (list) list.push(form);
+		else built.set(stem, [form]);
+	};
+	for (const root of [...lex.roots.keys(), ...lex.numberWords]) {
+		if (!isPossibleRoot(root)) continue;
+		add(root, { root, outer: '', inner: '', menge: false, confix: CONFIXES[''] });
+		for (const outer of PREFIX_RULES) {
+			const menge = outer.written.endsWith('nge');
+			const stem = applyRule(outer, root);
+			const confix = CONFIXES[outer.prefix] ?? new Set<string>();
+			if (stem !== undefined) add(stem, { root, outer: outer.prefix, inner: '', menge, confix });
+			const inside = INNER.get(outer.prefix);
+			if (!inside?.size) continue;
+			for (const inner of PREFIX_RULES) {
+				if (!inside.has(inner.prefix)) continue;
+				const innerStem = applyRule(inner, root);
+				const outerStem = innerStem === undefined ? undefined : applyRule(outer, innerStem);
+				if (outerStem !== undefined) add(outerStem, { root, outer: outer.prefix, inner: inner.prefix, menge: menge || inner.written.endsWith('nge'), confix });
+			}
+		}
+	}
+	STEM_INDEXES.set(lex, built);
+	return built;
+}
+
+/** A prefix rule run forwards: tulis with meN-/men-/restore t → menulis; undefined where it does not apply. */
+function applyRule(rule: PrefixRule, stem: string): string | undefined {
+	if (rule.restore && !stem.startsWith(rule.restore)) return undefined;
+	const after = rule.restore ? stem.slice(rule.restore.length) : stem;
+	return rule.before.test(after) ? rule.written + after : undefined;
 }
 
 /**
@@ -245,17 +325,16 @@ export function createAnalyser(lex: Lexicon) {
 export function analyseWord(written: string, lex: Lexicon): Analysis {
 	const surface = written.toLowerCase();
 	const capitalised = written[0] !== surface[0];
-	const whole = (cls: WordClass, headword = surface) => wholeWord(surface, headword, cls);
 
 	const first = surface.charCodeAt(0);
-	if ((first >= 48 && first <= 57) || (surface.startsWith('ke-') && /^ke-\d/.test(surface))) return whole('number');
+	if ((first >= 48 && first <= 57) || (surface.startsWith('ke-') && /^ke-\d/.test(surface))) return wholeWord(surface, surface, 'number');
 	const abbr = lex.abbreviations.get(surface);
-	if (abbr) return { ...whole('abbr', abbr.abbr), expansion: abbr.expansion };
+	if (abbr) return { ...wholeWord(surface, abbr.abbr, 'abbr'), expansion: abbr.expansion };
 	// Function and number words keep their whole form as headword; their root is still shown
 	// when the lexicon knows it (sebagai: se- + bagai; sepuluh: se- + puluh).
 	const closed = lex.functionWords.has(surface) ? 'function' : lex.numberWords.has(surface) ? 'number' : undefined;
 	if (closed) {
-		const a = whole(closed);
+		const a = wholeWord(surface, surface, closed);
 		const m = analyseSimple(surface, lex);
 		if (m.known && !m.clitics.length && m.reading.root !== surface) {
 			a.root = m.reading.root;
@@ -263,13 +342,13 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 		}
 		return a;
 	}
-	if (capitalised && lex.names.has(surface)) return whole('name', written);
+	if (capitalised && lex.names.has(surface)) return wholeWord(surface, written, 'name');
 
 	const morph = analyseMorphology(surface, lex) as Analysis;
 	morph.surface = surface;
 	// A capitalised word the lexicon does not know is a name, wherever it stands: at the start of
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
-	if (capitalised && !morph.verified) return whole('name', written);
+	if (capitalised && !morph.verified) return wholeWord(surface, written, 'name');
 	morph.cls = lex.functionWords.has(morph.headword) ? 'function' : 'word';
 	return morph;
 }
