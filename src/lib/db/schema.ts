@@ -52,6 +52,17 @@ export interface StoredWord {
 	time: Date;
 }
 
+/** An automatic backup kept inside IndexedDB: at most one a day, the last seven kept. */
+export interface StoredSnapshot {
+	/** The learner's local date: 2026-11-27. */
+	id: string;
+	time: Date;
+	cards: number;
+	reviews: number;
+	/** The backup file's text (format kartu-backup). */
+	data: string;
+}
+
 export interface Setting {
 	key: string;
 	value: unknown;
@@ -62,6 +73,7 @@ export class KartuDB extends Dexie {
 	reviews!: EntityTable<StoredReview, 'id'>;
 	settings!: EntityTable<Setting, 'key'>;
 	words!: EntityTable<StoredWord, 'headword'>;
+	snapshots!: EntityTable<StoredSnapshot, 'id'>;
 
 	constructor(name = 'kartu') {
 		super(name);
@@ -82,6 +94,10 @@ export class KartuDB extends Dexie {
 					delete c.mark;
 				});
 			});
+		// v3: automatic daily snapshots. Nothing existing changes; the first one is taken on next start.
+		this.version(3)
+			.stores({ snapshots: 'id' })
+			.upgrade(() => {});
 	}
 }
 

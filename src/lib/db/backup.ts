@@ -1,0 +1,105 @@
+// Backups: the whole database out as one object, and back in — merging or replacing — in one transaction.
+
+import type { Backup } from '../backup/format';
+import { queueOf, type KartuDB, type StoredCard, type StoredReview } from './schema';
+
+export type ImportMode = 'merge' | 'replace';
+
+/** Everything the learner has: cards with FSRS state, every review, settings and word marks. */
+export async function exportBackup(db: KartuDB, now = new Date()): Promise<Omit<Backup, 'format' | 'version'>> {
+	return db.transaction('r', db.cards, db.reviews, db.settings, db.words, async () => ({
+		exported: now,
+		cards: (await db.cards.toArray()) as unknown as Backup['cards'],
+		reviews: (await db.reviews.toArray()) as unknown as Backup['reviews'],
+		settings: await db.settings.toArray(),
+		words: await db.words.toArray()
+	}));
+}
+
+export interface ImportSummary {
+	mode: ImportMode;
+	cardsAdded: number;
+	cardsUpdated: number;
+	cardsRemoved: number;
+	reviewsAdded: number;
+	/** Reviews already here (same id): never counted twice. */
+	reviewsSkipped: number;
+	reviewsRemoved: number;
+}
+
+/** The card to keep when both sides have it: the one with more history, then the later review. */
+function newer(a: StoredCard, b: StoredCard): StoredCard {
+	if (a.fsrs.reps !== b.fsrs.reps) return a.fsrs.reps > b.fsrs.reps ? a : b;
+	return (a.fsrs.last_review?.getTime() ?? 0) >= (b.fsrs.last_review?.getTime() ?? 0) ? a : b;
+}
+
+/** What an import would change, so the learner can confirm it first. Writes nothing. */
+export async function planImport(db: KartuDB, backup: Backup, mode: ImportMode): Promise<ImportSummary> {
+	return db.transaction('r', db.cards, db.reviews, async () => plan(db, backup, mode));
+}
+
+async function plan(db: KartuDB, backup: Backup, mode: ImportMode): Promise<ImportSummary> {
+	const here = new Map((await db.cards.toArray()).map((c) => [c.id, c]));
+	const reviewIds = new Set(await db.reviews.toCollection().primaryKeys());
+	if (mode === 'replace') {
+		return {
+			mode,
+			cardsAdded: backup.cards.length,
+			cardsUpdated: 0,
+			cardsRemoved: here.size,
+			reviewsAdded: backup.reviews.length,
+			reviewsSkipped: 0,
+			reviewsRemoved: reviewIds.size
+		};
+	}
+	let added = 0;
+	let updated = 0;
+	for (const c of backup.cards) {
+		const old = here.get(c.id);
+		if (!old) added++;
+		else if (newer(old, c as unknown as StoredCard) !== old) updated++;
+	}
+	const newReviews = backup.reviews.filter((r) => !reviewIds.has(r.id)).length;
+	return {
+		mode,
+		cardsAdded: added,
+		cardsUpdated: updated,
+		cardsRemoved: 0,
+		reviewsAdded: newReviews,
+		reviewsSkipped: backup.reviews.length - newReviews,
+		reviewsRemoved: 0
+	};
+}
+
+/**
+ * Applies a validated backup in one transaction: `replace` makes the database exactly the backup;
+ * `merge` adds what is missing, keeps each card's longer history, and never adds a review twice.
+ * If anything fails, nothing is changed.
+ */
+export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode): Promise<ImportSummary> {
+	return db.transaction('rw', [db.cards, db.reviews, db.settings, db.words], async () => {
+		const summary = await plan(db, backup, mode);
+		const cards = backup.cards.map((c) => {
+			const card = c as unknown as StoredCard;
+			return { ...card, queue: queueOf(card) };
+		});
+		const reviews = backup.reviews as unknown as StoredReview[];
+		if (mode === 'replace') {
+			await Promise.all([db.cards.clear(), db.reviews.clear(), db.settings.clear(), db.words.clear()]);
+			await db.cards.bulkAdd(cards);
+			await db.reviews.bulkAdd(reviews);
+			await db.settings.bulkAdd(backup.settings);
+			await db.words.bulkAdd(backup.words);
+			return summary;
+		}
+		const here = new Map((await db.cards.bulkGet(cards.map((c) => c.id))).filter((c): c is StoredCard => !!c).map((c) => [c.id, c]));
+		await db.cards.bulkPut(cards.map((c) => (here.has(c.id) ? newer(here.get(c.id)!, c) : c)));
+		const reviewIds = new Set(await db.reviews.toCollection().primaryKeys());
+		await db.reviews.bulkAdd(reviews.filter((r) => !reviewIds.has(r.id)));
+		const keys = new Set(await db.settings.toCollection().primaryKeys());
+		await db.settings.bulkAdd(backup.settings.filter((s) => !keys.has(s.key)));
+		const marked = new Set(await db.words.toCollection().primaryKeys());
+		await db.words.bulkAdd(backup.words.filter((w) => !marked.has(w.headword)));
+		return summary;
+	});
+}
