@@ -4,10 +4,17 @@ import { base } from '$app/paths';
 import type { Deck } from '../cards/types';
 import { syncDecks } from '../db/cards';
 import { db } from '../db/db';
+import { takeSnapshot } from '../db/snapshots';
 import type { KartuDB } from '../db/schema';
 
 let decks: Promise<Deck[]> | undefined;
 let opening: Promise<KartuDB> | undefined;
+let snapshot: Promise<unknown> = Promise.resolve();
+
+/** Settles when today's automatic snapshot (taken in the background at start) is written or skipped. */
+export function snapshotTaken(): Promise<unknown> {
+	return snapshot;
+}
 
 /** The decks built from content/ at build time (decks.json, a static file of the site). */
 export function loadDecks(): Promise<Deck[]> {
@@ -24,7 +31,11 @@ export function ready(): Promise<KartuDB> {
 	opening ??= loadDecks()
 		.then((d) => syncDecks(db, d, new Date()))
 		.then(
-			() => db,
+			() => {
+				// Today's automatic snapshot, in the background: a failure here must not stop the app.
+				snapshot = takeSnapshot(db).catch(() => {});
+				return db;
+			},
 			(e: unknown) => {
 				opening = undefined;
 				throw new Error(storageMessage(e));

@@ -8,6 +8,7 @@ import type { KartuDB, StoredCard, StoredReview } from '../db/schema';
 import { loadAudioSettings, loadSettings } from '../db/settings';
 import { frontSpeech } from '../cards/spoken';
 import { speech } from './speech.svelte';
+import { askPersistenceOnce } from './storage';
 import { answer, nextLearningDue, pickNext, queueCounts, undo, type Queue, type QueueCounts, type QueueUndo } from '../srs/queue';
 import { formatInterval, GRADES, Scheduler, type Grade } from '../srs/schedule';
 import { storageMessage } from './app';
@@ -121,6 +122,7 @@ export class ReviewSession {
 			this.#cards.set(card.id, saved.card);
 			this.#history.push({ review: saved.review, record, before: card });
 			this.undoCount = this.#history.length;
+			if (this.#history.length === 1) void askPersistenceOnce(this.#db).catch(() => {});
 			if (now.getTime() >= this.#queue.day.end) await this.start(now);
 			else await this.#showNext(now);
 		} catch (e) {
