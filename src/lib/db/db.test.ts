@@ -148,3 +148,15 @@ describe('settings', () => {
 		expect((await loadSettings(db)).newPerDay).toBe(7);
 	});
 });
+
+describe('two tabs', () => {
+	it('refuse an answer to a card that another tab answered since it was shown', async () => {
+		await syncDecks(db, [deck], t0);
+		const shown = (await db.cards.get('azerbaijan-iran/menekankan/vocab'))!;
+		await recordAnswer(db, { card: shown, grade: Rating.Good, next: scheduler.answer(shown.fsrs, Rating.Good, t0), time: t0, ms: 1 });
+		await expect(
+			recordAnswer(db, { card: shown, grade: Rating.Easy, next: scheduler.answer(shown.fsrs, Rating.Easy, t0), time: t0, ms: 1 })
+		).rejects.toThrow(/answered elsewhere/);
+		expect(await db.reviews.count()).toBe(1);
+	});
+});

@@ -16,7 +16,19 @@ export function reviewId(time: Date): string {
 	return `${time.getTime().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-/** Writes the answer: the card's new FSRS state and one review row, atomically. Returns both. */
+/** The card changed since it was shown (answered in another tab): the answer was not written. */
+export class StaleCardError extends Error {
+	constructor(id: string) {
+		super(`The card ${id} was answered elsewhere since it was shown.`);
+		this.name = 'StaleCardError';
+	}
+}
+
+/**
+ * Writes the answer: the card's new FSRS state and one review row, atomically. Returns both.
+ * Refuses (StaleCardError) when the stored card is no longer the one answered, so an answer given
+ * in another tab is never overwritten or counted twice.
+ */
 export async function recordAnswer(db: KartuDB, a: AnswerInput): Promise<{ card: StoredCard; review: StoredReview }> {
 	const card: StoredCard = { ...a.card, fsrs: a.next };
 	card.queue = queueOf(card);
@@ -30,6 +42,10 @@ export async function recordAnswer(db: KartuDB, a: AnswerInput): Promise<{ card:
 		after: a.next
 	};
 	await db.transaction('rw', db.cards, db.reviews, async () => {
+		const stored = await db.cards.get(card.id);
+		if (stored && (stored.fsrs.reps !== a.card.fsrs.reps || stored.fsrs.due.getTime() !== a.card.fsrs.due.getTime())) {
+			throw new StaleCardError(card.id);
+		}
 		await db.cards.put(card);
 		await db.reviews.add(review);
 	});

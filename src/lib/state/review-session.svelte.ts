@@ -3,7 +3,7 @@
 import type { ClozeCheck } from '../cards/cloze';
 import { checkCloze } from '../cards/cloze';
 import { loadQueue, practiceCards, toQueueCard, upcoming } from '../db/cards';
-import { recordAnswer, recordPractice, undoAnswer, undoPractice } from '../db/reviews';
+import { recordAnswer, recordPractice, StaleCardError, undoAnswer, undoPractice } from '../db/reviews';
 import type { KartuDB, StoredCard, StoredReview } from '../db/schema';
 import { loadAudioSettings, loadSettings } from '../db/settings';
 import { frontSpeech } from '../cards/spoken';
@@ -126,7 +126,13 @@ export class ReviewSession {
 			if (now.getTime() >= this.#queue.day.end) await this.start(now);
 			else await this.#showNext(now);
 		} catch (e) {
-			this.error = `Your answer was not saved. ${storageMessage(e)}`;
+			if (e instanceof StaleCardError) {
+				// Another tab answered this card: reload today's queue from the database.
+				this.#history = [];
+				this.undoCount = 0;
+				await this.start(now);
+				this.error = 'This card was answered in another tab, so today’s cards were reloaded.';
+			} else this.error = `Your answer was not saved. ${storageMessage(e)}`;
 		} finally {
 			this.busy = false;
 		}
