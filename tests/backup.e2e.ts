@@ -91,3 +91,16 @@ test('a daily snapshot can be restored after confirmation', async ({ page }) => 
 	await expect(page.getByRole('status').filter({ hasText: 'Restored the snapshot' })).toBeVisible();
 	expect((await readDb(page)).reviews).toHaveLength(2);
 });
+
+test('export to Anki downloads an .apkg with the collection inside', async ({ page }) => {
+	await review(page, 2);
+	await page.goto('/settings');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export to Anki (.apkg)' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/^kartu-\d{4}-\d{2}-\d{2}\.apkg$/);
+	const bytes = readFileSync(await file.path());
+	expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip
+	expect(bytes.includes(Buffer.from('collection.anki2'))).toBe(true);
+	await expect(page.getByRole('status').filter({ hasText: 'open it with Anki' })).toBeVisible();
+});

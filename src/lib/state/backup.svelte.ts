@@ -51,6 +51,30 @@ export class BackupTools {
 		}
 	}
 
+	/** Downloads an Anki package (.apkg) of every card with its schedule and review history. */
+	async exportAnki(): Promise<void> {
+		this.clear();
+		this.busy = true;
+		try {
+			const [{ buildApkg, apkgFileName }, { loadSql }] = await Promise.all([import('../export/anki'), import('../export/load-sql')]);
+			const db = await ready();
+			const now = new Date();
+			const [cards, reviews] = await db.transaction('r', db.cards, db.reviews, () => Promise.all([db.cards.toArray(), db.reviews.toArray()]));
+			const bytes = await buildApkg(await loadSql(), cards, reviews, now);
+			const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+			const a = document.createElement('a');
+			a.href = url;
+			a.download = apkgFileName(now);
+			a.click();
+			setTimeout(() => URL.revokeObjectURL(url), 10_000);
+			this.message = `Exported ${a.download}: open it with Anki (File › Import).`;
+		} catch (e) {
+			this.error = `The Anki export failed: ${(e as Error).message}`;
+		} finally {
+			this.busy = false;
+		}
+	}
+
 	/** Reads and checks a chosen file; nothing is written until `confirmImport`. */
 	async chooseFile(file: File): Promise<void> {
 		this.clear();
