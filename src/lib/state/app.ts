@@ -4,7 +4,6 @@ import { base } from '$app/paths';
 import type { Deck } from '../cards/types';
 import { syncDecks } from '../db/cards';
 import { db } from '../db/db';
-import { takeSnapshot } from '../db/snapshots';
 import type { KartuDB } from '../db/schema';
 
 let decks: Promise<Deck[]> | undefined;
@@ -33,7 +32,7 @@ export function ready(): Promise<KartuDB> {
 		.then(
 			() => {
 				// Today's automatic snapshot, in the background: a failure here must not stop the app.
-				snapshot = takeSnapshot(db).catch(() => {});
+				snapshot = snapshotIfDue(db).catch(() => {});
 				return db;
 			},
 			(e: unknown) => {
@@ -55,4 +54,16 @@ export function storageMessage(e: unknown): string {
 		return 'The browser has no room left for Kartu’s data. Free some disk space or site storage, then try again; nothing was changed.';
 	}
 	return `Kartu could not use its database: ${(e as Error)?.message ?? String(e)}`;
+}
+
+/**
+ * Takes today's snapshot when none exists yet and there is something to keep; the backup code is
+ * loaded only then, so pages do not carry it on most starts.
+ */
+async function snapshotIfDue(db: KartuDB): Promise<void> {
+	const now = new Date();
+	const today = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+	if ((await db.snapshots.get(today)) || (await db.reviews.limit(1).count()) === 0) return;
+	const { takeSnapshot } = await import('../db/snapshots');
+	await takeSnapshot(db, now);
 }
