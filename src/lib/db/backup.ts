@@ -77,8 +77,10 @@ async function plan(db: KartuDB, backup: Backup, mode: ImportMode): Promise<Impo
  * If anything fails, nothing is changed.
  */
 export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode): Promise<ImportSummary> {
-	return db.transaction('rw', [db.cards, db.reviews, db.settings, db.words], async () => {
+	return db.transaction('rw', [db.cards, db.reviews, db.settings, db.words, db.statdays], async () => {
 		const summary = await plan(db, backup, mode);
+		// The statistics cache describes the old history: drop it (the stats page rebuilds it).
+		await db.statdays.clear();
 		const cards = backup.cards.map((c) => {
 			const card = c as unknown as StoredCard;
 			return { ...card, queue: queueOf(card) };
@@ -88,7 +90,7 @@ export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode)
 			await Promise.all([db.cards.clear(), db.reviews.clear(), db.settings.clear(), db.words.clear()]);
 			await db.cards.bulkAdd(cards);
 			await db.reviews.bulkAdd(reviews);
-			await db.settings.bulkAdd(backup.settings);
+			await db.settings.bulkAdd(backup.settings.filter((s) => s.key !== 'stats-cache'));
 			await db.words.bulkAdd(backup.words);
 			return summary;
 		}
@@ -96,6 +98,7 @@ export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode)
 		await db.cards.bulkPut(cards.map((c) => (here.has(c.id) ? newer(here.get(c.id)!, c) : c)));
 		const reviewIds = new Set(await db.reviews.toCollection().primaryKeys());
 		await db.reviews.bulkAdd(reviews.filter((r) => !reviewIds.has(r.id)));
+		await db.settings.delete('stats-cache');
 		const keys = new Set(await db.settings.toCollection().primaryKeys());
 		await db.settings.bulkAdd(backup.settings.filter((s) => !keys.has(s.key)));
 		const marked = new Set(await db.words.toCollection().primaryKeys());

@@ -57,7 +57,13 @@ export async function recordAnswer(db: KartuDB, a: AnswerInput): Promise<{ card:
  * deleted, in one transaction. Refuses when the card has been answered again since.
  */
 export async function undoAnswer(db: KartuDB, review: StoredReview): Promise<StoredCard> {
-	return db.transaction('rw', db.cards, db.reviews, async () => {
+	return db.transaction('rw', db.cards, db.reviews, db.settings, db.statdays, async () => {
+		// An answer from a day the statistics cache already summed: the cache must be rebuilt.
+		const cache = (await db.settings.get('stats-cache'))?.value as { until: number } | undefined;
+		if (cache && review.time.getTime() < cache.until) {
+			await db.statdays.clear();
+			await db.settings.delete('stats-cache');
+		}
 		const card = await db.cards.get(review.cardId);
 		if (!card) throw new Error('The card of this answer no longer exists.');
 		if (card.fsrs.reps !== review.after.reps || card.fsrs.due.getTime() !== review.after.due.getTime()) {

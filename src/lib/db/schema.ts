@@ -63,6 +63,19 @@ export interface StoredSnapshot {
 	data: string;
 }
 
+/** One finished study day of the statistics cache (see db/stats.ts). */
+export interface StatDay {
+	/** Start of the study day, ms. */
+	day: number;
+	reviews: number;
+	ms: number;
+	young: [passed: number, total: number];
+	mature: [passed: number, total: number];
+	/** Headwords and roots whose first card entered review that day. */
+	headwords: number;
+	roots: number;
+}
+
 export interface Setting {
 	key: string;
 	value: unknown;
@@ -74,6 +87,7 @@ export class KartuDB extends Dexie {
 	settings!: EntityTable<Setting, 'key'>;
 	words!: EntityTable<StoredWord, 'headword'>;
 	snapshots!: EntityTable<StoredSnapshot, 'id'>;
+	statdays!: EntityTable<StatDay, 'day'>;
 
 	constructor(name = 'kartu') {
 		super(name);
@@ -97,6 +111,10 @@ export class KartuDB extends Dexie {
 		// v3: automatic daily snapshots. Nothing existing changes; the first one is taken on next start.
 		this.version(3)
 			.stores({ snapshots: 'id' })
+			.upgrade(() => {});
+		// v4: a cache of finished study days for the statistics; empty at first, filled on the first visit.
+		this.version(4)
+			.stores({ statdays: 'day' })
 			.upgrade(() => {});
 	}
 }
