@@ -59,7 +59,11 @@ export interface StoredSnapshot {
 	time: Date;
 	cards: number;
 	reviews: number;
-	/** The backup file's text (format kartu-backup). */
+}
+
+/** A snapshot's backup file text, apart from its summary so that listing snapshots reads no data. */
+export interface SnapshotData {
+	id: string;
 	data: string;
 }
 
@@ -87,6 +91,7 @@ export class KartuDB extends Dexie {
 	settings!: EntityTable<Setting, 'key'>;
 	words!: EntityTable<StoredWord, 'headword'>;
 	snapshots!: EntityTable<StoredSnapshot, 'id'>;
+	snapshotData!: EntityTable<SnapshotData, 'id'>;
 	statdays!: EntityTable<StatDay, 'day'>;
 
 	constructor(name = 'kartu') {
@@ -108,13 +113,10 @@ export class KartuDB extends Dexie {
 					delete c.mark;
 				});
 			});
-		// v3: automatic daily snapshots. Nothing existing changes; the first one is taken on next start.
+		// v3: automatic daily snapshots (summary and data apart), and a cache of finished study days
+		// for the statistics. Nothing existing changes: both fill themselves later.
 		this.version(3)
-			.stores({ snapshots: 'id' })
-			.upgrade(() => {});
-		// v4: a cache of finished study days for the statistics; empty at first, filled on the first visit.
-		this.version(4)
-			.stores({ statdays: 'day' })
+			.stores({ snapshots: 'id', snapshotData: 'id', statdays: 'day' })
 			.upgrade(() => {});
 	}
 }

@@ -20,24 +20,27 @@ export async function takeSnapshot(db: KartuDB, now = new Date()): Promise<Store
 	if (await db.snapshots.get(id)) return undefined;
 	if ((await db.reviews.count()) === 0) return undefined;
 	const backup = await exportBackup(db, now);
-	const snapshot: StoredSnapshot = { id, time: now, cards: backup.cards.length, reviews: backup.reviews.length, data: serialiseBackup(backup) };
-	await db.transaction('rw', db.snapshots, async () => {
+	const snapshot: StoredSnapshot = { id, time: now, cards: backup.cards.length, reviews: backup.reviews.length };
+	const data = serialiseBackup(backup);
+	await db.transaction('rw', db.snapshots, db.snapshotData, async () => {
 		await db.snapshots.put(snapshot);
+		await db.snapshotData.put({ id, data });
 		const ids = (await db.snapshots.toCollection().primaryKeys()).sort();
-		await db.snapshots.bulkDelete(ids.slice(0, Math.max(0, ids.length - SNAPSHOTS_KEPT)));
+		const old = ids.slice(0, Math.max(0, ids.length - SNAPSHOTS_KEPT));
+		await db.snapshots.bulkDelete(old);
+		await db.snapshotData.bulkDelete(old);
 	});
 	return snapshot;
 }
 
-/** The snapshots, newest first, without their data. */
-export async function listSnapshots(db: KartuDB): Promise<Omit<StoredSnapshot, 'data'>[]> {
-	const all = await db.snapshots.toArray();
-	return all.map(({ data: _data, ...rest }) => rest).sort((a, b) => b.id.localeCompare(a.id));
+/** The snapshots, newest first (their summaries: the data is not read). */
+export async function listSnapshots(db: KartuDB): Promise<StoredSnapshot[]> {
+	return (await db.snapshots.toArray()).sort((a, b) => b.id.localeCompare(a.id));
 }
 
 /** Replaces everything with a snapshot, in one transaction. */
 export async function restoreSnapshot(db: KartuDB, id: string): Promise<ImportSummary> {
-	const snapshot = await db.snapshots.get(id);
+	const snapshot = await db.snapshotData.get(id);
 	if (!snapshot) throw new Error(`There is no snapshot of ${id}.`);
 	const parsed = parseBackup(snapshot.data);
 	if (!parsed.ok) throw new Error(`The snapshot of ${id} cannot be read: ${parsed.error}`);

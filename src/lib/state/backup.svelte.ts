@@ -13,7 +13,7 @@ export class BackupTools {
 	/** A validated file waiting for the learner to confirm, with what it would change. */
 	pending = $state.raw<{ name: string; backup: Backup; summary: ImportSummary } | undefined>();
 	mode = $state<ImportMode>('merge');
-	snapshots = $state.raw<Omit<StoredSnapshot, 'data'>[]>([]);
+	snapshots = $state.raw<StoredSnapshot[]>([]);
 	confirmRestore = $state<string | undefined>();
 	storage = $state.raw<StorageInfo>({});
 	busy = $state(false);
