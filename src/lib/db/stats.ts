@@ -2,7 +2,7 @@
 
 import Dexie from 'dexie';
 import { studyDay } from '../srs/queue';
-import { forecast, ReviewStats, studyDays, type DayCount, type RetentionPoint } from '../srs/stats';
+import { forecast, retentionByMonth, ReviewStats, studyDays, type DayCount, type RetentionPoint } from '../srs/stats';
 import type { SchedulerSettings } from '../srs/settings';
 import { QUEUE, type KartuDB, type StatDay } from './schema';
 
@@ -144,7 +144,7 @@ export async function computeStats(db: KartuDB, now: Date, settings: SchedulerSe
 		perDay,
 		streak,
 		retentionByDay,
-		retentionByMonth: byMonth(retentionByDay),
+		retentionByMonth: retentionByMonth(retentionByDay),
 		desiredRetention: settings.desiredRetention,
 		forecast: forecast(
 			dueKeys.map((k) => k[1]),
@@ -163,20 +163,4 @@ export async function computeStats(db: KartuDB, now: Date, settings: SchedulerSe
 		headwordsInReview: running('headwords'),
 		rootsInReview: running('roots')
 	};
-}
-
-/** Retention summed by calendar month. */
-function byMonth(days: RetentionPoint[]): RetentionPoint[] {
-	const months = new Map<number, RetentionPoint>();
-	for (const p of days) {
-		const d = new Date(p.start);
-		const key = new Date(d.getFullYear(), d.getMonth(), 1).getTime();
-		const m = months.get(key) ?? { start: key, young: { passed: 0, total: 0 }, mature: { passed: 0, total: 0 } };
-		m.young.passed += p.young.passed;
-		m.young.total += p.young.total;
-		m.mature.passed += p.mature.passed;
-		m.mature.total += p.mature.total;
-		months.set(key, m);
-	}
-	return [...months.values()];
 }

@@ -97,19 +97,24 @@ export class ReviewStats {
 
 	/** Retention summed by calendar month of the study day. */
 	retentionByMonth(): RetentionPoint[] {
-		const months = new Map<number, RetentionPoint>();
-		for (const p of this.retentionByDay) {
-			const d = new Date(p.start);
-			const key = new Date(d.getFullYear(), d.getMonth(), 1).getTime();
-			const m = months.get(key) ?? { start: key, young: { passed: 0, total: 0 }, mature: { passed: 0, total: 0 } };
-			m.young.passed += p.young.passed;
-			m.young.total += p.young.total;
-			m.mature.passed += p.mature.passed;
-			m.mature.total += p.mature.total;
-			months.set(key, m);
-		}
-		return [...months.values()];
+		return retentionByMonth(this.retentionByDay);
 	}
+}
+
+/** Daily retention summed by calendar month. */
+export function retentionByMonth(days: RetentionPoint[]): RetentionPoint[] {
+	const months = new Map<number, RetentionPoint>();
+	for (const p of days) {
+		const d = new Date(p.start);
+		const key = new Date(d.getFullYear(), d.getMonth(), 1).getTime();
+		const m = months.get(key) ?? { start: key, young: { passed: 0, total: 0 }, mature: { passed: 0, total: 0 } };
+		m.young.passed += p.young.passed;
+		m.young.total += p.young.total;
+		m.mature.passed += p.mature.passed;
+		m.mature.total += p.mature.total;
+		months.set(key, m);
+	}
+	return [...months.values()];
 }
 
 function studyDayEnd(start: number, startHour: number): number {
