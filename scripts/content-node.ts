@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deckFromSource } from '../src/lib/cards/deck';
+import type { Glossary } from '../src/lib/cards/types';
 import { parseLexicon } from '../src/lib/text/lexicon';
 
 export const CONTENT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'content');
@@ -19,4 +21,11 @@ export function readLexicon(dir = join(CONTENT, 'lexicon')) {
 		nameHeads: read('name-heads.txt'),
 		exceptions: read('exceptions.tsv')
 	});
+}
+
+/** An article of content/ with its glossary and deck, as tests and tools read them. */
+export function readArticle(slug: string, lex = readLexicon()) {
+	const raw = readFileSync(join(CONTENT, 'articles', `${slug}.md`), 'utf8');
+	const glossary = JSON.parse(readFileSync(join(CONTENT, 'glossary', `${slug}.json`), 'utf8')) as Glossary;
+	return { raw, glossary, lex, deck: deckFromSource(raw, glossary, lex) };
 }

@@ -1,27 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { onlyKind } from './idb';
 
 const card = (page: Page) => page.locator('article.card');
-
-/** Suspends, straight in IndexedDB, every card but those of `kind`, so that kind comes first. */
-async function onlyKind(page: Page, kind: string) {
-	await page.evaluate(
-		(kind) =>
-			new Promise<void>((resolve) => {
-				const open = indexedDB.open('kartu');
-				open.onsuccess = () => {
-					const tx = open.result.transaction('cards', 'readwrite');
-					tx.objectStore('cards').openCursor().onsuccess = (e) => {
-						const cursor = (e.target as IDBRequest<IDBCursorWithValue>).result;
-						if (!cursor) return;
-						if (cursor.value.content.kind !== kind) cursor.update({ ...cursor.value, suspended: true, queue: -1 });
-						cursor.continue();
-					};
-					tx.oncomplete = () => resolve();
-				};
-			}),
-		kind
-	);
-}
 
 test('an affix drill offers the family of tekan and explains why menekankan fits', async ({ page }) => {
 	await page.goto('/');

@@ -81,3 +81,24 @@ export async function ageDb(page: Page, ms: number): Promise<void> {
 		ms
 	);
 }
+
+/** Suspends, straight in IndexedDB, every card but those of `kind`, so that kind comes first. */
+export async function onlyKind(page: Page, kind: string) {
+	await page.evaluate(
+		(kind) =>
+			new Promise<void>((resolve) => {
+				const open = indexedDB.open('kartu');
+				open.onsuccess = () => {
+					const tx = open.result.transaction('cards', 'readwrite');
+					tx.objectStore('cards').openCursor().onsuccess = (e) => {
+						const cursor = (e.target as IDBRequest<IDBCursorWithValue>).result;
+						if (!cursor) return;
+						if (cursor.value.content.kind !== kind) cursor.update({ ...cursor.value, suspended: true, queue: -1 });
+						cursor.continue();
+					};
+					tx.oncomplete = () => resolve();
+				};
+			}),
+		kind
+	);
+}

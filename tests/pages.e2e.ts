@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readDb } from './idb';
+import { onlyKind, readDb } from './idb';
 
 const card = (page: Page) => page.locator('article.card');
 
@@ -85,23 +85,8 @@ test('a wrong cloze answer shows a letter-by-letter difference', async ({ page }
 	await page.getByLabel('New cards per day').fill('0');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-	// Suspend every vocabulary card but none of the cloze cards, then allow one new card.
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve) => {
-				const open = indexedDB.open('kartu');
-				open.onsuccess = () => {
-					const tx = open.result.transaction('cards', 'readwrite');
-					tx.objectStore('cards').openCursor().onsuccess = (e) => {
-						const cursor = (e.target as IDBRequest<IDBCursorWithValue>).result;
-						if (!cursor) return;
-						if (cursor.value.content.kind === 'vocab') cursor.update({ ...cursor.value, suspended: true, queue: -1 });
-						cursor.continue();
-					};
-					tx.oncomplete = () => resolve();
-				};
-			})
-	);
+	// Only cloze cards stay in the queue; then allow one new card.
+	await onlyKind(page, 'cloze');
 	await page.getByLabel('New cards per day').fill('1');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();

@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLexicon } from '../../../scripts/content-node';
+import { readArticle } from '../../../scripts/content-node';
 import { deckFromSource } from '../cards/deck';
-import type { Glossary } from '../cards/types';
 import { Rating, Scheduler, State, type Grade } from '../srs/schedule';
 import { pickNext } from '../srs/queue';
 import { DEFAULT_SETTINGS } from '../srs/settings';
@@ -12,10 +10,7 @@ import { recordAnswer, undoAnswer } from './reviews';
 import { KartuDB, QUEUE } from './schema';
 import { loadSettings, saveSettings } from './settings';
 
-const lex = readLexicon();
-const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
-const glossary = JSON.parse(readFileSync(new URL('../../../content/glossary/azerbaijan-iran.json', import.meta.url), 'utf8')) as Glossary;
-const deck = deckFromSource(raw, glossary, lex);
+const { raw, glossary, deck, lex } = readArticle('azerbaijan-iran');
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 const scheduler = new Scheduler(settings);
 const t0 = new Date(2026, 2, 2, 9, 0);

@@ -11,6 +11,11 @@ export interface AnswerInput {
 	ms: number;
 }
 
+/** The review row of an answer that leaves the card in state `after`. */
+function reviewRow(a: Omit<AnswerInput, 'next'>, after: FsrsCard): StoredReview {
+	return { id: reviewId(a.time), cardId: a.card.id, grade: a.grade, time: a.time, ms: Math.max(0, Math.round(a.ms)), before: a.card.fsrs, after };
+}
+
 /** A review id that sorts by time and never collides across devices. */
 export function reviewId(time: Date): string {
 	return `${time.getTime().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
@@ -32,15 +37,7 @@ export class StaleCardError extends Error {
 export async function recordAnswer(db: KartuDB, a: AnswerInput): Promise<{ card: StoredCard; review: StoredReview }> {
 	const card: StoredCard = { ...a.card, fsrs: a.next };
 	card.queue = queueOf(card);
-	const review: StoredReview = {
-		id: reviewId(a.time),
-		cardId: a.card.id,
-		grade: a.grade,
-		time: a.time,
-		ms: Math.max(0, Math.round(a.ms)),
-		before: a.card.fsrs,
-		after: a.next
-	};
+	const review = reviewRow(a, a.next);
 	await db.transaction('rw', db.cards, db.reviews, async () => {
 		const stored = await db.cards.get(card.id);
 		if (stored && (stored.fsrs.reps !== a.card.fsrs.reps || stored.fsrs.due.getTime() !== a.card.fsrs.due.getTime())) {
@@ -82,16 +79,7 @@ export async function undoAnswer(db: KartuDB, review: StoredReview): Promise<Sto
  * to the card (like Anki's filtered decks without rescheduling).
  */
 export async function recordPractice(db: KartuDB, a: Omit<AnswerInput, 'next'>): Promise<StoredReview> {
-	const review: StoredReview = {
-		id: reviewId(a.time),
-		cardId: a.card.id,
-		grade: a.grade,
-		time: a.time,
-		ms: Math.max(0, Math.round(a.ms)),
-		before: a.card.fsrs,
-		after: a.card.fsrs,
-		practice: true
-	};
+	const review: StoredReview = { ...reviewRow(a, a.card.fsrs), practice: true };
 	await db.reviews.add(review);
 	return review;
 }

@@ -1,9 +1,6 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLexicon } from '../../../scripts/content-node';
-import { deckFromSource } from '../cards/deck';
-import type { Glossary } from '../cards/types';
+import { readArticle } from '../../../scripts/content-node';
 import { pickNext } from '../srs/queue';
 import { Rating, Scheduler, type Grade } from '../srs/schedule';
 import { DEFAULT_SETTINGS } from '../srs/settings';
@@ -12,9 +9,7 @@ import { recordAnswer, undoAnswer } from './reviews';
 import { KartuDB } from './schema';
 import { clearStatsCache, computeStats } from './stats';
 
-const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
-const glossary = JSON.parse(readFileSync(new URL('../../../content/glossary/azerbaijan-iran.json', import.meta.url), 'utf8')) as Glossary;
-const deck = deckFromSource(raw, glossary, readLexicon());
+const { deck } = readArticle('azerbaijan-iran');
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 const scheduler = new Scheduler(settings);
 const t0 = new Date(2026, 2, 2, 9, 0);

@@ -1,10 +1,7 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLexicon } from '../../../scripts/content-node';
-import { deckFromSource } from '../cards/deck';
+import { readArticle } from '../../../scripts/content-node';
 import { articleProgress } from '../cards/progress';
-import type { Glossary } from '../cards/types';
 import { Rating, Scheduler, State } from '../srs/schedule';
 import { DEFAULT_SETTINGS } from '../srs/settings';
 import { loadQueue, practiceCards, syncDecks } from './cards';
@@ -12,10 +9,7 @@ import { recordAnswer, recordPractice, undoPractice } from './reviews';
 import { KartuDB, QUEUE } from './schema';
 import { markWord, reviewNow, undoMark } from './words';
 
-const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
-const glossary = JSON.parse(readFileSync(new URL('../../../content/glossary/azerbaijan-iran.json', import.meta.url), 'utf8')) as Glossary;
-const lex = readLexicon();
-const deck = deckFromSource(raw, glossary, lex);
+const { raw, glossary, deck } = readArticle('azerbaijan-iran');
 const t0 = new Date(2026, 2, 2, 9, 0);
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 

@@ -1,11 +1,8 @@
 import 'fake-indexeddb/auto';
 import { unzipSync, strFromU8 } from 'fflate';
-import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readLexicon } from '../../../scripts/content-node';
-import { deckFromSource } from '../cards/deck';
-import type { Glossary } from '../cards/types';
+import { readArticle } from '../../../scripts/content-node';
 import { loadQueue, syncDecks } from '../db/cards';
 import { recordAnswer, recordPractice } from '../db/reviews';
 import { KartuDB } from '../db/schema';
@@ -15,9 +12,7 @@ import { Rating, Scheduler, type Grade } from '../srs/schedule';
 import { DEFAULT_SETTINGS } from '../srs/settings';
 import { apkgFileName, buildApkg } from './anki';
 
-const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
-const glossary = JSON.parse(readFileSync(new URL('../../../content/glossary/azerbaijan-iran.json', import.meta.url), 'utf8')) as Glossary;
-const deck = deckFromSource(raw, glossary, readLexicon());
+const { deck } = readArticle('azerbaijan-iran');
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 const scheduler = new Scheduler(settings);
 const t0 = new Date(2026, 2, 2, 9, 0);

@@ -1,13 +1,13 @@
 // For each article on the home page: how much of it the learner can read, and how many cards are new. Live.
 
-import { liveQuery } from 'dexie';
 import { articleProgress, type ArticleProgress } from '../cards/progress';
 import type { Deck } from '../cards/types';
 import type { StoredCard } from '../db/schema';
 import { loadSettings } from '../db/settings';
 import { Scheduler } from '../srs/schedule';
 import { readable, wordStatus } from '../srs/word-state';
-import { loadDecks, ready, storageMessage } from './app';
+import { loadDecks } from './app';
+import { liveFromDb } from './live.svelte';
 
 export class ArticleStats {
 	decks = $state.raw<Deck[]>([]);
@@ -16,26 +16,17 @@ export class ArticleStats {
 
 	/** Call during component setup. */
 	constructor() {
-		$effect(() => {
-			let sub: { unsubscribe(): void } | undefined;
-			let stopped = false;
-			Promise.all([ready(), loadDecks()])
-				.then(async ([db, decks]) => {
-					if (stopped) return;
-					this.decks = decks;
-					const scheduler = new Scheduler(await loadSettings(db));
-					const slugs = decks.map((d) => d.article.slug);
-					sub = liveQuery(() => db.cards.where('article').anyOf(slugs).toArray()).subscribe({
-						next: (rows) => (this.progress = compute(decks, rows, scheduler)),
-						error: (e) => (this.error = storageMessage(e))
-					});
-				})
-				.catch((e: Error) => (this.error = e.message));
-			return () => {
-				stopped = true;
-				sub?.unsubscribe();
-			};
-		});
+		liveFromDb(
+			async (db) => {
+				const decks = await loadDecks();
+				this.decks = decks;
+				const scheduler = new Scheduler(await loadSettings(db));
+				const slugs = decks.map((d) => d.article.slug);
+				return async () => compute(decks, await db.cards.where('article').anyOf(slugs).toArray(), scheduler);
+			},
+			(progress) => (this.progress = progress),
+			(m) => (this.error = m)
+		);
 	}
 }
 

@@ -1,9 +1,9 @@
 // The card table's rows, kept live, with search and a state filter.
 
-import { liveQuery } from 'dexie';
 import { allCards, setSuspended } from '../db/cards';
 import type { KartuDB, StoredCard } from '../db/schema';
-import { ready, storageMessage } from './app';
+import { storageMessage } from './app';
+import { liveFromDb } from './live.svelte';
 
 export type StateFilter = 'all' | 'new' | 'learning' | 'review' | 'suspended' | 'retired';
 
@@ -42,28 +42,17 @@ export class CardList {
 	#db: KartuDB | undefined;
 
 	constructor() {
-		$effect(() => {
-			let sub: { unsubscribe(): void } | undefined;
-			let stopped = false;
-			ready().then(
-				(db) => {
-					if (stopped) return;
-					this.#db = db;
-					sub = liveQuery(() => allCards(db)).subscribe({
-						next: (c) => {
-							this.cards = c;
-							this.loaded = true;
-						},
-						error: (e) => (this.error = storageMessage(e))
-					});
-				},
-				(e: Error) => (this.error = e.message)
-			);
-			return () => {
-				stopped = true;
-				sub?.unsubscribe();
-			};
-		});
+		liveFromDb(
+			(db) => {
+				this.#db = db;
+				return () => allCards(db);
+			},
+			(c) => {
+				this.cards = c;
+				this.loaded = true;
+			},
+			(m) => (this.error = m)
+		);
 	}
 
 	async setSuspended(card: StoredCard, suspended: boolean): Promise<void> {

@@ -1,14 +1,14 @@
 // The reader's state: each word's memory state (live), the learner's marks with undo, and which
 // translations are shown (remembered per article).
 
-import { liveQuery } from 'dexie';
 import type { Deck } from '../cards/types';
 import type { KartuDB, StoredCard, WordMark } from '../db/schema';
 import { loadSettings } from '../db/settings';
 import { markWord, undoMark, type MarkUndo } from '../db/words';
 import { Scheduler } from '../srs/schedule';
 import { wordStatus, type WordStatus } from '../srs/word-state';
-import { ready, storageMessage } from './app';
+import { storageMessage } from './app';
+import { liveFromDb } from './live.svelte';
 
 interface Translations {
 	all: boolean;
@@ -32,38 +32,31 @@ export class ReaderState {
 	constructor(deck: Deck) {
 		this.deck = deck;
 		const headwords = [...new Set(deck.cards.map((c) => c.headword))];
-		$effect(() => {
-			let sub: { unsubscribe(): void } | undefined;
-			let stopped = false;
-			ready()
-				.then(async (db) => {
-					if (stopped) return;
-					this.#db = db;
-					const stored = (await db.settings.get(this.#key))?.value as Translations | undefined;
-					if (stored) this.translations = stored;
-					const scheduler = new Scheduler(await loadSettings(db));
-					sub = liveQuery(() => db.cards.where('content.headword').anyOf(headwords).toArray()).subscribe({
-						next: (rows) => {
-							const byHeadword = new Map<string, StoredCard[]>();
-							for (const c of rows) byHeadword.set(c.content.headword, [...(byHeadword.get(c.content.headword) ?? []), c]);
-							const now = new Date();
-							const statuses = new Map<string, WordStatus>();
-							for (const hw of headwords) {
-								statuses.set(hw, wordStatus(byHeadword.get(hw) ?? [], now, (c, t) => scheduler.retrievability(c, t)));
-							}
-							this.cards = byHeadword;
-							this.statuses = statuses;
-							this.loaded = true;
-						},
-						error: (e) => (this.error = storageMessage(e))
-					});
-				})
-				.catch((e: Error) => (this.error = e.message));
-			return () => {
-				stopped = true;
-				sub?.unsubscribe();
-			};
-		});
+		liveFromDb(
+			async (db) => {
+				this.#db = db;
+				const stored = (await db.settings.get(this.#key))?.value as Translations | undefined;
+				if (stored) this.translations = stored;
+				const scheduler = new Scheduler(await loadSettings(db));
+				return async () => {
+					const rows = await db.cards.where('content.headword').anyOf(headwords).toArray();
+					const byHeadword = new Map<string, StoredCard[]>();
+					for (const c of rows) byHeadword.set(c.content.headword, [...(byHeadword.get(c.content.headword) ?? []), c]);
+					const now = new Date();
+					const statuses = new Map<string, WordStatus>();
+					for (const hw of headwords) {
+						statuses.set(hw, wordStatus(byHeadword.get(hw) ?? [], now, (c, t) => scheduler.retrievability(c, t)));
+					}
+					return { byHeadword, statuses };
+				};
+			},
+			({ byHeadword, statuses }) => {
+				this.cards = byHeadword;
+				this.statuses = statuses;
+				this.loaded = true;
+			},
+			(m) => (this.error = m)
+		);
 	}
 
 	get #key() {

@@ -1,9 +1,6 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLexicon } from '../../../scripts/content-node';
-import { deckFromSource } from '../cards/deck';
-import type { Glossary } from '../cards/types';
+import { readArticle } from '../../../scripts/content-node';
 import { syncDecks } from '../db/cards';
 import { KartuDB } from '../db/schema';
 import { saveSettings } from '../db/settings';
@@ -12,9 +9,7 @@ import { studyDay } from '../srs/queue';
 import { DEFAULT_SETTINGS } from '../srs/settings';
 import { ReviewSession } from './review-session.svelte';
 
-const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
-const glossary = JSON.parse(readFileSync(new URL('../../../content/glossary/azerbaijan-iran.json', import.meta.url), 'utf8')) as Glossary;
-const deck = deckFromSource(raw, glossary, readLexicon());
+const { deck } = readArticle('azerbaijan-iran');
 const t0 = new Date(2026, 2, 2, 9, 0);
 const later = (min: number) => new Date(t0.getTime() + min * 60_000);
 

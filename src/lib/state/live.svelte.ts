@@ -1,0 +1,32 @@
+// One way for state classes to keep a database query live (Dexie liveQuery, across tabs too).
+
+import { liveQuery } from 'dexie';
+import type { KartuDB } from '../db/schema';
+import { ready, storageMessage } from './app';
+
+/**
+ * Call during component setup. Once the database is ready, `setup` may read what the query needs
+ * (settings, a scheduler) and returns the query; every result goes to `next`, every failure to
+ * `fail` as a message for the learner. The subscription ends with the component.
+ */
+export function liveFromDb<T>(
+	setup: (db: KartuDB) => (() => Promise<T>) | Promise<() => Promise<T>>,
+	next: (value: T) => void,
+	fail: (message: string) => void
+): void {
+	$effect(() => {
+		let sub: { unsubscribe(): void } | undefined;
+		let stopped = false;
+		ready()
+			.then(async (db) => {
+				const query = await setup(db);
+				if (stopped) return;
+				sub = liveQuery(query).subscribe({ next, error: (e) => fail(storageMessage(e)) });
+			})
+			.catch((e: Error) => fail(e.message));
+		return () => {
+			stopped = true;
+			sub?.unsubscribe();
+		};
+	});
+}
