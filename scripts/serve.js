@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
-const dir = fileURLToPath(new URL('../build', import.meta.url));
+const dir = process.env.BUILD_DIR ?? fileURLToPath(new URL('../build', import.meta.url));
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
 
