@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../srs/settings';
 import { applyImport, exportBackup, planImport } from './backup';
 import { loadQueue, syncDecks } from './cards';
 import { recordAnswer } from './reviews';
+import { computeStats } from './stats';
 import { KartuDB } from './schema';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from './snapshots';
 import { markWord } from './words';
@@ -38,12 +39,12 @@ async function study(db: KartuDB, answers: number, start = t0) {
 		const at = new Date(start.getTime() + i * 1000);
 		const { queue } = await loadQueue(db, at, settings);
 		const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
-		await recordAnswer(db, { card, grade: Rating.Easy, next: scheduler.answer(card.fsrs, Rating.Easy, at), time: at, ms: 2000 });
+		await recordAnswer(db, { card, grade: Rating.Easy, next: scheduler.answer(card.fsrs, Rating.Easy, at), time: at, ms: 2000, dayStartHour: 4 });
 	}
 }
 
 async function snapshotOf(db: KartuDB) {
-	return { cards: await db.cards.toArray(), reviews: await db.reviews.toArray(), settings: await db.settings.toArray(), words: await db.words.toArray() };
+	return { cards: await db.cards.toArray(), reviews: await db.reviews.toArray(), settings: (await db.settings.toArray()).filter((s) => s.key !== 'stats-state'), words: await db.words.toArray() };
 }
 
 describe('export and import', () => {
@@ -160,13 +161,16 @@ describe('upgrades keep data', () => {
 		const cards = await db.cards.toArray();
 		expect(cards).toHaveLength(fixture.cards.length);
 		expect(await db.reviews.count()).toBe(fixture.reviews.length);
-		expect(db.verno).toBe(3);
-		expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'reviews', 'settings', 'snapshotData', 'snapshots', 'statdays', 'words']);
+		expect(db.verno).toBe(4);
+		expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'firsts', 'reviews', 'settings', 'snapshotData', 'snapshots', 'statdays', 'words']);
 		for (const c of revive(fixture.cards)) expect(cards.find((x) => x.id === c.id)).toEqual(c);
 		// The new indexes and tables work on the old data.
 		expect(await db.cards.where('content.headword').equals('menekankan').count()).toBe(3);
 		expect(await db.words.count()).toBe(0);
 		const { queue } = await loadQueue(db, new Date('2026-03-02T10:00:00Z'), settings);
 		expect(queue.learning.length + queue.review.length + queue.fresh.length).toBeGreaterThan(0);
+		// The history from before the upgrade is summed into the statistics on the first visit.
+		const stats = await computeStats(db, new Date('2026-03-02T10:00:00Z'), settings);
+		expect(stats.perDay.reduce((a, d) => a + d.reviews, 0)).toBe(fixture.reviews.filter((r: { practice?: boolean }) => !r.practice).length);
 	});
 });

@@ -1,7 +1,11 @@
 // Backups: the whole database out as one object, and back in — merging or replacing — in one transaction.
 
 import type { Backup } from '../backup/format';
+import { markStatsStale } from './stats';
 import { queueOf, type KartuDB, type StoredCard, type StoredReview } from './schema';
+
+/** Settings rows that describe this database's statistics, not the learner's choices. */
+const STATS_KEYS = ['stats-cache', 'stats-state'];
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -11,7 +15,7 @@ export async function exportBackup(db: KartuDB, now = new Date()): Promise<Omit<
 		exported: now,
 		cards: (await db.cards.toArray()) as unknown as Backup['cards'],
 		reviews: (await db.reviews.toArray()) as unknown as Backup['reviews'],
-		settings: await db.settings.toArray(),
+		settings: (await db.settings.toArray()).filter((s) => !STATS_KEYS.includes(s.key)),
 		words: await db.words.toArray()
 	}));
 }
@@ -77,10 +81,10 @@ async function plan(db: KartuDB, backup: Backup, mode: ImportMode): Promise<Impo
  * If anything fails, nothing is changed.
  */
 export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode): Promise<ImportSummary> {
-	return db.transaction('rw', [db.cards, db.reviews, db.settings, db.words, db.statdays], async () => {
+	return db.transaction('rw', [db.cards, db.reviews, db.settings, db.words, db.statdays, db.firsts], async () => {
 		const summary = await plan(db, backup, mode);
-		// The statistics cache describes the old history: drop it (the stats page rebuilds it).
-		await db.statdays.clear();
+		// The statistics describe the old history: they are summed again from the new one.
+		await Promise.all([db.statdays.clear(), db.firsts.clear()]);
 		const cards = backup.cards.map((c) => {
 			const card = c as unknown as StoredCard;
 			return { ...card, queue: queueOf(card) };
@@ -90,7 +94,8 @@ export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode)
 			await Promise.all([db.cards.clear(), db.reviews.clear(), db.settings.clear(), db.words.clear()]);
 			await db.cards.bulkAdd(cards);
 			await db.reviews.bulkAdd(reviews);
-			await db.settings.bulkAdd(backup.settings.filter((s) => s.key !== 'stats-cache'));
+			await db.settings.bulkAdd(backup.settings.filter((s) => !STATS_KEYS.includes(s.key)));
+			await markStatsStale(db);
 			await db.words.bulkAdd(backup.words);
 			return summary;
 		}
@@ -98,9 +103,9 @@ export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode)
 		await db.cards.bulkPut(cards.map((c) => (here.has(c.id) ? newer(here.get(c.id)!, c) : c)));
 		const reviewIds = new Set(await db.reviews.toCollection().primaryKeys());
 		await db.reviews.bulkAdd(reviews.filter((r) => !reviewIds.has(r.id)));
-		await db.settings.delete('stats-cache');
+		await markStatsStale(db);
 		const keys = new Set(await db.settings.toCollection().primaryKeys());
-		await db.settings.bulkAdd(backup.settings.filter((s) => !keys.has(s.key)));
+		await db.settings.bulkAdd(backup.settings.filter((s) => !keys.has(s.key) && !STATS_KEYS.includes(s.key)));
 		const marked = new Set(await db.words.toCollection().primaryKeys());
 		await db.words.bulkAdd(backup.words.filter((w) => !marked.has(w.headword)));
 		return summary;

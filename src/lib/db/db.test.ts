@@ -29,7 +29,7 @@ async function answerNext(at: Date, grade: Grade = Rating.Good) {
 	const { queue: q } = await loadQueue(db, at, settings);
 	const next = pickNext(q, at.getTime())!;
 	const card = (await db.cards.get(next.id))!;
-	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 4200 });
+	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 4200, dayStartHour: 4 });
 }
 
 describe('syncDecks', () => {
@@ -75,7 +75,7 @@ describe('answers', () => {
 		expect((await db.cards.get(card.id))!.fsrs.state).toBe(State.Learning);
 		expect(await learnedCount(db)).toBe(1);
 
-		const restored = await undoAnswer(db, review);
+		const restored = await undoAnswer(db, review, 4);
 		expect(restored.fsrs.state).toBe(State.New);
 		expect((await db.cards.get(card.id))!.queue).toBe(QUEUE.new);
 		expect(await db.reviews.count()).toBe(0);
@@ -86,7 +86,7 @@ describe('answers', () => {
 		await syncDecks(db, [deck], t0);
 		const first = await answerNext(t0);
 		await answerNext(new Date(t0.getTime() + 11 * 60_000));
-		await expect(undoAnswer(db, first.review)).rejects.toThrow(/answered again/);
+		await expect(undoAnswer(db, first.review, 4)).rejects.toThrow(/answered again/);
 	});
 
 	it('survive closing and reopening the database', async () => {
@@ -148,9 +148,9 @@ describe('two tabs', () => {
 	it('refuse an answer to a card that another tab answered since it was shown', async () => {
 		await syncDecks(db, [deck], t0);
 		const shown = (await db.cards.get('azerbaijan-iran/menekankan/vocab'))!;
-		await recordAnswer(db, { card: shown, grade: Rating.Good, next: scheduler.answer(shown.fsrs, Rating.Good, t0), time: t0, ms: 1 });
+		await recordAnswer(db, { card: shown, grade: Rating.Good, next: scheduler.answer(shown.fsrs, Rating.Good, t0), time: t0, ms: 1, dayStartHour: 4 });
 		await expect(
-			recordAnswer(db, { card: shown, grade: Rating.Easy, next: scheduler.answer(shown.fsrs, Rating.Easy, t0), time: t0, ms: 1 })
+			recordAnswer(db, { card: shown, grade: Rating.Easy, next: scheduler.answer(shown.fsrs, Rating.Easy, t0), time: t0, ms: 1, dayStartHour: 4 })
 		).rejects.toThrow(/answered elsewhere/);
 		expect(await db.reviews.count()).toBe(1);
 	});

@@ -1,6 +1,7 @@
 // Answers: the card's new state and its review row are written in one transaction, and undone the same way.
 
 import type { Card as FsrsCard, Grade } from 'ts-fsrs';
+import { countAnswer } from './stats';
 import { queueOf, type KartuDB, type StoredCard, type StoredReview } from './schema';
 
 export interface AnswerInput {
@@ -9,10 +10,12 @@ export interface AnswerInput {
 	next: FsrsCard;
 	time: Date;
 	ms: number;
+	/** The learner's "next day starts at" hour: the study day the answer counts in. */
+	dayStartHour: number;
 }
 
 /** The review row of an answer that leaves the card in state `after`. */
-function reviewRow(a: Omit<AnswerInput, 'next'>, after: FsrsCard): StoredReview {
+function reviewRow(a: Omit<AnswerInput, 'next' | 'dayStartHour'>, after: FsrsCard): StoredReview {
 	return { id: reviewId(a.time), cardId: a.card.id, grade: a.grade, time: a.time, ms: Math.max(0, Math.round(a.ms)), before: a.card.fsrs, after };
 }
 
@@ -38,13 +41,14 @@ export async function recordAnswer(db: KartuDB, a: AnswerInput): Promise<{ card:
 	const card: StoredCard = { ...a.card, fsrs: a.next };
 	card.queue = queueOf(card);
 	const review = reviewRow(a, a.next);
-	await db.transaction('rw', db.cards, db.reviews, async () => {
+	await db.transaction('rw', [db.cards, db.reviews, db.settings, db.statdays, db.firsts], async () => {
 		const stored = await db.cards.get(card.id);
 		if (stored && (stored.fsrs.reps !== a.card.fsrs.reps || stored.fsrs.due.getTime() !== a.card.fsrs.due.getTime())) {
 			throw new StaleCardError(card.id);
 		}
 		await db.cards.put(card);
 		await db.reviews.add(review);
+		await countAnswer(db, review, card, a.dayStartHour, 1);
 	});
 	return { card, review };
 }
@@ -53,14 +57,8 @@ export async function recordAnswer(db: KartuDB, a: AnswerInput): Promise<{ card:
  * Takes back an answer completely: the card returns to its state before it, and the review row is
  * deleted, in one transaction. Refuses when the card has been answered again since.
  */
-export async function undoAnswer(db: KartuDB, review: StoredReview): Promise<StoredCard> {
-	return db.transaction('rw', db.cards, db.reviews, db.settings, db.statdays, async () => {
-		// An answer from a day the statistics cache already summed: the cache must be rebuilt.
-		const cache = (await db.settings.get('stats-cache'))?.value as { until: number } | undefined;
-		if (cache && review.time.getTime() < cache.until) {
-			await db.statdays.clear();
-			await db.settings.delete('stats-cache');
-		}
+export async function undoAnswer(db: KartuDB, review: StoredReview, dayStartHour: number): Promise<StoredCard> {
+	return db.transaction('rw', [db.cards, db.reviews, db.settings, db.statdays, db.firsts], async () => {
 		const card = await db.cards.get(review.cardId);
 		if (!card) throw new Error('The card of this answer no longer exists.');
 		if (card.fsrs.reps !== review.after.reps || card.fsrs.due.getTime() !== review.after.due.getTime()) {
@@ -70,6 +68,7 @@ export async function undoAnswer(db: KartuDB, review: StoredReview): Promise<Sto
 		restored.queue = queueOf(restored);
 		await db.cards.put(restored);
 		await db.reviews.delete(review.id);
+		await countAnswer(db, review, restored, dayStartHour, -1);
 		return restored;
 	});
 }
@@ -78,7 +77,7 @@ export async function undoAnswer(db: KartuDB, review: StoredReview): Promise<Sto
  * Records an answer given in a practice session: a review row marked as practice, and no change
  * to the card (like Anki's filtered decks without rescheduling).
  */
-export async function recordPractice(db: KartuDB, a: Omit<AnswerInput, 'next'>): Promise<StoredReview> {
+export async function recordPractice(db: KartuDB, a: Omit<AnswerInput, 'next' | 'dayStartHour'>): Promise<StoredReview> {
 	const review: StoredReview = { ...reviewRow(a, a.card.fsrs), practice: true };
 	await db.reviews.add(review);
 	return review;

@@ -80,6 +80,12 @@ export interface StatDay {
 	roots: number;
 }
 
+/** When a headword (`h:` + sibling) or a root (`r:` + root) first had a card in review (see db/stats.ts). */
+export interface StatFirst {
+	key: string;
+	time: number;
+}
+
 export interface Setting {
 	key: string;
 	value: unknown;
@@ -93,6 +99,7 @@ export class KartuDB extends Dexie {
 	snapshots!: EntityTable<StoredSnapshot, 'id'>;
 	snapshotData!: EntityTable<SnapshotData, 'id'>;
 	statdays!: EntityTable<StatDay, 'day'>;
+	firsts!: EntityTable<StatFirst, 'key'>;
 
 	constructor(name = 'kartu') {
 		super(name);
@@ -118,6 +125,19 @@ export class KartuDB extends Dexie {
 		this.version(3)
 			.stores({ snapshots: 'id', snapshotData: 'id', statdays: 'day' })
 			.upgrade(() => {});
+		// v4: the statistics are kept up to date by each answer (day rows, and when each headword and
+		// root first entered review), and cards are findable by root. The history before the upgrade is
+		// summed once, in pages, by rebuildStats.
+		this.version(4)
+			.stores({
+				cards: 'id, article, sibling, content.headword, content.root, [queue+fsrs.due], [queue+position]',
+				firsts: 'key'
+			})
+			.upgrade(async (tx) => {
+				await tx.table('statdays').clear();
+				await tx.table('settings').delete('stats-cache');
+				await tx.table('settings').put({ key: 'stats-state', value: { hour: -1, dirty: true } });
+			});
 	}
 }
 

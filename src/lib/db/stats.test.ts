@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readArticle } from '../../../scripts/content-node';
 import { pickNext } from '../srs/queue';
 import { Rating, Scheduler, type Grade } from '../srs/schedule';
@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../srs/settings';
 import { loadQueue, syncDecks } from './cards';
 import { recordAnswer, undoAnswer } from './reviews';
 import { KartuDB } from './schema';
-import { clearStatsCache, computeStats } from './stats';
+import { computeStats, markStatsStale } from './stats';
 
 const { deck } = readArticle('azerbaijan-iran');
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
@@ -31,19 +31,24 @@ async function answer(at: Date, grade: Grade) {
 	const next = pickNext(queue, at.getTime());
 	if (!next) return undefined;
 	const card = (await db.cards.get(next.id))!;
-	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 6000 });
+	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 6000, dayStartHour: 4 });
 }
 
-const fresh = async (at: Date) => {
-	await clearStatsCache(db);
+/** The same statistics summed from the whole history, as after an import. */
+const rebuilt = async (at: Date) => {
+	await markStatsStale(db);
 	return computeStats(db, at, settings);
 };
 
 describe('computeStats', () => {
-	it('gives the same figures from its cache of finished days as from a full read, as days go by', async () => {
+	it('keeps day rows up to date with each answer, equal to summing the whole history, as days go by', async () => {
 		for (let d = 0; d < 3; d++) for (let i = 0; i < 4; i++) await answer(new Date(t0.getTime() + d * day + i * 60_000), Rating.Easy);
 		const day3 = new Date(t0.getTime() + 3 * day);
-		const first = await computeStats(db, day3, settings); // fills the cache with days 0-2
+		const where = vi.spyOn(db.reviews, 'where');
+		const first = await computeStats(db, day3, settings);
+		// A visit reads day rows and index counts only, never the reviews.
+		expect(where).not.toHaveBeenCalled();
+		where.mockRestore();
 		expect(first.perDay.slice(-4).map((d) => d.reviews)).toEqual([4, 4, 4, 0]);
 		expect(first.streak).toBe(3);
 		const inReview = (await db.cards.toArray()).filter((c) => c.fsrs.state === 2);
@@ -51,21 +56,36 @@ describe('computeStats', () => {
 		expect(first.headwordsInReview.at(-1)).toBe(new Set(inReview.map((c) => c.sibling)).size);
 		expect(first.rootsInReview.at(-1)).toBe(new Set(inReview.map((c) => c.content.root)).size);
 		expect(first.perDay.at(-2)!.ms).toBe(24_000);
+		expect(first).toEqual(await rebuilt(day3));
 
 		await answer(day3, Rating.Again);
-		const cached = await computeStats(db, new Date(day3.getTime() + 60_000), settings);
-		const full = await fresh(new Date(day3.getTime() + 60_000));
-		expect(cached).toEqual(full);
-		expect(cached.perDay.slice(-4).map((d) => d.reviews)).toEqual([4, 4, 4, 1]);
-		expect(cached.streak).toBe(4);
+		const kept = await computeStats(db, new Date(day3.getTime() + 60_000), settings);
+		expect(kept.perDay.slice(-4).map((d) => d.reviews)).toEqual([4, 4, 4, 1]);
+		expect(kept.streak).toBe(4);
+		expect(kept).toEqual(await rebuilt(new Date(day3.getTime() + 60_000)));
 	});
 
-	it('forgets the cache when an answer of a summed day is undone', async () => {
+	it('takes an undone answer out of its day, and out of the headwords and roots in review', async () => {
 		const a = (await answer(t0, Rating.Easy))!;
-		await computeStats(db, new Date(t0.getTime() + day), settings);
-		await undoAnswer(db, a.review);
-		const after = await computeStats(db, new Date(t0.getTime() + day), settings);
+		const b = (await answer(new Date(t0.getTime() + 60_000), Rating.Easy))!;
+		const at = new Date(t0.getTime() + 2 * day);
+		expect((await computeStats(db, at, settings)).headwordsInReview.at(-1)).toBe(2);
+		await undoAnswer(db, b.review, 4);
+		await undoAnswer(db, a.review, 4);
+		const after = await computeStats(db, at, settings);
 		expect(after.perDay.reduce((s, d) => s + d.reviews, 0)).toBe(0);
+		expect(after.headwordsInReview.at(-1)).toBe(0);
+		expect(after.rootsInReview.at(-1)).toBe(0);
+		expect(await db.firsts.count()).toBe(0);
+		expect(after).toEqual(await rebuilt(at));
+	});
+
+	it('sums the history again after a change of the hour the day starts at', async () => {
+		// 03:00 belongs to the previous study day when days start at 4, to the same day when they start at 2.
+		await answer(new Date(2026, 2, 3, 3, 0), Rating.Easy);
+		const at = new Date(2026, 2, 3, 12, 0);
+		expect((await computeStats(db, at, settings)).perDay.slice(-2).map((d) => d.reviews)).toEqual([1, 0]);
+		expect((await computeStats(db, at, { ...settings, dayStartHour: 2 })).perDay.slice(-2).map((d) => d.reviews)).toEqual([0, 1]);
 	});
 
 	it('counts retention of answers to cards in review, young and mature apart', async () => {

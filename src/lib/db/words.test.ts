@@ -53,7 +53,7 @@ describe('reviewNow', () => {
 		expect(queue.fresh[0].id).toBe('azerbaijan-iran/kawasan/vocab');
 		const card = (await db.cards.get('azerbaijan-iran/kawasan/vocab'))!;
 		const scheduler = new Scheduler(settings);
-		await recordAnswer(db, { card, grade: Rating.Easy, next: scheduler.answer(card.fsrs, Rating.Easy, t0), time: t0, ms: 1000 });
+		await recordAnswer(db, { card, grade: Rating.Easy, next: scheduler.answer(card.fsrs, Rating.Easy, t0), time: t0, ms: 1000, dayStartHour: 4 });
 		const later = new Date(t0.getTime() + 86_400_000);
 		await reviewNow(db, 'kawasan', later);
 		({ queue } = await loadQueue(db, later, settings));

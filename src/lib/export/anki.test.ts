@@ -28,7 +28,7 @@ describe('buildApkg', async () => {
 		const at = new Date(t0.getTime() + i * 1000);
 		const { queue } = await loadQueue(db, at, settings);
 		const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
-		await recordAnswer(db, { card, grade: g, next: scheduler.answer(card.fsrs, g, at), time: at, ms: 4000 });
+		await recordAnswer(db, { card, grade: g, next: scheduler.answer(card.fsrs, g, at), time: at, ms: 4000, dayStartHour: 4 });
 	}
 	const any = (await db.cards.toArray())[10];
 	await recordPractice(db, { card: any, grade: Rating.Good, time: t0, ms: 1000 });

@@ -49,6 +49,18 @@ export function studyDays(from: Date, to: Date, startHour: number): number[] {
 	return days;
 }
 
+/**
+ * Which retention a review counts in: answers to cards in review only, young (interval under 21
+ * days) or mature; undefined for learning answers and practice.
+ */
+export function retentionBucket(r: Pick<StatReview, 'before' | 'practice'>): 'young' | 'mature' | undefined {
+	if (r.practice || r.before.state !== State.Review) return undefined;
+	return r.before.scheduled_days >= MATURE_DAYS ? 'mature' : 'young';
+}
+
+/** An answer is passed unless it was Again. */
+export const passed = (r: Pick<StatReview, 'grade'>) => r.grade > 1;
+
 /** Aggregates reviews fed in time order into daily counts and retention, without keeping rows. */
 export class ReviewStats {
 	readonly days: number[];
@@ -78,11 +90,11 @@ export class ReviewStats {
 		const d = this.perDay[this.#i];
 		d.reviews++;
 		d.ms += r.ms;
-		// Retention counts answers to cards in review: passed unless Again.
-		if (r.before.state === State.Review) {
-			const bucket = r.before.scheduled_days >= MATURE_DAYS ? this.retentionByDay[this.#i].mature : this.retentionByDay[this.#i].young;
-			bucket.total++;
-			if (r.grade > 1) bucket.passed++;
+		const bucket = retentionBucket(r);
+		if (bucket) {
+			const point = this.retentionByDay[this.#i][bucket];
+			point.total++;
+			if (passed(r)) point.passed++;
 		}
 	}
 

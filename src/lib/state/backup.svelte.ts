@@ -3,7 +3,9 @@
 import { backupFileName, MAX_BACKUP_BYTES, parseBackup, serialiseBackup, type Backup } from '../backup/format';
 import { applyImport, exportBackup, planImport, type ImportMode, type ImportSummary } from '../db/backup';
 import type { StoredSnapshot } from '../db/schema';
+import { loadSettings } from '../db/settings';
 import { listSnapshots, restoreSnapshot } from '../db/snapshots';
+import { rebuildStats } from '../db/stats';
 import { ready, snapshotTaken, storageMessage } from './app';
 import { requestPersistence, storageInfo, type StorageInfo } from './storage';
 
@@ -106,6 +108,7 @@ export class BackupTools {
 			const s = await applyImport(await ready(), this.pending.backup, this.mode);
 			this.message = `Imported ${this.pending.name}: ${s.cardsAdded} cards added, ${s.cardsUpdated} updated, ${s.reviewsAdded} reviews added${s.reviewsSkipped ? `, ${s.reviewsSkipped} already here` : ''}.`;
 			this.pending = undefined;
+			void sumStatsAgain();
 		} catch (e) {
 			this.error = `The import failed and nothing was changed. ${storageMessage(e)}`;
 		} finally {
@@ -125,6 +128,7 @@ export class BackupTools {
 			const s = await restoreSnapshot(await ready(), id);
 			this.message = `Restored the snapshot of ${id}: ${s.cardsAdded} cards, ${s.reviewsAdded} reviews.`;
 			this.confirmRestore = undefined;
+			void sumStatsAgain();
 			await this.refresh();
 		} catch (e) {
 			this.error = `The restore failed and nothing was changed. ${(e as Error).message}`;
@@ -141,4 +145,10 @@ export class BackupTools {
 		this.message = undefined;
 		this.error = undefined;
 	}
+}
+
+/** After an import or a restore, the statistics are summed again in the background, so the page is ready. */
+async function sumStatsAgain(): Promise<void> {
+	const db = await ready();
+	await rebuildStats(db, (await loadSettings(db)).dayStartHour, new Date()).catch(() => {});
 }

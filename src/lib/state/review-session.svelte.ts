@@ -10,6 +10,7 @@ import { frontSpeech } from '../cards/spoken';
 import { speech } from './speech.svelte';
 import { askPersistenceOnce } from './storage';
 import { answer, nextLearningDue, pickNext, queueCounts, undo, type Queue, type QueueCounts, type QueueUndo } from '../srs/queue';
+import type { SchedulerSettings } from '../srs/settings';
 import { formatInterval, GRADES, Scheduler, type Grade } from '../srs/schedule';
 import { storageMessage } from './app';
 
@@ -52,6 +53,7 @@ export class ReviewSession {
 	readonly practice: string | undefined;
 	#practice: StoredCard[] = [];
 	#scheduler!: Scheduler;
+	#settings!: SchedulerSettings;
 	#queue!: Queue;
 	#cards = new Map<string, StoredCard>();
 	#history: Answered[] = [];
@@ -68,6 +70,7 @@ export class ReviewSession {
 	async start(now = new Date()): Promise<void> {
 		try {
 			const settings = await loadSettings(this.#db);
+			this.#settings = settings;
 			this.#scheduler = new Scheduler(settings);
 			this.#autoplay = (await loadAudioSettings(this.#db)).autoplay;
 			if (this.#autoplay) speech.start();
@@ -116,7 +119,8 @@ export class ReviewSession {
 				grade,
 				next,
 				time: now,
-				ms: performance.now() - this.#shownAt
+				ms: performance.now() - this.#shownAt,
+				dayStartHour: this.#settings.dayStartHour
 			});
 			const record = answer(this.#queue, toQueueCard(card), { state: next.state, due: next.due.getTime() });
 			this.#cards.set(card.id, saved.card);
@@ -157,7 +161,7 @@ export class ReviewSession {
 				this.announcement = 'Answer undone.';
 				return;
 			}
-			const restored = await undoAnswer(this.#db, last.review);
+			const restored = await undoAnswer(this.#db, last.review, this.#settings.dayStartHour);
 			this.#history.pop();
 			undo(this.#queue, last.record!);
 			this.#cards.set(restored.id, restored);
