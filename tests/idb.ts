@@ -17,6 +17,8 @@ export interface DbReview {
 }
 
 export async function readDb(page: Page): Promise<{ cards: DbCard[]; reviews: DbReview[] }> {
+	// The review screen shows the next card before the answer is written: wait for the writes.
+	await page.waitForFunction(() => !document.querySelector('[data-saving]'));
 	return page.evaluate(
 		() =>
 			new Promise<{ cards: DbCard[]; reviews: DbReview[] }>((resolve, reject) => {

@@ -4,8 +4,11 @@ import type { Backup } from '../backup/format';
 import { markStatsStale } from './stats';
 import { queueOf, type KartuDB, type StoredCard, type StoredReview } from './schema';
 
-/** Settings rows that describe this database's statistics, not the learner's choices. */
-const STATS_KEYS = ['stats-cache', 'stats-state'];
+/**
+ * Settings rows that describe this database (its statistics, the build whose decks it holds), not
+ * the learner's choices: never exported nor imported.
+ */
+const LOCAL_KEYS = ['stats-cache', 'stats-state', 'content-version'];
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -15,7 +18,7 @@ export async function exportBackup(db: KartuDB, now = new Date()): Promise<Omit<
 		exported: now,
 		cards: (await db.cards.toArray()) as unknown as Backup['cards'],
 		reviews: (await db.reviews.toArray()) as unknown as Backup['reviews'],
-		settings: (await db.settings.toArray()).filter((s) => !STATS_KEYS.includes(s.key)),
+		settings: (await db.settings.toArray()).filter((s) => !LOCAL_KEYS.includes(s.key)),
 		words: await db.words.toArray()
 	}));
 }
@@ -94,7 +97,7 @@ export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode)
 			await Promise.all([db.cards.clear(), db.reviews.clear(), db.settings.clear(), db.words.clear()]);
 			await db.cards.bulkAdd(cards);
 			await db.reviews.bulkAdd(reviews);
-			await db.settings.bulkAdd(backup.settings.filter((s) => !STATS_KEYS.includes(s.key)));
+			await db.settings.bulkAdd(backup.settings.filter((s) => !LOCAL_KEYS.includes(s.key)));
 			await markStatsStale(db);
 			await db.words.bulkAdd(backup.words);
 			return summary;
@@ -105,7 +108,7 @@ export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode)
 		await db.reviews.bulkAdd(reviews.filter((r) => !reviewIds.has(r.id)));
 		await markStatsStale(db);
 		const keys = new Set(await db.settings.toCollection().primaryKeys());
-		await db.settings.bulkAdd(backup.settings.filter((s) => !keys.has(s.key) && !STATS_KEYS.includes(s.key)));
+		await db.settings.bulkAdd(backup.settings.filter((s) => !keys.has(s.key) && !LOCAL_KEYS.includes(s.key)));
 		const marked = new Set(await db.words.toCollection().primaryKeys());
 		await db.words.bulkAdd(backup.words.filter((w) => !marked.has(w.headword)));
 		return summary;

@@ -85,39 +85,46 @@ export function toQueueCard(c: StoredCard): QueueCard {
 	return { id: c.id, sibling: c.sibling, state: c.fsrs.state, due: c.fsrs.due.getTime(), position: c.position };
 }
 
+/** A card's headword group from its id (`slug/headword/kind` → `slug/headword`), as syncDecks sets `sibling`. */
+export function siblingOfId(id: string): string {
+	return id.slice(0, id.lastIndexOf('/'));
+}
+
 /** Extra new cards loaded beyond the daily limit, to stand in for ones buried by a sibling. */
 const FRESH_SPARE = 10;
 
 export interface LoadedQueue {
 	queue: Queue;
-	/** The stored cards the queue refers to, so showing the next card needs no read. */
+	/**
+	 * The stored cards read while loading: (re)learning and new cards. Review cards due today are
+	 * known by id only (the queue index gives them in due order); read them with `getCards`.
+	 */
 	cards: Map<string, StoredCard>;
 }
 
 /**
- * Today's queue, read through the indexes: (re)learning and review cards due before the study day
- * ends, and the next new cards the daily limit allows. Never reads the whole collection.
+ * Today's queue, read through the indexes: (re)learning cards due before the study day ends and
+ * the next new cards the daily limit allows, as rows; reviews due today as ids only, however
+ * many. Never reads the whole collection, nor holds the day's reviews in memory.
  */
 export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSettings): Promise<LoadedQueue> {
 	const day = studyDay(now, settings.dayStartHour);
 	return db.transaction('r', db.cards, db.reviews, async () => {
 		const dueBefore = (queue: number) =>
-			db.cards.where('[queue+fsrs.due]').between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false).toArray();
-		const [learning, relearning, review, answeredToday] = await Promise.all([
-			dueBefore(QUEUE.learning),
-			dueBefore(QUEUE.relearning),
-			dueBefore(QUEUE.review),
+			db.cards.where('[queue+fsrs.due]').between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false);
+		const [learning, relearning, reviewIds, answeredToday] = await Promise.all([
+			dueBefore(QUEUE.learning).toArray(),
+			dueBefore(QUEUE.relearning).toArray(),
+			dueBefore(QUEUE.review).primaryKeys() as Promise<string[]>,
 			db.reviews.where('time').aboveOrEqual(new Date(day.start)).toArray()
 		]);
 		// Practice answers change no schedule, so they neither bury a sibling nor use up new cards.
-		const today = answeredToday.filter((r) => !r.practice);
-		const answeredCards = await db.cards.bulkGet([...new Set(today.map((r) => r.cardId))]);
+		const today = answeredToday.filter((r) => !r.practice).sort((a, b) => a.time.getTime() - b.time.getTime());
+		// The first answer of each headword today decides which sibling owns the day.
 		const answered = new Map<string, string>();
-		// The latest answer of each headword decides which sibling owns the day.
-		const siblingOf = new Map(answeredCards.filter((c) => c).map((c) => [c!.id, c!.sibling]));
-		for (const r of [...today].sort((a, b) => a.time.getTime() - b.time.getTime())) {
-			const sibling = siblingOf.get(r.cardId);
-			if (sibling && !answered.has(sibling)) answered.set(sibling, r.cardId);
+		for (const r of today) {
+			const sibling = siblingOfId(r.cardId);
+			if (!answered.has(sibling)) answered.set(sibling, r.cardId);
 		}
 		const introduced = new Set(today.filter((r) => r.before.state === State.New).map((r) => r.cardId)).size;
 		const newLeft = Math.max(0, settings.newPerDay - introduced);
@@ -137,15 +144,21 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 		const byDue = (a: QueueCard, b: QueueCard) => a.due - b.due;
 		const queue: Queue = {
 			learning: [...learning, ...relearning].map(toQueueCard).sort(byDue),
-			review: review.map(toQueueCard).sort(byDue),
+			// In the index's due order; all are due today, so the day's start stands for their due time.
+			review: reviewIds.map((id) => ({ id, sibling: siblingOfId(id), state: State.Review, due: day.start, position: 0 })),
 			fresh: fresh.map(toQueueCard),
 			newLeft,
 			answered,
 			day
 		};
-		const cards = new Map([...learning, ...relearning, ...review, ...fresh].map((c) => [c.id, c]));
+		const cards = new Map([...learning, ...relearning, ...fresh].map((c) => [c.id, c]));
 		return { queue, cards };
 	});
+}
+
+/** The stored cards of `ids` that exist (to show review cards the queue knows by id). */
+export async function getCards(db: KartuDB, ids: string[]): Promise<StoredCard[]> {
+	return (await db.cards.bulkGet(ids)).filter((c): c is StoredCard => !!c);
 }
 
 /** Cards the learner has studied and that are in learning or review now. */

@@ -42,13 +42,13 @@ export async function recordAnswer(db: KartuDB, a: AnswerInput): Promise<{ card:
 	card.queue = queueOf(card);
 	const review = reviewRow(a, a.next);
 	await db.transaction('rw', [db.cards, db.reviews, db.settings, db.statdays, db.firsts], async () => {
-		const stored = await db.cards.get(card.id);
+		// The stored card is read while the statistics are counted: if the check fails, throwing
+		// aborts the transaction and undoes the count too. Fewer round trips, the same atomicity.
+		const [stored] = await Promise.all([db.cards.get(card.id), countAnswer(db, review, card, a.dayStartHour, 1)]);
 		if (stored && (stored.fsrs.reps !== a.card.fsrs.reps || stored.fsrs.due.getTime() !== a.card.fsrs.due.getTime())) {
 			throw new StaleCardError(card.id);
 		}
-		await db.cards.put(card);
-		await db.reviews.add(review);
-		await countAnswer(db, review, card, a.dayStartHour, 1);
+		await Promise.all([db.cards.put(card), db.reviews.add(review)]);
 	});
 	return { card, review };
 }

@@ -48,17 +48,20 @@ const zero = (day: number): StatDay => ({ day, reviews: 0, ms: 0, young: [0, 0],
  * (after an import or an upgrade), it does nothing: that summing includes the answer.
  */
 export async function countAnswer(db: StatsTx, review: StoredReview, card: StoredCard, hour: number, sign: 1 | -1): Promise<void> {
-	const stored = (await db.settings.get(STATE))?.value as StatsState | undefined;
+	const day = studyDay(review.time, hour).start;
+	// Both reads at once: this runs inside every answer's transaction.
+	const [setting, today] = await Promise.all([db.settings.get(STATE), db.statdays.get(day)]);
+	const stored = setting?.value as StatsState | undefined;
 	const state = stored ?? { hour, dirty: false };
-	if (!stored) await db.settings.put({ key: STATE, value: state });
 	if (state.hour !== hour) state.dirty = true;
 	if (state.dirty) {
 		if (sign < 0) state.undone = (state.undone ?? 0) + 1;
 		await db.settings.put({ key: STATE, value: state });
 		return;
 	}
+	if (!stored) await db.settings.put({ key: STATE, value: state });
 	if (review.practice) return;
-	const rows = new Map<number, StatDay>();
+	const rows = new Map<number, StatDay>([[day, today ?? zero(day)]]);
 	const row = async (t: number) => {
 		const day = studyDay(new Date(t), hour).start;
 		let r = rows.get(day);

@@ -25,21 +25,27 @@ export function loadDecks(): Promise<Deck[]> {
 	return decks;
 }
 
-/** Resolves to the database once the decks are in it; a failure can be retried by calling again. */
+/** The settings row naming the build whose decks the database holds. */
+export const CONTENT_VERSION = 'content-version';
+
+/**
+ * Resolves to the database once the decks are in it; a failure can be retried by calling again.
+ * When the database already holds this build's decks (every visit but the first after an update),
+ * decks.json is not even fetched.
+ */
 export function ready(): Promise<KartuDB> {
-	opening ??= loadDecks()
-		.then((d) => syncDecks(db, d, new Date()))
-		.then(
-			() => {
-				// Today's automatic snapshot, in the background: a failure here must not stop the app.
-				snapshot = snapshotIfDue(db).catch(() => {});
-				return db;
-			},
-			(e: unknown) => {
-				opening = undefined;
-				throw new Error(storageMessage(e));
-			}
-		);
+	opening ??= (async () => {
+		if ((await db.settings.get(CONTENT_VERSION))?.value !== __CONTENT_VERSION__) {
+			await syncDecks(db, await loadDecks(), new Date());
+			await db.settings.put({ key: CONTENT_VERSION, value: __CONTENT_VERSION__ });
+		}
+		// Today's automatic snapshot, in the background: a failure here must not stop the app.
+		snapshot = snapshotIfDue(db).catch(() => {});
+		return db;
+	})().catch((e: unknown) => {
+		opening = undefined;
+		throw new Error(storageMessage(e));
+	});
 	return opening;
 }
 

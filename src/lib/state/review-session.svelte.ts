@@ -2,9 +2,9 @@
 
 import type { ClozeCheck } from '../cards/cloze';
 import { checkCloze } from '../cards/cloze';
-import { loadQueue, practiceCards, toQueueCard, upcoming } from '../db/cards';
+import { getCards, loadQueue, practiceCards, toQueueCard, upcoming } from '../db/cards';
 import { recordAnswer, recordPractice, StaleCardError, undoAnswer, undoPractice } from '../db/reviews';
-import type { KartuDB, StoredCard, StoredReview } from '../db/schema';
+import { queueOf, type KartuDB, type StoredCard, type StoredReview } from '../db/schema';
 import { loadAudioSettings, loadSettings } from '../db/settings';
 import { frontSpeech } from '../cards/spoken';
 import { speech } from './speech.svelte';
@@ -15,7 +15,10 @@ import { formatInterval, GRADES, Scheduler, type Grade } from '../srs/schedule';
 import { storageMessage } from './app';
 
 interface Answered {
-	review: StoredReview;
+	/** The stored review row, once the answer is written. */
+	review?: StoredReview;
+	/** Settles when the answer is written (or has failed). */
+	saved?: Promise<void>;
 	/** In a scheduled session: how the queue changed. */
 	record?: QueueUndo;
 	/** In a practice session: where the card stood in the practice list. */
@@ -27,6 +30,9 @@ export interface SessionOptions {
 	/** Practise one article's cards ahead of schedule; answers are recorded but change no card. */
 	practice?: string;
 }
+
+/** Review cards read ahead of the one on screen. */
+const PREFETCH = 8;
 
 const PRACTICE_LABELS = { 1: 'again soon', 2: 'no change', 3: 'no change', 4: 'no change' } as Record<Grade, string>;
 
@@ -48,6 +54,8 @@ export class ReviewSession {
 	finished = $state.raw<{ tomorrow: number; next?: Date } | undefined>();
 	/** A short message for screen readers after each step. */
 	announcement = $state('');
+	/** Answers being written: the next card is shown without waiting for them. */
+	saving = $state(0);
 
 	#db: KartuDB;
 	readonly practice: string | undefined;
@@ -60,6 +68,9 @@ export class ReviewSession {
 	#shownAt = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#autoplay = false;
+	#asked = false;
+	#prefetching = false;
+	#reloading = false;
 
 	constructor(db: KartuDB, options: SessionOptions = {}) {
 		this.#db = db;
@@ -105,41 +116,65 @@ export class ReviewSession {
 		this.announcement = this.check && !this.check.empty ? (this.check.correct ? 'Correct.' : 'Not quite.') : 'Answer shown.';
 	}
 
-	/** Records a grade for the card on screen and moves to the next card. */
-	async grade(grade: Grade, now = new Date()): Promise<void> {
+	/**
+	 * Records a grade for the card on screen and shows the next card at once: the queue is in
+	 * memory, so the next card does not wait for the write. The answer (card and review row, one
+	 * transaction) is written meanwhile; IndexedDB runs the writes in order. If a write fails, the
+	 * learner is told and today's cards are reloaded from the database, so nothing unsaved is kept
+	 * on screen as if it were saved.
+	 */
+	grade(grade: Grade, now = new Date()): Promise<void> {
 		const card = this.card;
-		if (!card || !this.revealed || this.busy) return;
-		this.busy = true;
+		if (!card || !this.revealed || this.busy) return Promise.resolve();
 		this.error = undefined;
-		if (this.practice) return this.#gradePractice(card, grade, now);
-		try {
-			const next = this.#scheduler.answer(card.fsrs, grade, now);
-			const saved = await recordAnswer(this.#db, {
-				card,
-				grade,
-				next,
-				time: now,
-				ms: performance.now() - this.#shownAt,
-				dayStartHour: this.#settings.dayStartHour
-			});
-			const record = answer(this.#queue, toQueueCard(card), { state: next.state, due: next.due.getTime() });
-			this.#cards.set(card.id, saved.card);
-			this.#history.push({ review: saved.review, record, before: card });
-			this.undoCount = this.#history.length;
-			if (this.#history.length === 1) void askPersistenceOnce(this.#db).catch(() => {});
-			if (now.getTime() >= this.#queue.day.end) await this.start(now);
-			else await this.#showNext(now);
-		} catch (e) {
-			if (e instanceof StaleCardError) {
-				// Another tab answered this card: reload today's queue from the database.
-				this.#history = [];
-				this.undoCount = 0;
-				await this.start(now);
-				this.error = 'This card was answered in another tab, so today’s cards were reloaded.';
-			} else this.error = `Your answer was not saved. ${storageMessage(e)}`;
-		} finally {
-			this.busy = false;
+		if (this.practice) {
+			this.busy = true;
+			return this.#gradePractice(card, grade, now);
 		}
+		const next = this.#scheduler.answer(card.fsrs, grade, now);
+		const ms = performance.now() - this.#shownAt;
+		const entry: Answered = {
+			record: answer(this.#queue, toQueueCard(card), { state: next.state, due: next.due.getTime() }),
+			before: card
+		};
+		const after: StoredCard = { ...card, fsrs: next };
+		after.queue = queueOf(after);
+		this.#cards.set(card.id, after);
+		this.#history.push(entry);
+		this.undoCount = this.#history.length;
+		this.saving++;
+		entry.saved = recordAnswer(this.#db, { card, grade, next, time: now, ms, dayStartHour: this.#settings.dayStartHour }).then(
+			(saved) => {
+				entry.review = saved.review;
+				if (this.#history[0] === entry && !this.#asked) {
+					this.#asked = true;
+					void askPersistenceOnce(this.#db).catch(() => {});
+				}
+			},
+			(e: unknown) => this.#failed(entry, e, now)
+		).finally(() => this.saving--);
+		if (now.getTime() >= this.#queue.day.end) return entry.saved.then(() => this.start(now));
+		// The next card is on screen when this returns; the promise settles once the answer is written.
+		return Promise.all([this.#showNext(now), entry.saved]).then(() => {});
+	}
+
+	/** An answer could not be written: say so, and reload today's cards from what is stored. */
+	async #failed(entry: Answered, e: unknown, now: Date): Promise<void> {
+		if (this.#reloading) return;
+		this.#reloading = true;
+		try {
+			// Let the other answers in flight settle first; undo starts afresh with the reloaded queue.
+			await Promise.allSettled(this.#history.filter((h) => h !== entry).map((h) => h.saved));
+			this.#history = [];
+			this.undoCount = 0;
+			await this.start(now);
+		} finally {
+			this.#reloading = false;
+		}
+		this.error =
+			e instanceof StaleCardError
+				? 'This card was answered in another tab, so today’s cards were reloaded.'
+				: `Your last answer was not saved, so today’s cards were reloaded. ${storageMessage(e)}`;
 	}
 
 	/** Takes back the last answer of this session: card state and review row, and shows that card again. */
@@ -149,6 +184,8 @@ export class ReviewSession {
 		this.busy = true;
 		this.error = undefined;
 		try {
+			await last.saved;
+			if (!last.review) return; // it was not saved: nothing to take back (the queue was reloaded)
 			if (last.practiceIndex !== undefined) {
 				await undoPractice(this.#db, last.review);
 				this.#history.pop();
@@ -203,6 +240,28 @@ export class ReviewSession {
 		}
 	}
 
+	/**
+	 * Reads the next few review cards of the queue ahead of time, so the card after an answer is
+	 * already in memory: the queue holds review cards by id, not the whole day's rows.
+	 */
+	async #prefetch(): Promise<void> {
+		if (this.#prefetching) return;
+		const ids: string[] = [];
+		for (const c of this.#queue.review) {
+			if (ids.length >= PREFETCH) break;
+			if (!this.#cards.has(c.id)) ids.push(c.id);
+		}
+		if (!ids.length) return;
+		this.#prefetching = true;
+		try {
+			for (const card of await getCards(this.#db, ids)) if (!this.#cards.has(card.id)) this.#cards.set(card.id, card);
+		} catch {
+			// Not fatal: #showNext reads a card that is missing.
+		} finally {
+			this.#prefetching = false;
+		}
+	}
+
 	/** Stops the timer that waits for the next learning card. */
 	stop(): void {
 		clearTimeout(this.#timer);
@@ -210,10 +269,21 @@ export class ReviewSession {
 
 	async #showNext(now: Date): Promise<void> {
 		clearTimeout(this.#timer);
-		const next = pickNext(this.#queue, now.getTime());
-		const card = next && this.#cards.get(next.id);
-		if (card) {
+		for (;;) {
+			const next = pickNext(this.#queue, now.getTime());
+			if (!next) break;
+			let card = this.#cards.get(next.id);
+			if (!card) {
+				// A review card the prefetch has not read yet (rare): read it now.
+				[card] = await getCards(this.#db, [next.id]);
+				if (!card) {
+					this.#queue.review = this.#queue.review.filter((c) => c.id !== next.id);
+					continue;
+				}
+				this.#cards.set(card.id, card);
+			}
 			this.#show(card, now);
+			void this.#prefetch();
 			return;
 		}
 		this.card = undefined;

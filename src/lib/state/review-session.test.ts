@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readArticle } from '../../../scripts/content-node';
 import { syncDecks } from '../db/cards';
 import { KartuDB } from '../db/schema';
@@ -26,6 +26,31 @@ afterEach(async () => {
 });
 
 describe('ReviewSession', () => {
+	it('shows the next card without waiting for the write, and reloads the stored queue when a write fails', async () => {
+		const s = new ReviewSession(db);
+		await s.start(t0);
+		s.reveal();
+		const first = s.card!.id;
+		const written = s.grade(Rating.Good, t0);
+		// On screen before the transaction has even started.
+		expect(s.card?.id).not.toBe(first);
+		expect(s.saving).toBe(1);
+		await written;
+		expect(s.saving).toBe(0);
+		expect(await db.reviews.count()).toBe(1);
+
+		const second = s.card!.id;
+		s.reveal();
+		vi.spyOn(db.reviews, 'add').mockRejectedValueOnce(new Error('The disk is full.'));
+		await s.grade(Rating.Good, later(1));
+		expect(s.error).toMatch(/not saved.*disk is full/);
+		// Nothing of the failed answer is stored, and its card is shown again.
+		expect(await db.reviews.count()).toBe(1);
+		expect((await db.cards.get(second))!.fsrs.reps).toBe(0);
+		expect(s.card?.id).toBe(second);
+		expect(s.undoCount).toBe(0);
+	});
+
 	it('shows a card, labels the grades with their intervals, and moves on after a grade', async () => {
 		const s = new ReviewSession(db);
 		await s.start(t0);
