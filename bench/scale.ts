@@ -104,7 +104,7 @@ export interface ScaleRaw {
 }
 
 /** Seeds one collection size in a fresh browser context and measures everything on it. */
-export async function measureSize(browser: Browser, baseUrl: string, size: number, reviews: number, runs = 5): Promise<ScaleRaw> {
+export async function measureCollection(browser: Browser, baseUrl: string, size: number, reviews: number, runs = 5): Promise<ScaleRaw> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.addInitScript(INSTRUMENT);
@@ -264,7 +264,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	try {
 		const raws: ScaleRaw[] = [];
 		for (const size of sizes) {
-			const raw = await measureSize(browser, server.url, size, size * 10, Number(process.env.RUNS ?? 3));
+			const raw = await measureCollection(browser, server.url, size, size * Number(process.env.REVIEWS_PER_CARD ?? 10), Number(process.env.RUNS ?? 3));
 			console.log(describeRaw(raw));
 			raws.push(raw);
 		}

@@ -78,7 +78,9 @@ async function seedCollection(n: number, reviews: number, nowMs: number): Promis
 	await syncDecks(db, decks, now);
 	const cardsPerSecond = n / ((performance.now() - ts) / 1000);
 
-	// Give the cards a history: states and due dates as a learner who studies most days would have.
+	// Give the cards a history: states and due dates as a learner who studies most days would have
+	// (30% new, 1% learning, 0.5% relearning, the rest in review with stabilities from 2 to 400
+	// days, due from half a day ago on; 3% of studied cards suspended, 2% marked known).
 	const random = rng(n);
 	const studied: StoredCard[] = [];
 	const PAGE = 10_000;
@@ -89,8 +91,8 @@ async function seedCollection(n: number, reviews: number, nowMs: number): Promis
 			const x = random();
 			if (x < 0.3) continue; // new
 			let fsrs: FsrsCard;
-			if (x < 0.33) fsrs = fsrsState(State.Learning, nowMs + (random() - 0.5) * 3_600_000, 1, nowMs - 600_000, 1);
-			else if (x < 0.36) fsrs = fsrsState(State.Relearning, nowMs + (random() - 0.5) * 3_600_000, 2, nowMs - 600_000, 8);
+			if (x < 0.31) fsrs = fsrsState(State.Learning, nowMs + (random() - 0.5) * 3_600_000, 1, nowMs - 600_000, 1);
+			else if (x < 0.315) fsrs = fsrsState(State.Relearning, nowMs + (random() - 0.5) * 3_600_000, 2, nowMs - 600_000, 8);
 			else {
 				const stability = Math.exp(Math.log(2) + random() * Math.log(200));
 				const due = nowMs + (-0.5 + random() * (stability + 0.5)) * DAY;

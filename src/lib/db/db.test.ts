@@ -5,7 +5,7 @@ import { deckFromSource } from '../cards/deck';
 import { Rating, Scheduler, State, type Grade } from '../srs/schedule';
 import { pickNext } from '../srs/queue';
 import { DEFAULT_SETTINGS } from '../srs/settings';
-import { allCards, learnedCount, loadQueue, setSuspended, syncDecks } from './cards';
+import { allCards, cardPage, learnedCount, loadQueue, setSuspended, syncDecks } from './cards';
 import { recordAnswer, undoAnswer } from './reviews';
 import { KartuDB, QUEUE } from './schema';
 import { loadSettings, saveSettings } from './settings';
@@ -99,6 +99,20 @@ describe('answers', () => {
 		expect(cards.filter((c) => c.fsrs.reps > 0)).toHaveLength(2);
 		expect(await reopened.reviews.count()).toBe(2);
 		reopened.close();
+	});
+});
+
+describe('cardPage', () => {
+	it('reads one page of a filter in introduction order, counts the filter, and searches without reading past the page', async () => {
+		await syncDecks(db, [deck], t0);
+		const page = await cardPage(db, 'all', 10);
+		expect(page.cards.map((c) => c.id)).toEqual((await allCards(db)).slice(0, 10).map((c) => c.id));
+		expect(page).toMatchObject({ total: deck.cards.length, more: true });
+		await setSuspended(db, [page.cards[3].id], true);
+		expect(await cardPage(db, 'suspended', 10)).toMatchObject({ total: 1, more: false, cards: [{ id: page.cards[3].id }] });
+		const found = await cardPage(db, 'all', 2, (c) => c.content.headword === 'penekanan');
+		expect(found.cards.map((c) => c.content.headword)).toEqual(['penekanan', 'penekanan']);
+		expect(found.more).toBe(true);
 	});
 });
 

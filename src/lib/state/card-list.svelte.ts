@@ -1,15 +1,19 @@
 // The card table's rows, kept live, with search and a state filter.
 
-import { allCards, setSuspended } from '../db/cards';
+import { cardPage, setSuspended, type StateFilter } from '../db/cards';
 import type { KartuDB, StoredCard } from '../db/schema';
-import { storageMessage } from './app';
-import { liveFromDb } from './live.svelte';
+import { ready, storageMessage } from './app';
+import { subscribeLive } from './live.svelte';
 
-export type StateFilter = 'all' | 'new' | 'learning' | 'review' | 'suspended' | 'retired';
+export type { StateFilter };
+
+/** Rows the table shows at first, and adds each time the learner asks for more. */
+export const PAGE_ROWS = 500;
 
 /** A card's state as the table names it. */
 export function stateName(c: StoredCard): string {
 	if (c.retired) return 'Retired';
+	if (c.mark) return c.mark === 'known' ? 'Known' : 'Ignored';
 	if (c.suspended) return 'Suspended';
 	return ['New', 'Learning', 'Review', 'Relearning'][c.fsrs.state];
 }
@@ -25,40 +29,49 @@ export function matches(c: StoredCard, query: string): boolean {
 	return [headword, root, answer, gloss].some((s) => s.toLowerCase().includes(q));
 }
 
-function inFilter(c: StoredCard, f: StateFilter): boolean {
-	const name = stateName(c);
-	if (f === 'all') return true;
-	if (f === 'learning') return name === 'Learning' || name === 'Relearning';
-	return name.toLowerCase() === f;
-}
-
 export class CardList {
-	cards = $state.raw<StoredCard[]>([]);
+	/** The rows shown: the first `limit` cards of the filter that match the search. */
+	rows = $state.raw<StoredCard[]>([]);
+	/** Cards in the filter, and whether more match than are shown. */
+	total = $state(0);
+	more = $state(false);
 	query = $state('');
 	filter = $state<StateFilter>('all');
+	limit = $state(PAGE_ROWS);
 	loaded = $state(false);
 	error = $state<string | undefined>();
-	rows = $derived(this.cards.filter((c) => inFilter(c, this.filter) && matches(c, this.query)));
 	#db: KartuDB | undefined;
 
 	constructor() {
-		liveFromDb(
-			(db) => {
-				this.#db = db;
-				return () => allCards(db);
-			},
-			(c) => {
-				this.cards = c;
-				this.loaded = true;
-			},
-			(m) => (this.error = m)
-		);
+		$effect(() => {
+			const filter = this.filter;
+			const query = this.query;
+			const limit = this.limit;
+			return subscribeLive(
+				(db) => {
+					this.#db = db;
+					return () => cardPage(db, filter, limit, query.trim() ? (c) => matches(c, query) : undefined);
+				},
+				(page) => {
+					this.rows = page.cards;
+					this.total = page.total;
+					this.more = page.more;
+					this.loaded = true;
+				},
+				(m) => (this.error = m)
+			);
+		});
+	}
+
+	/** Shows another page of rows. */
+	showMore(): void {
+		this.limit += PAGE_ROWS;
 	}
 
 	async setSuspended(card: StoredCard, suspended: boolean): Promise<void> {
-		if (!this.#db) return;
+		const db = this.#db ?? (await ready());
 		try {
-			await setSuspended(this.#db, [card.id], suspended);
+			await setSuspended(db, [card.id], suspended);
 		} catch (e) {
 			this.error = storageMessage(e);
 		}

@@ -14,19 +14,29 @@ export function liveFromDb<T>(
 	next: (value: T) => void,
 	fail: (message: string) => void
 ): void {
-	$effect(() => {
-		let sub: { unsubscribe(): void } | undefined;
-		let stopped = false;
-		ready()
-			.then(async (db) => {
-				const query = await setup(db);
-				if (stopped) return;
-				sub = liveQuery(query).subscribe({ next, error: (e) => fail(storageMessage(e)) });
-			})
-			.catch((e: Error) => fail(e.message));
-		return () => {
-			stopped = true;
-			sub?.unsubscribe();
-		};
-	});
+	$effect(() => subscribeLive(setup, next, fail));
+}
+
+/**
+ * The subscription itself, for an `$effect` whose query depends on state: read that state in the
+ * effect, before calling this, so the query is made again when it changes. Returns the cleanup.
+ */
+export function subscribeLive<T>(
+	setup: (db: KartuDB) => (() => Promise<T>) | Promise<() => Promise<T>>,
+	next: (value: T) => void,
+	fail: (message: string) => void
+): () => void {
+	let sub: { unsubscribe(): void } | undefined;
+	let stopped = false;
+	ready()
+		.then(async (db) => {
+			const query = await setup(db);
+			if (stopped) return;
+			sub = liveQuery(query).subscribe({ next, error: (e) => fail(storageMessage(e)) });
+		})
+		.catch((e: Error) => fail(e.message));
+	return () => {
+		stopped = true;
+		sub?.unsubscribe();
+	};
 }
