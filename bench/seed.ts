@@ -79,7 +79,7 @@ async function seedCollection(n: number, reviews: number, nowMs: number): Promis
 	const cardsPerSecond = n / ((performance.now() - ts) / 1000);
 
 	// Give the cards a history: states and due dates as a learner who studies most days would have
-	// (30% new, 1% learning, 0.5% relearning, the rest in review with stabilities from 2 to 400
+	// (30% new, 0.1% learning and 0.05% relearning — about 150 at 100,000 cards, a heavy day's worth —, the rest in review with stabilities from 2 to 400
 	// days, due from half a day ago on; 3% of studied cards suspended, 2% marked known).
 	const random = rng(n);
 	const studied: StoredCard[] = [];
@@ -91,8 +91,8 @@ async function seedCollection(n: number, reviews: number, nowMs: number): Promis
 			const x = random();
 			if (x < 0.3) continue; // new
 			let fsrs: FsrsCard;
-			if (x < 0.31) fsrs = fsrsState(State.Learning, nowMs + (random() - 0.5) * 3_600_000, 1, nowMs - 600_000, 1);
-			else if (x < 0.315) fsrs = fsrsState(State.Relearning, nowMs + (random() - 0.5) * 3_600_000, 2, nowMs - 600_000, 8);
+			if (x < 0.301) fsrs = fsrsState(State.Learning, nowMs + (random() - 0.5) * 3_600_000, 1, nowMs - 600_000, 1);
+			else if (x < 0.3015) fsrs = fsrsState(State.Relearning, nowMs + (random() - 0.5) * 3_600_000, 2, nowMs - 600_000, 8);
 			else {
 				const stability = Math.exp(Math.log(2) + random() * Math.log(200));
 				const due = nowMs + (-0.5 + random() * (stability + 0.5)) * DAY;
