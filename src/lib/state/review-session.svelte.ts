@@ -143,7 +143,12 @@ export class ReviewSession {
 		this.#history.push(entry);
 		this.undoCount = this.#history.length;
 		this.saving++;
-		entry.saved = recordAnswer(this.#db, { card, grade, next, time: now, ms, dayStartHour: this.#settings.dayStartHour }).then(
+		// Started once the next card is in the DOM (a task later), so even the write's synchronous
+		// part (cloning the card for IndexedDB) does not delay it.
+		const write = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
+			recordAnswer(this.#db, { card, grade, next, time: now, ms, dayStartHour: this.#settings.dayStartHour })
+		);
+		entry.saved = write.then(
 			(saved) => {
 				entry.review = saved.review;
 				if (this.#history[0] === entry && !this.#asked) {
