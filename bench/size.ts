@@ -209,9 +209,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const server = await serveBuild(Number(process.env.BENCH_PORT ?? 4518));
 	const browser = await launchChromium();
 	try {
-		const report = await measure(browser, server.url);
-		printReport(report);
-		process.exitCode = report.figures.every((f) => f.pass) ? 0 : 1;
+		// A report, not a gate: the pass column says whether each target holds.
+		printReport(await measure(browser, server.url));
 	} finally {
 		await browser.close();
 		server.stop();
