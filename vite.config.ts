@@ -17,6 +17,11 @@ function contentVersion(paths: string[]): string {
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	resolve: {
+		// Dexie's package entry wraps its UMD build, which the bundler can neither tree-shake nor minify
+		// as well as its ES module build; use that one (the same version, one copy in the app).
+		alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }]
+	},
 	define: {
 		// Lets a page skip fetching decks.json when the database already holds this build's decks.
 		__CONTENT_VERSION__: JSON.stringify(contentVersion(['content', 'src/lib/text', 'src/lib/cards', 'src/lib/content.ts', 'src/routes/decks.json']))

@@ -1,6 +1,6 @@
 // Wraps ts-fsrs (FSRS-6): the next state of a card for each grade, and intervals written as Anki writes them.
 
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import { fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 import type { SchedulerSettings } from './settings';
 
 export { State, Rating };
@@ -57,10 +57,8 @@ export class Scheduler {
 	}
 }
 
-/** A fresh card, as ts-fsrs makes it. */
-export function newCard(now: Date): Card {
-	return createEmptyCard(now);
-}
+/** A fresh card, as ts-fsrs makes it (defined in memory.ts, which pages that never schedule can load alone). */
+export { newCard } from './memory';
 
 /**
  * An interval as Anki labels its answer buttons: under an hour in minutes, under a day in hours,

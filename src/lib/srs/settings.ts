@@ -1,6 +1,6 @@
 // The learner's scheduling settings, their defaults, and their validation.
 
-import { default_w } from 'ts-fsrs';
+import { DEFAULT_WEIGHTS } from './memory';
 
 export interface SchedulerSettings {
 	/** Probability of recall FSRS aims for when it schedules a review (0.70–0.99). */
@@ -27,7 +27,7 @@ export const DEFAULT_SETTINGS: SchedulerSettings = {
 	relearningSteps: ['10m'],
 	newPerDay: 20,
 	maximumInterval: 36500,
-	weights: [...default_w],
+	weights: [...DEFAULT_WEIGHTS],
 	enableFuzz: true,
 	dayStartHour: 4
 };

@@ -1,6 +1,7 @@
 // How well the learner knows a word, from the memory state of its cards: what the reader colours show.
 
-import { State, type Card } from 'ts-fsrs';
+import type { Card } from 'ts-fsrs';
+import { CardState } from './memory';
 
 /** The reader's word states, from least to best known, plus the learner's own marks. */
 export type WordState = 'new' | 'learning' | 'weak' | 'fading' | 'strong' | 'known' | 'ignored';
@@ -43,16 +44,16 @@ export function wordStatus(cards: WordCard[], now: Date, retrievability: (c: Car
 	const mark = cards.find((c) => c.mark)?.mark;
 	if (mark) return { state: mark };
 	const live = cards.filter((c) => !c.retired);
-	const review = live.filter((c) => c.fsrs.state === State.Review);
+	const review = live.filter((c) => c.fsrs.state === CardState.Review);
 	const due = live
-		.filter((c) => c.fsrs.state !== State.New)
+		.filter((c) => c.fsrs.state !== CardState.New)
 		.map((c) => c.fsrs.due)
 		.sort((a, b) => a.getTime() - b.getTime())[0];
 	if (review.length) {
 		const r = Math.max(...review.map((c) => retrievability(c.fsrs, now)));
 		return { state: r >= STRONG ? 'strong' : r >= FADING ? 'fading' : 'weak', retrievability: r, due };
 	}
-	if (live.some((c) => c.fsrs.state === State.Learning || c.fsrs.state === State.Relearning)) return { state: 'learning', due };
+	if (live.some((c) => c.fsrs.state === CardState.Learning || c.fsrs.state === CardState.Relearning)) return { state: 'learning', due };
 	return { state: 'new' };
 }
 

@@ -4,7 +4,7 @@ import { articleProgress, type ArticleProgress } from '../cards/progress';
 import type { Deck } from '../cards/types';
 import type { StoredCard } from '../db/schema';
 import { loadSettings } from '../db/settings';
-import { Scheduler } from '../srs/schedule';
+import { retrievability } from '../srs/memory';
 import { readable, wordStatus } from '../srs/word-state';
 import { loadDecks } from './app';
 import { liveFromDb } from './live.svelte';
@@ -20,9 +20,9 @@ export class ArticleStats {
 			async (db) => {
 				const decks = await loadDecks();
 				this.decks = decks;
-				const scheduler = new Scheduler(await loadSettings(db));
+				const { weights } = await loadSettings(db);
 				const slugs = decks.map((d) => d.article.slug);
-				return async () => compute(decks, await db.cards.where('article').anyOf(slugs).toArray(), scheduler);
+				return async () => compute(decks, await db.cards.where('article').anyOf(slugs).toArray(), weights);
 			},
 			(progress) => (this.progress = progress),
 			(m) => (this.error = m)
@@ -30,14 +30,14 @@ export class ArticleStats {
 	}
 }
 
-function compute(decks: Deck[], rows: StoredCard[], scheduler: Scheduler): Map<string, ArticleProgress> {
+function compute(decks: Deck[], rows: StoredCard[], weights: readonly number[]): Map<string, ArticleProgress> {
 	const now = new Date();
 	const byHeadword = new Map<string, StoredCard[]>();
 	for (const c of rows) byHeadword.set(c.content.headword, [...(byHeadword.get(c.content.headword) ?? []), c]);
 	const byId = new Map(rows.map((c) => [c.id, c]));
 	const ok = new Map<string, boolean>();
 	const isReadable = (hw: string) => {
-		if (!ok.has(hw)) ok.set(hw, readable(wordStatus(byHeadword.get(hw) ?? [], now, (c, t) => scheduler.retrievability(c, t))));
+		if (!ok.has(hw)) ok.set(hw, readable(wordStatus(byHeadword.get(hw) ?? [], now, (c, t) => retrievability(c, t, weights))));
 		return ok.get(hw)!;
 	};
 	const isNew = (id: string) => {
