@@ -3,7 +3,7 @@
 // baselines measured in the same page (bare IndexedDB transactions, one transaction per card).
 
 import { State } from 'ts-fsrs';
-import { syncDecks } from '../src/lib/db/cards';
+import { syncDecks } from '../src/lib/db/sync';
 import { rebuildStats } from '../src/lib/db/stats';
 import { KartuDB, QUEUE, queueOf, type StoredCard, type StoredReview } from '../src/lib/db/schema';
 import type { Deck, DeckCard } from '../src/lib/cards/types';

@@ -1,8 +1,11 @@
 // Answers: the card's new state and its review row are written in one transaction, and undone the same way.
 
 import type { Card as FsrsCard, Grade } from 'ts-fsrs';
+import Dexie from 'dexie';
+import { studyDay } from '../srs/queue';
+import type { SchedulerSettings } from '../srs/settings';
 import { countAnswer } from './stats';
-import { queueOf, type KartuDB, type StoredCard, type StoredReview } from './schema';
+import { QUEUE, queueOf, type KartuDB, type StoredCard, type StoredReview } from './schema';
 
 export interface AnswerInput {
 	card: StoredCard;
@@ -86,4 +89,35 @@ export async function recordPractice(db: KartuDB, a: Omit<AnswerInput, 'next' | 
 /** Takes back a practice answer: its review row goes; the card was never changed. */
 export async function undoPractice(db: KartuDB, review: StoredReview): Promise<void> {
 	await db.reviews.delete(review.id);
+}
+
+/** The stored cards of `ids` that exist (to show review cards the queue knows by id). */
+export async function getCards(db: KartuDB, ids: string[]): Promise<StoredCard[]> {
+	return (await db.cards.bulkGet(ids)).filter((c): c is StoredCard => !!c);
+}
+
+/** How many cards fall due on the study day after `now`'s, and the earliest due time after now. */
+export async function upcoming(db: KartuDB, now: Date, settings: SchedulerSettings) {
+	const day = studyDay(now, settings.dayStartHour);
+	const range = (q: number, from: number, to: Date | typeof Dexie.maxKey) =>
+		db.cards.where('[queue+fsrs.due]').between([q, new Date(from)], [q, to], true, false);
+	let tomorrow = 0;
+	let next: Date | undefined;
+	for (const q of [QUEUE.learning, QUEUE.review, QUEUE.relearning]) {
+		tomorrow += await range(q, day.end, new Date(day.end + 86_400_000)).count();
+		const first = await range(q, now.getTime(), Dexie.maxKey).first();
+		if (first && (!next || first.fsrs.due < next)) next = first.fsrs.due;
+	}
+	return { tomorrow, next };
+}
+
+/**
+ * The cards of a practice session over one article: every card in the queue, studied ones by due
+ * date (the most overdue first), then new ones in article order.
+ */
+export async function practiceCards(db: KartuDB, article: string): Promise<StoredCard[]> {
+	const cards = (await db.cards.where('article').equals(article).toArray()).filter((c) => c.queue >= 0);
+	const studied = cards.filter((c) => c.fsrs.reps > 0).sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime());
+	const fresh = cards.filter((c) => c.fsrs.reps === 0).sort((a, b) => a.position - b.position);
+	return [...studied, ...fresh];
 }

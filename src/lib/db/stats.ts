@@ -3,7 +3,7 @@
 
 import Dexie from 'dexie';
 import { studyDay } from '../srs/queue';
-import { State } from 'ts-fsrs';
+import { CardState as State } from '../srs/memory';
 import { passed, retentionBucket, retentionByMonth, ReviewStats, studyDays, type DayCount, type RetentionPoint } from '../srs/stats';
 import type { SchedulerSettings } from '../srs/settings';
 import { QUEUE, type KartuDB, type StatDay, type StoredCard, type StoredReview } from './schema';

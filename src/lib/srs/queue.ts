@@ -1,6 +1,7 @@
 // Today's review queue: which card comes next, what is left, and how an answer (or its undo) changes that.
 
-import { State } from 'ts-fsrs';
+import type { State } from 'ts-fsrs';
+import { CardState } from './memory';
 
 /** What the queue needs to know of a card. `sibling` groups the vocabulary and cloze cards of one headword. */
 export interface QueueCard {
@@ -128,11 +129,11 @@ export function answer(q: Queue, card: QueueCard, next: { state: State; due: num
 		pool,
 		index,
 		previousAnswer: q.answered.get(card.sibling),
-		wasNew: card.state === State.New
+		wasNew: card.state === CardState.New
 	};
 	if (record.wasNew) q.newLeft--;
 	q.answered.set(card.sibling, card.id);
-	if ((next.state === State.Learning || next.state === State.Relearning) && next.due < q.day.end) {
+	if ((next.state === CardState.Learning || next.state === CardState.Relearning) && next.due < q.day.end) {
 		insertByDue(q.learning, { ...card, state: next.state, due: next.due });
 	}
 	return record;

@@ -2,7 +2,7 @@
 // million rows never need to be in memory at once. Days are the learner's study days (local time,
 // starting at the "next day starts at" hour).
 
-import { State } from 'ts-fsrs';
+import { CardState as State } from './memory';
 import { studyDay } from './queue';
 
 /** A review as the statistics read it. */

@@ -2,8 +2,8 @@
 
 import { base } from '$app/paths';
 import type { Deck } from '../cards/types';
-import { syncDecks } from '../db/cards';
 import { db } from '../db/db';
+import { syncDecks } from '../db/sync';
 import type { KartuDB } from '../db/schema';
 
 let decks: Promise<Deck[]> | undefined;

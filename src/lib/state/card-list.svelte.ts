@@ -1,6 +1,6 @@
 // The card table's rows, kept live, with search and a state filter.
 
-import { cardPage, setSuspended, type StateFilter } from '../db/cards';
+import { cardPage, setSuspended, type StateFilter } from '../db/card-table';
 import type { KartuDB, StoredCard } from '../db/schema';
 import { ready, storageMessage } from './app';
 import { subscribeLive } from './live.svelte';

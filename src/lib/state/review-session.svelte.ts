@@ -2,8 +2,8 @@
 
 import type { ClozeCheck } from '../cards/cloze';
 import { checkCloze } from '../cards/cloze';
-import { getCards, loadQueue, practiceCards, toQueueCard, upcoming } from '../db/cards';
-import { recordAnswer, recordPractice, StaleCardError, undoAnswer, undoPractice } from '../db/reviews';
+import { loadQueue, toQueueCard } from '../db/cards';
+import { getCards, practiceCards, recordAnswer, recordPractice, StaleCardError, undoAnswer, undoPractice, upcoming } from '../db/reviews';
 import { queueOf, type KartuDB, type StoredCard, type StoredReview } from '../db/schema';
 import { loadAudioSettings, loadSettings } from '../db/settings';
 import { frontSpeech } from '../cards/spoken';
