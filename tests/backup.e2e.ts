@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { readDb } from './idb';
+import { readDb, writesSettled } from './idb';
 
 async function review(page: Page, answers: number) {
 	await page.goto('/review');
@@ -11,6 +11,7 @@ async function review(page: Page, answers: number) {
 		await page.keyboard.press('4');
 		await expect(page.locator('article.card')).not.toHaveAttribute('data-card-id', id!);
 	}
+	await writesSettled(page);
 }
 const table = async (page: Page) => {
 	await page.goto('/cards');

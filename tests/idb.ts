@@ -16,9 +16,13 @@ export interface DbReview {
 	after: { state: number };
 }
 
-export async function readDb(page: Page): Promise<{ cards: DbCard[]; reviews: DbReview[] }> {
-	// The review screen shows the next card before the answer is written: wait for the writes.
+/** The review screen shows the next card while the answer is being written: waits for the writes. */
+export async function writesSettled(page: Page): Promise<void> {
 	await page.waitForFunction(() => !document.querySelector('[data-saving]'));
+}
+
+export async function readDb(page: Page): Promise<{ cards: DbCard[]; reviews: DbReview[] }> {
+	await writesSettled(page);
 	return page.evaluate(
 		() =>
 			new Promise<{ cards: DbCard[]; reviews: DbReview[] }>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readDb } from './idb';
+import { readDb, writesSettled } from './idb';
 
 /** A stand-in for speechSynthesis (headless Chromium has no voices) that records what is spoken. */
 async function stubSpeech(page: Page, voices: { lang: string; name: string }[]) {
@@ -84,6 +84,7 @@ test('a card reviewed shows in the reader; practice records answers without chan
 	await page.keyboard.press('Space');
 	await page.keyboard.press('3');
 	await expect(page.locator('article.card')).not.toHaveAttribute('data-card-id', 'azerbaijan-iran/menekankan/vocab');
+	await writesSettled(page);
 	await page.goto('/article/azerbaijan-iran');
 	await expect(word(page, 'menekankan')).toHaveAttribute('data-state', 'learning');
 

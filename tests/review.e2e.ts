@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ageDb, readDb } from './idb';
+import { ageDb, readDb, writesSettled } from './idb';
 
 const DAY = 86_400_000;
 const card = (page: Page) => page.locator('article.card');
@@ -25,6 +25,7 @@ async function answer(page: Page, grade: 1 | 2 | 3 | 4): Promise<string> {
 }
 
 test('a learner reviews by keyboard alone, types a cloze answer, undoes, and finds every answer kept', async ({ page }) => {
+	test.setTimeout(90_000); // a long journey over two days
 	await page.goto('/');
 	await expect(page.getByTestId('new')).toHaveText('20');
 	await expect(page.getByTestId('due')).toHaveText('0');
@@ -60,6 +61,7 @@ test('a learner reviews by keyboard alone, types a cloze answer, undoes, and fin
 	expect(db.cards.find((c) => c.id === id('intelijen', 'vocab'))!.fsrs.reps).toBe(0);
 	expect(await answer(page, 2)).toBe(id('intelijen', 'vocab'));
 
+	await writesSettled(page);
 	await page.reload();
 	await page.goto('/');
 	// Four cards are in learning steps due within 20 minutes; perluasan went to review days ahead.
@@ -84,6 +86,7 @@ test('a learner reviews by keyboard alone, types a cloze answer, undoes, and fin
 	await page.keyboard.press('3');
 	await expect(card(page)).not.toHaveAttribute('data-card-id', id('perluasan', 'cloze'));
 
+	await writesSettled(page);
 	await page.reload();
 	db = await readDb(page);
 	expect(db.reviews).toHaveLength(10);

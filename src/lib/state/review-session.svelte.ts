@@ -143,12 +143,9 @@ export class ReviewSession {
 		this.#history.push(entry);
 		this.undoCount = this.#history.length;
 		this.saving++;
-		// Started once the next card is in the DOM (a task later), so even the write's synchronous
-		// part (cloning the card for IndexedDB) does not delay it.
-		const write = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
-			recordAnswer(this.#db, { card, grade, next, time: now, ms, dayStartHour: this.#settings.dayStartHour })
-		);
-		entry.saved = write.then(
+		// The transaction is opened now, before the next card is drawn, so that leaving the page right
+		// after an answer finds it already under way.
+		entry.saved = recordAnswer(this.#db, { card, grade, next, time: now, ms, dayStartHour: this.#settings.dayStartHour }).then(
 			(saved) => {
 				entry.review = saved.review;
 				if (this.#history[0] === entry && !this.#asked) {
