@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// The snapshot worker is an ES module (new Worker(url, { type: 'module' })).
+	worker: { format: 'es' },
 	build: {
 		rolldownOptions: { checks: { bundlerTimings: false } }
 	},
