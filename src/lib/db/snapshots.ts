@@ -66,6 +66,15 @@ export interface SnapshotSizes {
 }
 export const SNAPSHOT_SIZES: SnapshotSizes = { cardPage: 1000, reviewPage: 2000, cardPart: 5000, reviewChunk: 10_000 };
 
+/** What a snapshot run read and how long each step took (ms), for the benchmark and the curious. */
+export interface SnapshotStats {
+	reviewsRead: number;
+	cardsRead: number;
+	/** The chain was not usable: every review was read again. */
+	newChain: boolean;
+	ms: { verify: number; reviews: number; cards: number; finish: number };
+}
+
 /** The data changed under a snapshot in a way it cannot include: it is taken again from the start. */
 class ChangedMeanwhile extends Error {}
 
@@ -103,11 +112,16 @@ async function exclusive<T>(run: () => Promise<T>, skipIfBusy: boolean): Promise
  * the newest seven and deletes the chunks none of them uses. Returns the snapshot taken, if any.
  * Another tab taking one at the same time makes this one return nothing.
  */
-export async function takeSnapshot(db: KartuDB, now = new Date(), sizes = SNAPSHOT_SIZES): Promise<SnapshotSummary | undefined> {
+export async function takeSnapshot(
+	db: KartuDB,
+	now = new Date(),
+	sizes = SNAPSHOT_SIZES,
+	stats?: SnapshotStats
+): Promise<SnapshotSummary | undefined> {
 	return exclusive(async () => {
 		for (let attempt = 1; ; attempt++) {
 			try {
-				return await snapshotOnce(db, now, sizes);
+				return await snapshotOnce(db, now, sizes, stats);
 			} catch (e) {
 				if (!(e instanceof ChangedMeanwhile) || attempt === 3) throw e;
 			}
@@ -115,24 +129,32 @@ export async function takeSnapshot(db: KartuDB, now = new Date(), sizes = SNAPSH
 	}, true);
 }
 
-async function snapshotOnce(db: KartuDB, now: Date, sizes: SnapshotSizes): Promise<SnapshotSummary | undefined> {
+async function snapshotOnce(db: KartuDB, now: Date, sizes: SnapshotSizes, stats?: SnapshotStats): Promise<SnapshotSummary | undefined> {
 	const id = localDay(now);
 	if (await db.snapshots.get(id)) return undefined;
 	if ((await db.reviews.limit(1).count()) === 0) return undefined;
+	let t = performance.now();
+	const lap = () => -t + (t = performance.now());
 	const stored = (await db.settings.get(CHAIN_KEY))?.value;
-	const start = (await verifiedChain(db, stored)) ?? { lastId: '', count: 0, chunks: [] };
+	const verified = await verifiedChain(db, stored);
+	const start = verified ?? { lastId: '', count: 0, chunks: [] };
+	const verify = lap();
 	const chain: SnapshotChain = { ...start, chunks: [...start.chunks] };
 	const reviews = new ChunkWriter(db, chain, sizes.reviewChunk);
 
-	// 1. The reviews added since the chain's last one, through the primary key, a page per transaction.
+	// 1. The reviews added since the chain's last one, through the primary key, a page per transaction;
+	// the next page is read while this one is compressed.
+	const reviewPage = (after: string) => db.reviews.where(':id').above(after).limit(sizes.reviewPage).toArray();
 	let read = 0;
-	for (;;) {
-		const page = await db.reviews.where(':id').above(chain.lastId).limit(sizes.reviewPage).toArray();
-		if (!page.length) break;
+	for (let next = reviewPage(chain.lastId); ; ) {
+		const page = await next;
+		const more = page.length === sizes.reviewPage;
+		if (more) next = reviewPage(page.at(-1)!.id);
 		read += page.length;
 		await reviews.add(page);
-		if (page.length < sizes.reviewPage) break;
+		if (!more) break;
 	}
+	const reviewsMs = lap();
 
 	// 2. Every card, a page per transaction, stored in parts as they come.
 	const cardIds = new Set<string>();
@@ -145,25 +167,25 @@ async function snapshotOnce(db: KartuDB, now: Date, sizes: SnapshotSizes): Promi
 		cardParts.push(part.id);
 		buffer = [];
 	};
-	let lastCard: string | undefined;
-	for (;;) {
-		const range = lastCard === undefined ? db.cards.orderBy(':id') : db.cards.where(':id').above(lastCard);
-		const page = await range.limit(sizes.cardPage).toArray();
-		if (!page.length) break;
+	const cardPage = (after?: string) => (after === undefined ? db.cards.orderBy(':id') : db.cards.where(':id').above(after)).limit(sizes.cardPage).toArray();
+	for (let next = cardPage(); ; ) {
+		const page = await next;
+		const more = page.length === sizes.cardPage;
+		if (more) next = cardPage(page.at(-1)!.id);
 		for (const c of page) cardIds.add(c.id);
 		buffer.push(...page);
-		lastCard = page.at(-1)!.id;
 		if (buffer.length >= sizes.cardPart) await flushCards();
-		if (page.length < sizes.cardPage) break;
+		if (!more) break;
 	}
 	await flushCards();
+	const cardsMs = lap();
 
-	// 3. One consistent read to close: answers given meanwhile (their reviews and, re-read, their cards),
-	// settings and marks. A review deleted or added among those read means the pages above are stale.
+	// 3. A review deleted or added among those read (an undo, an import) makes the pages stale: each
+	// new chunk must still hold what its id range holds (a short count each). Then one consistent read
+	// to close: answers given meanwhile (their reviews and, re-read, their cards), settings and marks.
+	await reviews.flush();
+	if (!(await chunksHold(db, chain.chunks.slice(start.chunks.length), start.lastId))) throw new ChangedMeanwhile();
 	const tail = await db.transaction('r', [db.cards, db.reviews, db.settings, db.words], async () => {
-		if (read && (await db.reviews.where(':id').between(start.lastId, chain.lastId, false, true).count()) !== read) {
-			throw new ChangedMeanwhile();
-		}
 		const late = await db.reviews.where(':id').above(chain.lastId).toArray();
 		const cards = (await db.cards.bulkGet([...new Set(late.map((r) => r.cardId))])).filter((c): c is StoredCard => !!c);
 		const settings = (await db.settings.toArray()).filter((s) => s.key !== CHAIN_KEY);
@@ -184,7 +206,7 @@ async function snapshotOnce(db: KartuDB, now: Date, sizes: SnapshotSizes): Promi
 		parts: [...chain.chunks.map((c) => c.id), ...cardParts, metaPart.id]
 	};
 	// 4. Publish: the summary, the extended chain, and the week's pruning, in one short transaction.
-	return db.transaction('rw', [db.snapshots, db.snapshotData, db.settings], async () => {
+	const published = await db.transaction('rw', [db.snapshots, db.snapshotData, db.settings], async () => {
 		if (await db.snapshots.get(id)) return undefined;
 		if (JSON.stringify((await db.settings.get(CHAIN_KEY))?.value) !== JSON.stringify(stored)) throw new ChangedMeanwhile();
 		await db.snapshots.put(snapshot);
@@ -192,6 +214,15 @@ async function snapshotOnce(db: KartuDB, now: Date, sizes: SnapshotSizes): Promi
 		await prune(db, chain);
 		return snapshot;
 	});
+	if (stats) {
+		Object.assign(stats, {
+			reviewsRead: read + tail.late.length,
+			cardsRead: cardIds.size,
+			newChain: !verified,
+			ms: { verify, reviews: reviewsMs, cards: cardsMs, finish: lap() }
+		});
+	}
+	return published;
 }
 
 /** Collects reviews in id order and stores them as chunks of `size`, extending `chain`. */
@@ -236,15 +267,20 @@ async function verifiedChain(db: KartuDB, value: unknown): Promise<SnapshotChain
 	if (!chain || typeof chain.lastId !== 'string' || !Array.isArray(chain.chunks) || !chain.chunks.length) return undefined;
 	const ids = chain.chunks.map((c) => c.id);
 	if ((await parts(db).where(':id').anyOf(ids).primaryKeys()).length !== new Set(ids).size) return undefined;
-	let total = 0;
-	let prev: string | undefined;
-	for (const chunk of chain.chunks) {
-		const range = prev === undefined ? db.reviews.where(':id').belowOrEqual(chunk.last) : db.reviews.where(':id').between(prev, chunk.last, false, true);
-		if ((await range.count()) !== chunk.count) return undefined;
-		total += chunk.count;
+	const total = chain.chunks.reduce((sum, c) => sum + c.count, 0);
+	if (total !== chain.count || chain.chunks.at(-1)!.last !== chain.lastId) return undefined;
+	return (await chunksHold(db, chain.chunks, '')) ? chain : undefined;
+}
+
+/** Whether the database holds exactly `count` reviews in each chunk's id range, the first starting after `after`. */
+async function chunksHold(db: KartuDB, chunks: ChainChunk[], after: string): Promise<boolean> {
+	let prev = after;
+	for (const chunk of chunks) {
+		// One count per transaction: at most a chunk's worth of keys, so an answer never waits long.
+		if ((await db.reviews.where(':id').between(prev, chunk.last, false, true).count()) !== chunk.count) return false;
 		prev = chunk.last;
 	}
-	return total === chain.count && prev === chain.lastId ? chain : undefined;
+	return true;
 }
 
 /** Keeps the newest seven snapshots and the data rows they and the chain use; deletes the rest. */

@@ -31,8 +31,11 @@ export function ready(): Promise<KartuDB> {
 		.then((d) => syncDecks(db, d, new Date()))
 		.then(
 			() => {
-				// Today's automatic snapshot, in the background: a failure here must not stop the app.
-				snapshot = snapshotIfDue(db).catch(() => {});
+				// Today's automatic snapshot, in the background once the page has started (so its reads
+				// do not slow the page's first queries): a failure here must not stop the app.
+				snapshot = pageStarted()
+					.then(() => snapshotIfDue(db))
+					.catch(() => {});
 				return db;
 			},
 			(e: unknown) => {
@@ -41,6 +44,14 @@ export function ready(): Promise<KartuDB> {
 			}
 		);
 	return opening;
+}
+
+/** Resolves when the main thread is first idle after start (at most two seconds later). */
+function pageStarted(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+		else setTimeout(resolve, 0);
+	});
 }
 
 /** A plain-language message for a storage failure, naming what the learner can do. */
@@ -67,6 +78,6 @@ async function snapshotIfDue(db: KartuDB): Promise<void> {
 	if ((await db.snapshots.get(today)) || (await db.reviews.limit(1).count()) === 0) return;
 	const start = performance.now();
 	const { runSnapshot } = await import('../db/snapshot-job');
-	await runSnapshot(db, now);
-	performance.measure('kartu:snapshot', { start });
+	const stats = await runSnapshot(db, now);
+	performance.measure('kartu:snapshot', { start, detail: stats });
 }
