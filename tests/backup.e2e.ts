@@ -78,12 +78,27 @@ test('bad files get a clear message and change nothing', async ({ page }) => {
 });
 
 test('a daily snapshot can be restored after confirmation', async ({ page }) => {
+	const workers: string[] = [];
+	page.on('worker', (w) => workers.push(w.url()));
 	await review(page, 2);
 	await page.reload(); // the snapshot is taken when the app starts and there are reviews
 	await page.goto('/settings');
 	const snap = page.locator('[data-snapshot]');
 	await expect(snap).toHaveCount(1);
 	await expect(snap).toContainText('2 reviews');
+	// Taken in a worker, as compressed parts: a chunk of reviews, the cards, and the rest.
+	expect(workers.some((url) => url.includes('snapshot.worker'))).toBe(true);
+	const kinds = await page.evaluate(
+		() =>
+			new Promise<string[]>((resolve) => {
+				const open = indexedDB.open('kartu');
+				open.onsuccess = () => {
+					const req = open.result.transaction('snapshotData').objectStore('snapshotData').getAll();
+					req.onsuccess = () => resolve((req.result as { kind: string }[]).map((p) => p.kind).sort());
+				};
+			})
+	);
+	expect(kinds).toEqual(['cards', 'meta', 'reviews']);
 	await review(page, 2);
 	expect((await readDb(page)).reviews).toHaveLength(4);
 	await page.goto('/settings');

@@ -84,6 +84,15 @@ export function parseBackup(text: string, byteLength = text.length): ParseResult
 	} catch {
 		return { ok: false, error: 'The file is not JSON, so it is not a Kartu backup.' };
 	}
+	return checkBackup(raw);
+}
+
+/**
+ * Checks a backup already parsed from JSON (dates still ISO strings), as `parseBackup` does for a
+ * file, and returns it with dates. Used for backups assembled from parts, which have no size limit.
+ * @example checkBackup({ format: 'anki' }) → { ok: false, error: 'This is not a Kartu backup (no "format": "kartu-backup").' }
+ */
+export function checkBackup(raw: unknown): ParseResult {
 	try {
 		return { ok: true, backup: check(raw) };
 	} catch (e) {

@@ -5,10 +5,10 @@ import { markStatsStale } from './stats';
 import { queueOf, type KartuDB, type StoredCard, type StoredReview } from './schema';
 
 /**
- * Settings rows that describe this database (its statistics, the build whose decks it holds), not
- * the learner's choices: never exported nor imported.
+ * Settings rows that describe this database (its statistics, the build whose decks it holds, its
+ * snapshot chain), not the learner's choices: never exported nor imported.
  */
-const LOCAL_KEYS = ['stats-cache', 'stats-state', 'content-version'];
+const LOCAL_KEYS = ['stats-cache', 'stats-state', 'content-version', 'snapshot-chain'];
 
 export type ImportMode = 'merge' | 'replace';
 

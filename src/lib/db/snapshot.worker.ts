@@ -1,0 +1,28 @@
+// Takes today's automatic snapshot off the main thread: opens the same database with the same
+// KartuDB class, runs takeSnapshot, and answers with what it did. Started by snapshot-job.ts.
+
+import { KartuDB } from './schema';
+import { SNAPSHOT_SIZES, takeSnapshot, type SnapshotStats } from './snapshots';
+
+/** Sent to the worker: the moment the page decided a snapshot is due (its local date names it). */
+export interface SnapshotRequest {
+	now: number;
+}
+
+/** The worker's one answer: the snapshot taken (none if another tab was first), or why it failed. */
+export type SnapshotReply = { ok: true; id?: string; stats?: SnapshotStats } | { ok: false; error: string };
+
+onmessage = async (e: MessageEvent<SnapshotRequest>) => {
+	const db = new KartuDB();
+	let reply: SnapshotReply;
+	try {
+		const stats = {} as SnapshotStats;
+		const taken = await takeSnapshot(db, new Date(e.data.now), SNAPSHOT_SIZES, stats);
+		reply = { ok: true, id: taken?.id, stats: taken ? stats : undefined };
+	} catch (err) {
+		reply = { ok: false, error: (err as Error)?.message ?? String(err) };
+	} finally {
+		db.close();
+	}
+	postMessage(reply);
+};
