@@ -36,39 +36,47 @@ export interface AnalysedArticle {
 export function analyseArticle(raw: string, lex: Lexicon): AnalysedArticle {
 	const { meta, body } = parseArticle(raw);
 	const analyse = createAnalyser(lex);
-	const sentences = splitSentences(meta.slug, body).map((s): AnalysedSentence => {
-		const tokens: AnalysedToken[] = tokenize(s.text).map((t) => (t.kind === 'word' ? { ...t, analysis: analyse(t.text) } : t));
-		const wordIndexes = tokens.flatMap((t, i) => (t.analysis ? [i] : []));
-		if (s.kind === 'body') markNames(tokens, wordIndexes, lex);
-		const matches = findPhrases(
-			wordIndexes.map((i) => tokens[i].analysis!),
-			lex.phrases
-		);
-		const phrases = matches.map((m, p): PhraseOccurrence => {
-			const parts = m.parts.map((part) => part.map((w) => wordIndexes[w]));
-			parts.flat().forEach((i) => (tokens[i].phrase = p));
-			// An expression joins the family of its first word when that is a content word
-			// (kerja sama, bekerja sama → kerja); otherwise it is a unit of its own (dalam rangka).
-			const head = tokens[parts[0][0]].analysis!;
-			const content = head.cls === 'word' ? head : undefined;
-			const text = parts.map((part) => part.map((i) => tokens[i].text).join(' ')).join(' … ');
-			return {
-				parts,
-				analysis: {
-					surface: text.toLowerCase(),
-					headword: m.phrase.headword,
-					root: content?.root ?? m.phrase.headword,
-					affixes: content?.affixes ?? [],
-					clitics: [],
-					cls: 'word',
-					verified: true,
-					phrase: true
-				}
-			};
-		});
-		return { ...s, tokens, phrases };
-	});
+	const sentences = splitSentences(meta.slug, body).map((s) => analyseSentence(s, analyse, lex));
 	return { meta, sentences };
+}
+
+/**
+ * Analyses the words of one sentence with `analyse` (an analyser built once per text, so its cache
+ * is shared); fixed expressions become units of their own. Texts too long to analyse in one go are
+ * analysed sentence by sentence with it.
+ * @example analyseSentence(s, createAnalyser(lex), lex).tokens[0].analysis?.root → 'kata' for "Mengatakan …"
+ */
+export function analyseSentence(s: Sentence, analyse: (written: string) => Analysis, lex: Lexicon): AnalysedSentence {
+	const tokens: AnalysedToken[] = tokenize(s.text).map((t) => (t.kind === 'word' ? { ...t, analysis: analyse(t.text) } : t));
+	const wordIndexes = tokens.flatMap((t, i) => (t.analysis ? [i] : []));
+	if (s.kind === 'body') markNames(tokens, wordIndexes, lex);
+	const matches = findPhrases(
+		wordIndexes.map((i) => tokens[i].analysis!),
+		lex.phrases
+	);
+	const phrases = matches.map((m, p): PhraseOccurrence => {
+		const parts = m.parts.map((part) => part.map((w) => wordIndexes[w]));
+		parts.flat().forEach((i) => (tokens[i].phrase = p));
+		// An expression joins the family of its first word when that is a content word
+		// (kerja sama, bekerja sama → kerja); otherwise it is a unit of its own (dalam rangka).
+		const head = tokens[parts[0][0]].analysis!;
+		const content = head.cls === 'word' ? head : undefined;
+		const text = parts.map((part) => part.map((i) => tokens[i].text).join(' ')).join(' … ');
+		return {
+			parts,
+			analysis: {
+				surface: text.toLowerCase(),
+				headword: m.phrase.headword,
+				root: content?.root ?? m.phrase.headword,
+				affixes: content?.affixes ?? [],
+				clitics: [],
+				cls: 'word',
+				verified: true,
+				phrase: true
+			}
+		};
+	});
+	return { ...s, tokens, phrases };
 }
 
 /** Each distinct analysed word (by lowercase surface), in order of first appearance. */
