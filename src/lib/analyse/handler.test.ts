@@ -11,13 +11,14 @@ const article = readFileSync(`${CONTENT}/articles/azerbaijan-iran.md`, 'utf8');
 const long = Array(5).fill(article.slice(article.indexOf('\n---\n') + 5)).join('\n');
 
 /** A handler whose clock moves 10 ms a call, so a slice of 25 ms is two or three steps. */
-function setUp(sliceMs = 25) {
+function setUp(sliceMs = 25, progressMs = 0) {
 	const posted: FromSurvey[] = [];
 	let clock = 0;
 	let pauses = 0;
 	let onPause: () => void = () => {};
 	const handle = createSurveyHandler(() => lex, (m) => posted.push(m), {
 		sliceMs,
+		progressMs,
 		pause: async () => {
 			pauses++;
 			onPause();
@@ -54,6 +55,17 @@ describe('createSurveyHandler', () => {
 		const before = posted.length;
 		handle({ type: 'page', job: 7, view: 'words', offset: 0, limit: 5 });
 		expect(posted).toHaveLength(before);
+	});
+
+	it('posts progress no more often than progressMs', async () => {
+		// Slices of one step (the clock moves 10 ms a call); progress at most every 25 ms, so every third pause or so.
+		const { posted, handle, pauses } = setUp(5, 25);
+		handle({ type: 'start', job: 1, input: { text: long }, view: 'words', limit: 10 });
+		await finished(posted);
+		const progress = posted.filter((m) => m.type === 'progress').length - 1;
+		expect(pauses()).toBeGreaterThan(3);
+		expect(progress).toBeGreaterThan(0);
+		expect(progress).toBeLessThanOrEqual(Math.ceil(pauses() / 2));
 	});
 
 	it('stops at the next slice when cancelled, and keeps the previous result', async () => {

@@ -10,8 +10,10 @@ import type { FromSurvey, SurveyInput, ToSurvey } from './protocol';
 const SENTENCES_PER_STEP = 20;
 
 export interface HandlerOptions {
-	/** Longest stretch of work before progress is posted and waiting messages (a cancel) get their turn; Infinity for none. */
+	/** Longest stretch of work before waiting messages (a cancel) get their turn; Infinity for none. */
 	sliceMs: number;
+	/** Least time between two progress messages: each one repaints the page, so not every slice sends one. */
+	progressMs: number;
 	/** Lets waiting messages run; resolves when they have. */
 	pause: () => Promise<void>;
 	now: () => number;
@@ -43,9 +45,14 @@ export function createSurveyHandler(lexicon: () => Lexicon, post: (m: FromSurvey
 		const total = survey.sentences.length;
 		post({ type: 'progress', job: m.job, done: 0, total });
 		let sliceStart = options.now();
+		let posted = sliceStart;
 		while (!survey.step(SENTENCES_PER_STEP)) {
-			if (options.now() - sliceStart < options.sliceMs) continue;
-			post({ type: 'progress', job: m.job, done: survey.done, total });
+			const now = options.now();
+			if (now - sliceStart < options.sliceMs) continue;
+			if (now - posted >= options.progressMs) {
+				post({ type: 'progress', job: m.job, done: survey.done, total });
+				posted = now;
+			}
 			await options.pause();
 			if (run.cancelled) return post({ type: 'cancelled', job: m.job });
 			sliceStart = options.now();

@@ -15,6 +15,7 @@ channel.port1.onmessage = () => waiting.shift()?.();
 
 const handle = createSurveyHandler(bundledLexicon, (m) => scope.postMessage(m), {
 	sliceMs: 40,
+	progressMs: 200,
 	pause: () =>
 		new Promise<void>((resolve) => {
 			waiting.push(resolve);

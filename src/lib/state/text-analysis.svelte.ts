@@ -2,6 +2,7 @@
 // the result, shown one page of rows at a time so that no render is long.
 
 import { tick } from 'svelte';
+import { formatCount } from '../components/count';
 import type { FromSurvey, SurveyInput, ToSurvey } from '../analyse/protocol';
 import { checkFileSize, checkText, type SurveyPage, type SurveySummary, type SurveyView } from '../text/survey';
 
@@ -9,7 +10,7 @@ import { checkFileSize, checkText, type SurveyPage, type SurveySummary, type Sur
 export type Thread = 'worker' | 'main';
 
 /** Rows of the table shown at once. */
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 50;
 
 /**
  * A pasted text longer than this many characters is kept aside instead of put in the text box:
@@ -35,7 +36,7 @@ function mainThreadEngine(receive: (m: FromSurvey) => void, fail: (message: stri
 	let handle: ((m: ToSurvey) => void) | undefined;
 	Promise.all([import('../analyse/handler'), import('../analyse/lexicon')])
 		.then(([{ createSurveyHandler }, { bundledLexicon }]) => {
-			handle = createSurveyHandler(bundledLexicon, receive, { sliceMs: Infinity, pause: async () => {}, now: () => performance.now() });
+			handle = createSurveyHandler(bundledLexicon, receive, { sliceMs: Infinity, progressMs: Infinity, pause: async () => {}, now: () => performance.now() });
 			for (const m of queue.splice(0)) handle(m);
 		})
 		.catch((e: Error) => fail(e.message));
@@ -187,7 +188,7 @@ export class TextAnalysis {
 				const before = Math.floor(this.percent / 10);
 				this.done = m.done;
 				this.total = m.total;
-				if (Math.floor(this.percent / 10) !== before || m.done === 0) this.status = `Analysing: ${this.percent}% of ${m.total.toLocaleString('en')} sentences.`;
+				if (Math.floor(this.percent / 10) !== before || m.done === 0) this.status = `Analysing: ${this.percent}% of ${formatCount(m.total)} sentences.`;
 				return;
 			}
 			case 'done':
@@ -198,7 +199,7 @@ export class TextAnalysis {
 				this.summary = m.summary;
 				this.page = m.page;
 				this.done = this.total = m.summary.sentences;
-				this.status = `Analysed ${this.source}: ${m.summary.sentences.toLocaleString('en')} sentences, ${m.summary.headwords.toLocaleString('en')} headwords.`;
+				this.status = `Analysed ${this.source}: ${formatCount(m.summary.sentences)} sentences, ${formatCount(m.summary.headwords)} headwords.`;
 				await tick();
 				performance.measure('kartu:analyse', 'kartu:analyse:start');
 				return;
