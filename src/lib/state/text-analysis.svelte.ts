@@ -198,6 +198,8 @@ export class TextAnalysis {
 				this.source = this.#pendingSource;
 				this.summary = m.summary;
 				this.page = m.page;
+				// The learner chose another view while it ran.
+				if (m.page.view !== this.view) this.#ask(0);
 				this.done = this.total = m.summary.sentences;
 				this.status = `Analysed ${this.source}: ${formatCount(m.summary.sentences)} sentences, ${formatCount(m.summary.headwords)} headwords.`;
 				await tick();
