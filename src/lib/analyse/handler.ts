@@ -3,7 +3,8 @@
 // the analyse page's main-thread comparison (?thread=main) runs the same code without slices.
 
 import type { Lexicon } from '../text/lemmatise';
-import { checkFileSize, checkText, decodeText, TextSurvey, type TextCheck } from '../text/survey';
+import { checkFileSize, checkText, decodeText, type TextCheck } from '../text/input';
+import { TextSurvey } from '../text/survey';
 import type { FromSurvey, SurveyInput, ToSurvey } from './protocol';
 
 /** Sentences analysed between two looks at the clock. */

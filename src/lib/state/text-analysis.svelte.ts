@@ -4,7 +4,8 @@
 import { tick } from 'svelte';
 import { formatCount } from '../components/count';
 import type { FromSurvey, SurveyInput, ToSurvey } from '../analyse/protocol';
-import { checkFileSize, checkText, type SurveyPage, type SurveySummary, type SurveyView } from '../text/survey';
+import { checkFileSize, checkText } from '../text/input';
+import type { SurveyPage, SurveySummary, SurveyView } from '../text/survey';
 
 /** Where the analysis runs: in a Web Worker, or (to compare, with ?thread=main) on the page's own thread. */
 export type Thread = 'worker' | 'main';
