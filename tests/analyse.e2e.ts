@@ -171,3 +171,20 @@ test('at phone width the table fits the screen', async ({ page }) => {
 	await expect(row(page, 'hubungan')).toBeVisible(FIRST);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
+
+test('the main-thread comparison (?thread=main) that bench:analysis measures gives the same result, without a worker', async ({ page }) => {
+	const workers: string[] = [];
+	page.on('worker', (w) => workers.push(w.url()));
+	const summary = async (path: string) => {
+		await page.goto(path);
+		await page.getByLabel('Indonesian text').fill(body);
+		await page.getByRole('button', { name: 'Analyse' }).click();
+		await expect(page.getByTestId('summary')).toBeVisible(FIRST);
+		return page.getByTestId('summary').textContent();
+	};
+	const inWorker = await summary('/analyse');
+	expect(workers).toHaveLength(1);
+	expect(await summary('/analyse?thread=main')).toBe(inWorker);
+	expect(workers).toHaveLength(1);
+	await expect(row(page, 'hubungan').locator('[data-col="count"]')).toHaveText('15');
+});

@@ -3,6 +3,8 @@
 
 import { tick } from 'svelte';
 import { formatCount } from '../components/count';
+import type { MainThreadSurvey } from '../analyse/main-thread';
+import mainThreadScript from '../analyse/main-thread?worker&url';
 import type { FromSurvey, SurveyInput, ToSurvey } from '../analyse/protocol';
 import { checkFileSize, checkText } from '../text/input';
 import type { SurveyPage, SurveySummary, SurveyView } from '../text/survey';
@@ -31,12 +33,23 @@ function workerEngine(receive: (m: FromSurvey) => void, fail: (message: string) 
 	return { send: (m) => worker.postMessage(m), stop: () => worker.terminate() };
 }
 
+/** The pipeline for the main-thread comparison: a script of its own, loaded only with ?thread=main. */
+function loadMainThread(): Promise<MainThreadSurvey> {
+	return new Promise((resolve, reject) => {
+		const script = document.createElement('script');
+		script.src = mainThreadScript;
+		script.onload = () => resolve((globalThis as unknown as { kartuMainThreadSurvey: MainThreadSurvey }).kartuMainThreadSurvey);
+		script.onerror = () => reject(new Error('the analysis code could not be loaded'));
+		document.head.append(script);
+	});
+}
+
 /** The same handler, run on the page's thread without slices: the baseline the worker is measured against. */
 function mainThreadEngine(receive: (m: FromSurvey) => void, fail: (message: string) => void): Engine {
 	const queue: ToSurvey[] = [];
 	let handle: ((m: ToSurvey) => void) | undefined;
-	Promise.all([import('../analyse/handler'), import('../analyse/lexicon')])
-		.then(([{ createSurveyHandler }, { bundledLexicon }]) => {
+	loadMainThread()
+		.then(({ createSurveyHandler, bundledLexicon }) => {
 			handle = createSurveyHandler(bundledLexicon, receive, { sliceMs: Infinity, progressMs: Infinity, pause: async () => {}, now: () => performance.now() });
 			for (const m of queue.splice(0)) handle(m);
 		})
