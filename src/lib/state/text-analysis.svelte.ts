@@ -37,6 +37,8 @@ function workerEngine(receive: (m: FromSurvey) => void, fail: (message: string) 
 function loadMainThread(): Promise<MainThreadSurvey> {
 	return new Promise((resolve, reject) => {
 		const script = document.createElement('script');
+		// Built like a worker (an ES module); it exports nothing and leaves its handler on globalThis.
+		script.type = 'module';
 		script.src = mainThreadScript;
 		script.onload = () => resolve((globalThis as unknown as { kartuMainThreadSurvey: MainThreadSurvey }).kartuMainThreadSurvey);
 		script.onerror = () => reject(new Error('the analysis code could not be loaded'));
