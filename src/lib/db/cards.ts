@@ -38,14 +38,21 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 	return db.transaction('r', db.cards, db.reviews, async () => {
 		const dueBefore = (queue: number) =>
 			db.cards.where('[queue+fsrs.due]').between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false);
-		const [learning, relearning, reviewIds, answeredToday] = await Promise.all([
+		const [learning, relearning, answeredToday] = await Promise.all([
 			dueBefore(QUEUE.learning).toArray(),
 			dueBefore(QUEUE.relearning).toArray(),
-			dueBefore(QUEUE.review).primaryKeys() as Promise<string[]>,
 			db.reviews.where('time').aboveOrEqual(new Date(day.start)).toArray()
 		]);
 		// Practice answers change no schedule, so they neither bury a sibling nor use up new cards.
 		const today = answeredToday.filter((r) => !r.practice).sort((a, b) => a.time.getTime() - b.time.getTime());
+		// Reviews left under the daily maximum, the most overdue first; a few more stand in for
+		// cards a sibling buries. However large the backlog, only these ids are read.
+		const reviewsLeft = Math.max(0, settings.maxReviewsPerDay - today.filter((r) => r.before.state === State.Review).length);
+		const reviewIds = reviewsLeft
+			? ((await dueBefore(QUEUE.review)
+					.limit(reviewsLeft + Math.max(20, reviewsLeft >> 1))
+					.primaryKeys()) as string[])
+			: [];
 		// The first answer of each headword today decides which sibling owns the day.
 		const answered = new Map<string, string>();
 		for (const r of today) {
@@ -74,6 +81,7 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 			review: reviewIds.map((id) => ({ id, sibling: siblingOfId(id), state: State.Review, due: day.start, position: 0 })),
 			fresh: fresh.map(toQueueCard),
 			newLeft,
+			reviewsLeft,
 			answered,
 			day
 		};

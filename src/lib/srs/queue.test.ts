@@ -15,6 +15,7 @@ function queue(parts: Partial<Queue>): Queue {
 		review: [],
 		fresh: [],
 		newLeft: 20,
+		reviewsLeft: 200,
 		answered: new Map(),
 		day: studyDay(new Date(now), 4),
 		...parts
@@ -78,5 +79,21 @@ describe('undo', () => {
 		expect(q.learning).toHaveLength(1);
 		undo(q, record);
 		expect(q).toEqual(before);
+	});
+});
+
+describe('the daily maximum of reviews', () => {
+	it('shows and counts no more reviews than the maximum allows, and undo gives one back', () => {
+		const q = queue({ review: [card('a', State.Review, now - min), card('b', State.Review, now - min), card('c', State.Review, now)], reviewsLeft: 2 });
+		expect(queueCounts(q, now).review).toBe(2);
+		const first = pickNext(q, now)!;
+		const record = answer(q, first, { state: State.Review, due: now + 86_400_000 });
+		expect(queueCounts(q, now).review).toBe(1);
+		answer(q, pickNext(q, now)!, { state: State.Review, due: now + 86_400_000 });
+		expect(pickNext(q, now)).toBeUndefined();
+		expect(queueCounts(q, now).review).toBe(0);
+		expect(q.review.map((c) => c.id)).toEqual(['c']);
+		undo(q, record); // the first answer's undo, once the other is undone too, restores the count
+		expect(q.reviewsLeft).toBe(1);
 	});
 });

@@ -45,6 +45,8 @@ export interface Queue {
 	fresh: QueueCard[];
 	/** New cards the daily limit still allows today. */
 	newLeft: number;
+	/** Review cards the daily maximum still allows today (`review` may hold more, for buried ones). */
+	reviewsLeft: number;
 	/** For each headword answered today, the card that was answered: its sibling waits for tomorrow. */
 	answered: Map<string, string>;
 	day: StudyDay;
@@ -62,7 +64,7 @@ function buried(q: Queue, c: QueueCard): boolean {
 export function pickNext(q: Queue, now: number): QueueCard | undefined {
 	const learning = q.learning.find((c) => c.due <= now && !buried(q, c));
 	if (learning) return learning;
-	const review = q.review.find((c) => !buried(q, c));
+	const review = q.reviewsLeft > 0 ? q.review.find((c) => !buried(q, c)) : undefined;
 	if (review) return review;
 	if (q.newLeft > 0) {
 		const fresh = q.fresh.find((c) => !buried(q, c));
@@ -90,7 +92,11 @@ export function queueCounts(q: Queue, now: number): QueueCounts {
 		return true;
 	};
 	const learning = q.learning.filter((c) => c.due <= now + LEARN_AHEAD_MS && take(c)).length;
-	const review = q.review.filter(take).length;
+	let review = 0;
+	for (const c of q.review) {
+		if (review >= q.reviewsLeft) break;
+		if (take(c)) review++;
+	}
 	let fresh = 0;
 	for (const c of q.fresh) {
 		if (fresh >= q.newLeft) break;
@@ -132,6 +138,7 @@ export function answer(q: Queue, card: QueueCard, next: { state: State; due: num
 		wasNew: card.state === CardState.New
 	};
 	if (record.wasNew) q.newLeft--;
+	if (pool === 'review' && index >= 0) q.reviewsLeft--;
 	q.answered.set(card.sibling, card.id);
 	if ((next.state === CardState.Learning || next.state === CardState.Relearning) && next.due < q.day.end) {
 		insertByDue(q.learning, { ...card, state: next.state, due: next.due });
@@ -145,6 +152,7 @@ export function undo(q: Queue, record: QueueUndo): void {
 	if (again >= 0) q.learning.splice(again, 1);
 	if (record.index >= 0) q[record.pool].splice(record.index, 0, record.card);
 	if (record.wasNew) q.newLeft++;
+	if (record.pool === 'review' && record.index >= 0) q.reviewsLeft++;
 	if (record.previousAnswer === undefined) q.answered.delete(record.card.sibling);
 	else q.answered.set(record.card.sibling, record.previousAnswer);
 }

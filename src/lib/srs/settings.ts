@@ -11,6 +11,8 @@ export interface SchedulerSettings {
 	relearningSteps: string[];
 	/** New cards introduced per study day. */
 	newPerDay: number;
+	/** Review cards shown per study day at most, the most overdue first (Anki's "Maximum reviews/day"). */
+	maxReviewsPerDay: number;
 	/** Longest interval in days. */
 	maximumInterval: number;
 	/** The 21 FSRS-6 parameters. */
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: SchedulerSettings = {
 	learningSteps: ['1m', '10m'],
 	relearningSteps: ['10m'],
 	newPerDay: 20,
+	maxReviewsPerDay: 200,
 	maximumInterval: 36500,
 	weights: [...DEFAULT_WEIGHTS],
 	enableFuzz: true,
@@ -49,6 +52,9 @@ export function validateSettings(s: SchedulerSettings): string[] {
 	}
 	if (!(Number.isInteger(s.newPerDay) && s.newPerDay >= 0 && s.newPerDay <= 9999)) {
 		errors.push('New cards per day must be a whole number from 0 to 9999.');
+	}
+	if (!(Number.isInteger(s.maxReviewsPerDay) && s.maxReviewsPerDay >= 0 && s.maxReviewsPerDay <= 99999)) {
+		errors.push('Maximum reviews per day must be a whole number from 0 to 99999.');
 	}
 	if (!(Number.isInteger(s.maximumInterval) && s.maximumInterval >= 1 && s.maximumInterval <= 36500)) {
 		errors.push('Maximum interval must be a whole number of days from 1 to 36500.');

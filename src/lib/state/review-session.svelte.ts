@@ -69,6 +69,8 @@ export class ReviewSession {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#autoplay = false;
 	#asked = false;
+	/** When the card on screen was shown: its grades' intervals are computed from then. */
+	#shownNow = new Date();
 	#prefetching = false;
 	#reloading = false;
 
@@ -112,6 +114,13 @@ export class ReviewSession {
 	reveal(): void {
 		if (!this.card || this.revealed) return;
 		if (this.card.content.kind !== 'vocab') this.check = checkCloze(this.typed, this.card.content.answer, this.card.content.alternatives);
+		if (!this.practice) {
+			// The grades' intervals are needed only now: computing them here keeps the next card quick.
+			const preview = this.#scheduler.preview(this.card.fsrs, this.#shownNow);
+			const labels = {} as Record<Grade, string>;
+			for (const g of GRADES) labels[g] = formatInterval(preview[g].interval);
+			this.intervals = labels;
+		}
 		this.revealed = true;
 		this.announcement = this.check && !this.check.empty ? (this.check.correct ? 'Correct.' : 'Not quite.') : 'Answer shown.';
 	}
@@ -143,9 +152,13 @@ export class ReviewSession {
 		this.#history.push(entry);
 		this.undoCount = this.#history.length;
 		this.saving++;
-		// The transaction is opened now, before the next card is drawn, so that leaving the page right
-		// after an answer finds it already under way.
-		entry.saved = recordAnswer(this.#db, { card, grade, next, time: now, ms, dayStartHour: this.#settings.dayStartHour }).then(
+		// Started a task later, once the next card is in the DOM, so even the write's synchronous part
+		// (opening the transaction, cloning the card) does not delay it; the screen marks the writes
+		// under way (data-saving) until they are done.
+		const write = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
+			recordAnswer(this.#db, { card, grade, next, time: now, ms, dayStartHour: this.#settings.dayStartHour })
+		);
+		entry.saved = write.then(
 			(saved) => {
 				entry.review = saved.review;
 				if (this.#history[0] === entry && !this.#asked) {
@@ -311,12 +324,10 @@ export class ReviewSession {
 			this.intervals = PRACTICE_LABELS;
 			this.counts = { new: 0, learning: 0, review: this.#practice.length };
 		} else {
-			const preview = this.#scheduler.preview(card.fsrs, now);
-			const labels = {} as Record<Grade, string>;
-			for (const g of GRADES) labels[g] = formatInterval(preview[g].interval);
-			this.intervals = labels;
+			this.intervals = undefined;
 			this.counts = queueCounts(this.#queue, now.getTime());
 		}
+		this.#shownNow = now;
 		this.#shownAt = performance.now();
 		if (this.#autoplay) speech.speak(frontSpeech(card.content));
 	}

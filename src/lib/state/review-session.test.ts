@@ -56,10 +56,11 @@ describe('ReviewSession', () => {
 		await s.start(t0);
 		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/vocab');
 		expect(s.counts).toEqual({ new: 3, learning: 0, review: 0 });
-		expect(s.intervals).toMatchObject({ [Rating.Again]: '1m', [Rating.Good]: '10m' });
+		expect(s.intervals).toBeUndefined(); // not needed until the answer is shown
 		await s.grade(Rating.Good, t0); // ignored: the answer is not shown yet
 		expect(await db.reviews.count()).toBe(0);
 		s.reveal();
+		expect(s.intervals).toMatchObject({ [Rating.Again]: '1m', [Rating.Good]: '10m' });
 		await s.grade(Rating.Good, t0);
 		expect(s.card?.id).toBe('azerbaijan-iran/perluasan/vocab');
 		expect(s.counts).toEqual({ new: 2, learning: 1, review: 0 });

@@ -9,6 +9,7 @@ interface Fields {
 	learningSteps: string;
 	relearningSteps: string;
 	newPerDay: string;
+	maxReviewsPerDay: string;
 	maximumInterval: string;
 	weights: string;
 	enableFuzz: boolean;
@@ -23,6 +24,7 @@ function toFields(s: SchedulerSettings, autoplay = false): Fields {
 		learningSteps: s.learningSteps.join(' '),
 		relearningSteps: s.relearningSteps.join(' '),
 		newPerDay: String(s.newPerDay),
+		maxReviewsPerDay: String(s.maxReviewsPerDay),
 		maximumInterval: String(s.maximumInterval),
 		weights: s.weights.join(', '),
 		enableFuzz: s.enableFuzz,
@@ -42,6 +44,7 @@ export function fromFields(f: Fields): SchedulerSettings {
 		learningSteps: list(f.learningSteps),
 		relearningSteps: list(f.relearningSteps),
 		newPerDay: num(f.newPerDay),
+		maxReviewsPerDay: num(f.maxReviewsPerDay),
 		maximumInterval: num(f.maximumInterval),
 		weights: list(f.weights).map(Number),
 		enableFuzz: f.enableFuzz,

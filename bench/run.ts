@@ -1,0 +1,55 @@
+// npm run bench — builds the site, serves build/, and measures Kartu in Chromium at 200, 10,000 and
+// 100,000 cards (2,000, 100,000 and 1,000,000 reviews), plus page weight, text analysis and snapshots;
+// writes bench/results.md and bench/charts/*.svg. On demand only: never part of `npm test`.
+// SIZES=200,10000 and RUNS=3 make a quicker run.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { measureAnalysis, measureDeckSpeed } from './analysis';
+import { launchChromium, serveBuild, type Figure } from './lib';
+import { writeReport } from './report';
+import { describeRaw, measureBatch, measureCollection, scaleFigures, type ScaleRaw } from './scale';
+import { measureSize } from './size';
+import { measureSnapshot } from './snapshot';
+
+const started = Date.now();
+const sizes = (process.env.SIZES ?? '200,10000,100000').split(',').map(Number);
+const runs = Number(process.env.RUNS ?? 5);
+const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${s}`);
+
+log('building the site');
+const built = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+const figures: Figure[] = [];
+const notes: string[] = [];
+const server = await serveBuild(Number(process.env.BENCH_PORT ?? 4330));
+const browser = await launchChromium();
+try {
+	log('page weight');
+	figures.push(...(await measureSize(browser, server.url)));
+	log('text analysis');
+	figures.push(...(await measureDeckSpeed()));
+	figures.push(...(await measureAnalysis(browser, server.url)));
+	log('batch loading');
+	figures.push(await measureBatch(browser, server.url));
+	log('automatic snapshots');
+	figures.push(...(await measureSnapshot(browser, server.url)));
+	const raws: ScaleRaw[] = [];
+	for (const size of sizes) {
+		const reviews = size * 10;
+		log(`collection of ${size.toLocaleString('en')} cards and ${reviews.toLocaleString('en')} reviews`);
+		const raw = await measureCollection(browser, server.url, size, reviews, runs);
+		log(describeRaw(raw));
+		notes.push(describeRaw(raw));
+		raws.push(raw);
+	}
+	for (const raw of raws) figures.push(...scaleFigures(raw, raws.find((r) => r.size === Math.min(...sizes))));
+	const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']).toString().trim();
+	const md = writeReport(figures, { date: new Date(), chromium, node: process.version, durationS: (Date.now() - started) / 1000, notes });
+	console.log('\n' + md);
+	const missed = figures.filter((f) => !f.pass);
+	if (missed.length) log(`${missed.length} figure(s) missed their target: ${missed.map((f) => `${f.key}${f.size ? `@${f.size}` : ''}`).join(', ')}`);
+} finally {
+	await browser.close();
+	server.stop();
+}
