@@ -303,6 +303,8 @@ export class ReviewSession {
 		}
 		this.card = undefined;
 		this.counts = queueCounts(this.#queue, now.getTime());
+		// What is due tomorrow is read from the database: let the answers under way land first.
+		await Promise.allSettled(this.#history.map((h) => h.saved));
 		const settings = await loadSettings(this.#db);
 		this.finished = await upcoming(this.#db, now, settings);
 		this.announcement = 'No more cards for now.';
