@@ -69,7 +69,9 @@ ${pts.every((p) => p.baseline) ? `<text x="${L + 8}" y="${T + 28}" fill="#8d6e63
 /** Writes bench/results.md and bench/charts/*.svg; returns the markdown. */
 export function writeReport(figures: Figure[], info: RunInfo, dir = 'bench'): string {
 	mkdirSync(`${dir}/charts`, { recursive: true });
-	const keys = [...new Set(figures.filter((f) => f.size !== undefined).map((f) => f.key))];
+	// A chart per figure measured at two or more collection sizes.
+	const sized = figures.filter((f) => f.size !== undefined);
+	const keys = [...new Set(sized.map((f) => f.key))].filter((k) => new Set(sized.filter((f) => f.key === k).map((f) => f.size)).size > 1);
 	for (const key of keys) writeFileSync(`${dir}/charts/${key}.svg`, chart(figures.filter((f) => f.key === key)));
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	const lines = [
