@@ -4,8 +4,6 @@
 
 import { State } from 'ts-fsrs';
 import { syncDecks } from '../src/lib/db/sync';
-import { homeCounts, learnedCount, loadQueue } from '../src/lib/db/cards';
-import { loadSettings } from '../src/lib/db/settings';
 import { rebuildStats } from '../src/lib/db/stats';
 import { KartuDB, QUEUE, queueOf, type StoredCard, type StoredReview } from '../src/lib/db/schema';
 import type { Deck, DeckCard } from '../src/lib/cards/types';
@@ -195,28 +193,4 @@ async function queueSpread(): Promise<Record<string, number>> {
 	return out;
 }
 
-/** Where the home page's counts spend their time (for profiling): each step alone, median of 5. */
-async function homeSteps(): Promise<Record<string, number>> {
-	const db = new KartuDB();
-	const settings = await loadSettings(db);
-	const steps: Record<string, () => Promise<unknown>> = {
-		settings: () => loadSettings(db),
-		loadQueue: () => loadQueue(db, new Date(), settings),
-		learnedCount: () => learnedCount(db),
-		homeCounts: () => homeCounts(db, new Date())
-	};
-	const out: Record<string, number> = {};
-	for (const [name, step] of Object.entries(steps)) {
-		const times: number[] = [];
-		for (let i = 0; i < 5; i++) {
-			const t = performance.now();
-			await step();
-			times.push(performance.now() - t);
-		}
-		out[name] = times.sort((a, b) => a - b)[2];
-	}
-	db.close();
-	return out;
-}
-
-(globalThis as unknown as { kartuBench: unknown }).kartuBench = { seedCollection, bareTransactions, batchVersusOneByOne, queueSpread, homeSteps };
+(globalThis as unknown as { kartuBench: unknown }).kartuBench = { seedCollection, bareTransactions, batchVersusOneByOne, queueSpread };

@@ -109,9 +109,8 @@ export interface HomeCounts {
 
 /** The home page's counts, read through the indexes. */
 export async function homeCounts(db: KartuDB, now: Date): Promise<HomeCounts> {
-	const settings = await loadSettings(db);
-	const { queue } = await loadQueue(db, now, settings);
+	const [{ queue }, learned] = await Promise.all([loadSettings(db).then((s) => loadQueue(db, now, s)), learnedCount(db)]);
 	const counts = queueCounts(queue, now.getTime());
-	return { due: counts.learning + counts.review, fresh: counts.new, learned: await learnedCount(db) };
+	return { due: counts.learning + counts.review, fresh: counts.new, learned };
 }
 
