@@ -6,7 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
+		// Precompressed copies (.br, .gz) beside each file, as static hosts serve them; scripts/serve.js does too.
+		adapter: adapter({ pages: 'build', assets: 'build', strict: true, precompress: true }),
 		// Relative asset paths let the static build work from any folder of any host.
 		paths: { relative: true },
 		prerender: { entries: ['*', '/decks.json'] }

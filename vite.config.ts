@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { build } from 'esbuild';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /** A hash of everything the decks are built from: the content and the code that turns it into cards. */
@@ -15,8 +17,27 @@ function contentVersion(paths: string[]): string {
 	return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * `virtual:kartu-early`: src/lib/db/early.ts (entry early-main.ts) bundled and minified into one classic script's text,
+ * which hooks.server.ts inlines in every page's head (a script that runs before the app's modules).
+ */
+function earlyScript(): Plugin {
+	const id = 'virtual:kartu-early';
+	const entry = 'src/lib/db/early-main.ts';
+	return {
+		name: 'kartu-early',
+		resolveId: (source) => (source === id ? '\0' + id : undefined),
+		async load(source) {
+			if (source !== '\0' + id) return;
+			const out = await build({ entryPoints: [entry], bundle: true, format: 'iife', minify: true, write: false, target: 'es2020', metafile: true, logLevel: 'error' });
+			for (const input of Object.keys(out.metafile.inputs)) this.addWatchFile(input);
+			return `export default ${JSON.stringify(out.outputFiles[0].text.trim())};`;
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [earlyScript(), sveltekit()],
 	resolve: {
 		// Dexie's package entry wraps its UMD build, which the bundler can neither tree-shake nor minify
 		// as well as its ES module build; use that one (the same version, one copy in the app).
@@ -29,7 +50,15 @@ export default defineConfig({
 	// The snapshot worker is an ES module (new Worker(url, { type: 'module' })).
 	worker: { format: 'es' },
 	build: {
-		rolldownOptions: { checks: { bundlerTimings: false } }
+		rolldownOptions: {
+			checks: { bundlerTimings: false },
+			output: {
+				codeSplitting: {
+					// Every page needs Svelte, SvelteKit's client and Dexie: one file rather than a handful.
+					groups: [{ name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|dexie|esm-env|devalue|clsx)[\\/]/ }]
+				}
+			}
+		}
 	},
 	test: {
 		environment: 'node',

@@ -13,7 +13,8 @@ if (!existsSync(dir)) {
 	process.exit(1);
 }
 
-const serve = sirv(dir, { extensions: ['html'], dev: false, etag: true });
+// The precompressed copies the build writes (.br, .gz), when the browser accepts them, as static hosts do.
+const serve = sirv(dir, { extensions: ['html'], dev: false, etag: true, brotli: true, gzip: true });
 const server = createServer((req, res) =>
 	serve(req, res, () => {
 		res.statusCode = 404;

@@ -2,7 +2,7 @@
 
 import Dexie from 'dexie';
 import { CardState as State } from '../srs/memory';
-import { queueCounts, studyDay, type Queue, type QueueCard } from '../srs/queue';
+import { dayLeft, FRESH_SPARE, queueCounts, reviewSpare, siblingOfId, studyDay, type Queue, type QueueCard } from '../srs/queue';
 import type { SchedulerSettings } from '../srs/settings';
 import { loadSettings } from './settings';
 import { QUEUE, type KartuDB, type StoredCard } from './schema';
@@ -11,13 +11,7 @@ export function toQueueCard(c: StoredCard): QueueCard {
 	return { id: c.id, sibling: c.sibling, state: c.fsrs.state, due: c.fsrs.due.getTime(), position: c.position };
 }
 
-/** A card's headword group from its id (`slug/headword/kind` → `slug/headword`), as syncDecks sets `sibling`. */
-export function siblingOfId(id: string): string {
-	return id.slice(0, id.lastIndexOf('/'));
-}
-
-/** Extra new cards loaded beyond the daily limit, to stand in for ones buried by a sibling. */
-const FRESH_SPARE = 10;
+export { siblingOfId };
 
 export interface LoadedQueue {
 	queue: Queue;
@@ -43,24 +37,14 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 			dueBefore(QUEUE.relearning).toArray(),
 			db.reviews.where('time').aboveOrEqual(new Date(day.start)).toArray()
 		]);
-		// Practice answers change no schedule, so they neither bury a sibling nor use up new cards.
-		const today = answeredToday.filter((r) => !r.practice).sort((a, b) => a.time.getTime() - b.time.getTime());
+		const { reviewsLeft, newLeft, answered } = dayLeft(answeredToday, settings);
 		// Reviews left under the daily maximum, the most overdue first; a few more stand in for
 		// cards a sibling buries. However large the backlog, only these ids are read.
-		const reviewsLeft = Math.max(0, settings.maxReviewsPerDay - today.filter((r) => r.before.state === State.Review).length);
 		const reviewIds = reviewsLeft
 			? ((await dueBefore(QUEUE.review)
-					.limit(reviewsLeft + Math.max(20, reviewsLeft >> 1))
+					.limit(reviewsLeft + reviewSpare(reviewsLeft))
 					.primaryKeys()) as string[])
 			: [];
-		// The first answer of each headword today decides which sibling owns the day.
-		const answered = new Map<string, string>();
-		for (const r of today) {
-			const sibling = siblingOfId(r.cardId);
-			if (!answered.has(sibling)) answered.set(sibling, r.cardId);
-		}
-		const introduced = new Set(today.filter((r) => r.before.state === State.New).map((r) => r.cardId)).size;
-		const newLeft = Math.max(0, settings.newPerDay - introduced);
 		const taken = new Set<string>();
 		const fresh = newLeft
 			? await db.cards

@@ -4,8 +4,9 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Card as FsrsCard, Grade } from 'ts-fsrs';
 import type { DeckCard } from '../cards/types';
 
-/** Anki-style queue number: the FSRS state, or a negative number for cards out of the queue. */
-export const QUEUE = { suspended: -1, retired: -2, known: -3, ignored: -4, new: 0, learning: 1, review: 2, relearning: 3 } as const;
+import { QUEUE } from './queues';
+
+export { QUEUE };
 
 /** What the learner said of a word in the reader: they know it already, or it is not worth learning. */
 export type WordMark = 'known' | 'ignored';

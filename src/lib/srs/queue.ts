@@ -14,6 +14,50 @@ export interface QueueCard {
 	position: number;
 }
 
+/** A card's headword group from its id (`slug/headword/kind` → `slug/headword`), as syncDecks sets `sibling`. */
+export function siblingOfId(id: string): string {
+	return id.slice(0, id.lastIndexOf('/'));
+}
+
+/** What the queue needs to know of an answer given today. */
+export interface AnswerToday {
+	cardId: string;
+	time: Date;
+	before: { state: State };
+	practice?: boolean;
+}
+
+/** What today's answers leave of the day: reviews and new cards still allowed, and which sibling owns each headword answered. */
+export interface DayLeft {
+	reviewsLeft: number;
+	newLeft: number;
+	/** Headword group → the card of it answered first today. */
+	answered: Map<string, string>;
+}
+
+/** What is left of the day after `answers` (today's, in any order), under the daily limits. */
+export function dayLeft(answers: readonly AnswerToday[], limits: { newPerDay: number; maxReviewsPerDay: number }): DayLeft {
+	// Practice answers change no schedule, so they neither bury a sibling nor use up new cards.
+	const today = answers.filter((r) => !r.practice).sort((a, b) => a.time.getTime() - b.time.getTime());
+	const reviewsLeft = Math.max(0, limits.maxReviewsPerDay - today.filter((r) => r.before.state === CardState.Review).length);
+	// The first answer of each headword today decides which sibling owns the day.
+	const answered = new Map<string, string>();
+	for (const r of today) {
+		const sibling = siblingOfId(r.cardId);
+		if (!answered.has(sibling)) answered.set(sibling, r.cardId);
+	}
+	const introduced = new Set(today.filter((r) => r.before.state === CardState.New).map((r) => r.cardId)).size;
+	return { reviewsLeft, newLeft: Math.max(0, limits.newPerDay - introduced), answered };
+}
+
+/** Review ids to read beyond the reviews left: stand-ins for cards a sibling buries. */
+export function reviewSpare(reviewsLeft: number): number {
+	return Math.max(20, reviewsLeft >> 1);
+}
+
+/** Extra new cards loaded beyond the daily limit, to stand in for ones buried by a sibling. */
+export const FRESH_SPARE = 10;
+
 /** The learner's study day: from `start` (inclusive) to `end` (exclusive), in milliseconds. */
 export interface StudyDay {
 	start: number;

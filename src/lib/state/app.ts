@@ -35,7 +35,10 @@ export const CONTENT_VERSION = 'content-version';
  */
 export function ready(): Promise<KartuDB> {
 	opening ??= (async () => {
-		if ((await db.settings.get(CONTENT_VERSION))?.value !== __CONTENT_VERSION__) {
+		const version = await db.settings.get(CONTENT_VERSION);
+		// The app's connection is open: the one the page's early script opened can go.
+		globalThis.__kartuEarly?.release();
+		if (version?.value !== __CONTENT_VERSION__) {
 			await syncDecks(db, await loadDecks(), new Date());
 			await db.settings.put({ key: CONTENT_VERSION, value: __CONTENT_VERSION__ });
 		}

@@ -9,6 +9,13 @@ export class HomeStats {
 
 	/** Call during component setup: the subscription ends with the component. */
 	constructor() {
+		// Counts the page's early script read before the app started: shown until the live query answers.
+		const early = globalThis.__kartuEarly;
+		if (early) {
+			early.claimed = true;
+			this.counts = early.homeValue;
+			early.home?.then((c) => (this.counts ??= c));
+		}
 		liveFromDb(
 			(db) => () => homeCounts(db, new Date()),
 			(c) => (this.counts = c),

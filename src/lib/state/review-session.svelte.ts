@@ -3,6 +3,7 @@
 import type { ClozeCheck } from '../cards/cloze';
 import { checkCloze } from '../cards/cloze';
 import { loadQueue, toQueueCard } from '../db/cards';
+import type { EarlyQueue } from '../db/early';
 import { getCards, practiceCards, recordAnswer, recordPractice, StaleCardError, undoAnswer, undoPractice, upcoming } from '../db/reviews';
 import { queueOf, type KartuDB, type StoredCard, type StoredReview } from '../db/schema';
 import { loadAudioSettings, loadSettings } from '../db/settings';
@@ -29,6 +30,19 @@ interface Answered {
 export interface SessionOptions {
 	/** Practise one article's cards ahead of schedule; answers are recorded but change no card. */
 	practice?: string;
+}
+
+/**
+ * Today's queue as the review page's early script read it (src/lib/db/early.ts), taken once: a
+ * later session (a reload of the queue, another visit without a page load) reads its own. Only
+ * when it was read moments ago, on the same study day as `now`.
+ */
+function takeEarlyQueue(now: Date): Promise<EarlyQueue | undefined> | undefined {
+	const early = globalThis.__kartuEarly;
+	const queue = early?.queue;
+	if (!early || !queue) return undefined;
+	early.queue = undefined;
+	return queue.then((q) => (q && now.getTime() - q.at < 10_000 && now.getTime() < q.loaded.queue.day.end ? q : undefined));
 }
 
 /** Review cards read ahead of the one on screen. */
@@ -82,19 +96,23 @@ export class ReviewSession {
 	/** Loads settings and today's queue, and shows the first card. */
 	async start(now = new Date()): Promise<void> {
 		try {
-			const settings = await loadSettings(this.#db);
+			// The queue the page's early script read while the app loaded, if any (once, and fresh).
+			const early = this.practice ? undefined : takeEarlyQueue(now);
+			const [settings, audio, read] = await Promise.all([loadSettings(this.#db), loadAudioSettings(this.#db), early]);
 			this.#settings = settings;
 			this.#scheduler = new Scheduler(settings);
-			this.#autoplay = (await loadAudioSettings(this.#db)).autoplay;
+			this.#autoplay = audio.autoplay;
 			if (this.#autoplay) speech.start();
 			if (this.practice) {
 				this.#practice = await practiceCards(this.#db, this.practice);
 				this.#showPractice(now);
 				return;
 			}
-			const loaded = await loadQueue(this.#db, now, settings);
+			const usable = read && JSON.stringify(read.settings) === JSON.stringify(settings);
+			const loaded = usable ? read.loaded : await loadQueue(this.#db, now, settings);
 			this.#queue = loaded.queue;
 			this.#cards = loaded.cards;
+			if (usable) for (const c of read.ahead) this.#cards.set(c.id, c);
 			await this.#showNext(now);
 		} catch (e) {
 			this.error = storageMessage(e);

@@ -1,0 +1,115 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readArticle } from '../../../scripts/content-node';
+import { Rating, Scheduler, type Grade } from '../srs/schedule';
+import { pickNext } from '../srs/queue';
+import { DEFAULT_SETTINGS, type SchedulerSettings } from '../srs/settings';
+import { setSuspended } from './card-table';
+import { homeCounts, loadQueue } from './cards';
+import { openExisting, readHomeCounts, readQueue } from './early';
+import { recordAnswer, recordPractice } from './reviews';
+import { KartuDB } from './schema';
+import { saveSettings } from './settings';
+import { syncDecks } from './sync';
+
+const { deck } = readArticle('azerbaijan-iran');
+const VERSION = 'build-1';
+const t0 = new Date(2026, 2, 2, 9, 0);
+
+let name = 0;
+let db: KartuDB;
+beforeEach(async () => {
+	db = new KartuDB(`early-${++name}`);
+	await syncDecks(db, [deck], t0);
+	await db.settings.put({ key: 'content-version', value: VERSION });
+});
+afterEach(async () => {
+	db.close();
+	await db.delete();
+});
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+	return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+async function answerNext(settings: SchedulerSettings, at: Date, grade: Grade): Promise<boolean> {
+	const { queue } = await loadQueue(db, at, settings);
+	const next = pickNext(queue, at.getTime());
+	if (!next) return false;
+	const card = (await db.cards.get(next.id))!;
+	const scheduler = new Scheduler(settings);
+	await recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 3000, dayStartHour: settings.dayStartHour });
+	return true;
+}
+
+/** The early script's queue and counts equal the app's, read through Dexie, at `at`. */
+async function expectSame(at: Date, settings: SchedulerSettings) {
+	const app = await homeCounts(db, at);
+	expect(await readHomeCounts(db.backendDB(), at, VERSION), at.toString()).toEqual(app);
+	const early = await readQueue(db.backendDB(), at, VERSION, 3);
+	expect(early!.loaded, at.toString()).toEqual(await loadQueue(db, at, settings));
+	expect(early!.settings).toEqual(settings);
+	// The rows read ahead are the first review cards', as stored.
+	const firstReviews = early!.loaded.queue.review.slice(0, 3).map((c) => c.id);
+	expect(early!.ahead).toEqual(await db.cards.bulkGet(firstReviews));
+	return app;
+}
+
+describe('readQueue and readHomeCounts (the early script, IndexedDB alone)', () => {
+	it.each([
+		['the default limits', {}],
+		['few new cards and reviews a day, the day starting at midnight', { newPerDay: 3, maxReviewsPerDay: 4, dayStartHour: 0 }],
+		['no new cards', { newPerDay: 0 }],
+		['more new cards than the deck has', { newPerDay: 500, maxReviewsPerDay: 0 }]
+	])('read the queue and counts the app reads through weeks of answers, with %s', async (_, change) => {
+		const next = random(7);
+		const seen: string[] = [];
+		for (let day = 0; day < 12; day++) {
+			// The first day with the defaults, so that every variant has cards in learning and review.
+			const settings = { ...DEFAULT_SETTINGS, enableFuzz: false, ...(day ? change : {}) };
+			await saveSettings(db, settings);
+			const morning = new Date(t0.getTime() + day * 86_400_000);
+			await expectSame(morning, settings);
+			// A session of answers, some failed; a practice answer; a suspended card.
+			for (let i = 0; i < 25; i++) {
+				const at = new Date(morning.getTime() + i * 90_000);
+				const grade = ([Rating.Again, Rating.Hard, Rating.Good, Rating.Good, Rating.Easy] as Grade[])[Math.floor(next() * 5)];
+				if (!(await answerNext(settings, at, grade))) break;
+			}
+			const later = new Date(morning.getTime() + 40 * 60_000);
+			const counts = await expectSame(later, settings);
+			seen.push(`${counts.due}/${counts.fresh}/${counts.learned}`);
+			const studied = await db.cards.where('[queue+fsrs.due]').between([1, -Infinity], [3, []]).first();
+			if (studied && day % 3 === 1) {
+				await recordPractice(db, { card: studied, grade: Rating.Good, time: later, ms: 2000 });
+				await expectSame(later, settings);
+			}
+			if (studied && day === 4) {
+				await setSuspended(db, [studied.id], true);
+				await expectSame(later, settings);
+			}
+			await expectSame(new Date(morning.getTime() + 15 * 3_600_000), settings);
+		}
+		// The collection did change over the weeks: the comparison covered more than one state.
+		expect(new Set(seen).size).toBeGreaterThan(2);
+	}, 60_000);
+
+	it('reads nothing when the database holds another build’s decks, so the app loads them first', async () => {
+		await db.settings.put({ key: 'content-version', value: 'build-0' });
+		expect(await readHomeCounts(db.backendDB(), t0, VERSION)).toBeUndefined();
+	});
+});
+
+describe('openExisting', () => {
+	it('opens the database as it is, and never creates one', async () => {
+		const opened = await openExisting(indexedDB, db.name);
+		expect(opened?.version).toBe(db.verno * 10);
+		opened?.close();
+		// No database of that name: none is created, so the app's first open makes it at its own version.
+		db.close();
+		await db.delete();
+		expect(await openExisting(indexedDB, db.name)).toBeUndefined();
+		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(db.name);
+	});
+});
