@@ -1,4 +1,4 @@
-// npm run bench:size — the JavaScript the home page loads (gzip -9 of every script Chromium fetches for it),
+// npm run bench:size — the JavaScript the home page loads (gzip -9 of every script Chromium fetches for it, and of the scripts inline in its HTML),
 // next to a hello-world SvelteKit app built in the same run with the same installed packages
 // (bench/hello-world/), and a check that the other pages' code stays off the home page until they are visited.
 // Run `npm run build` first; the hello world is built here, into bench/out/hello-world/.
@@ -44,6 +44,12 @@ export async function scriptsLoaded(browser: Browser, url: string): Promise<{ sc
 		const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 		const byPath = new Map<string, Script>();
 		for (const s of await Promise.all(pending)) if (s) byPath.set(s.path, s);
+		// Scripts written into the HTML count too (SvelteKit's start, Kartu's early script).
+		const inline = await page.locator('script:not([src])').evaluateAll((ss) => ss.map((s) => s.textContent ?? ''));
+		inline.forEach((text, i) => {
+			const body = Buffer.from(text);
+			byPath.set(`(inline script ${i + 1} of the page)`, { path: `(inline script ${i + 1} of the page)`, raw: body.length, gz: gzipSync(body, { level: 9 }).length });
+		});
 		return { scripts: [...byPath.values()].sort((a, b) => b.gz - a.gz), links };
 	} finally {
 		await page.context().close();
@@ -160,7 +166,7 @@ export async function measure(browser: Browser, baseUrl: string): Promise<SizeRe
 	const figures: Figure[] = [
 		{
 			key: 'home-js',
-			label: 'JavaScript the home page loads (every script, gzip -9)',
+			label: 'JavaScript the home page loads (every script it fetches or has inline in its HTML, gzip -9)',
 			value,
 			unit: 'kB',
 			baseline: { label: 'hello-world SvelteKit app, same versions, same run', value: base },

@@ -9,7 +9,7 @@ import { homeCounts, loadQueue } from './cards';
 import { openExisting, readHomeCounts, readQueue } from './early';
 import { recordAnswer, recordPractice } from './reviews';
 import { KartuDB } from './schema';
-import { saveSettings } from './settings';
+import { loadAudioSettings, saveAudioSettings, saveSettings } from './settings';
 import { syncDecks } from './sync';
 
 const { deck } = readArticle('azerbaijan-iran');
@@ -50,6 +50,7 @@ async function expectSame(at: Date, settings: SchedulerSettings) {
 	const early = await readQueue(db.backendDB(), at, VERSION, 3);
 	expect(early!.loaded, at.toString()).toEqual(await loadQueue(db, at, settings));
 	expect(early!.settings).toEqual(settings);
+	expect(early!.autoplay).toBe((await loadAudioSettings(db)).autoplay);
 	// The rows read ahead are the first review cards', as stored.
 	const firstReviews = early!.loaded.queue.review.slice(0, 3).map((c) => c.id);
 	expect(early!.ahead).toEqual(await db.cards.bulkGet(firstReviews));
@@ -83,6 +84,10 @@ describe('readQueue and readHomeCounts (the early script, IndexedDB alone)', () 
 			const studied = await db.cards.where('[queue+fsrs.due]').between([1, -Infinity], [3, []]).first();
 			if (studied && day % 3 === 1) {
 				await recordPractice(db, { card: studied, grade: Rating.Good, time: later, ms: 2000 });
+				await expectSame(later, settings);
+			}
+			if (day === 6) {
+				await saveAudioSettings(db, { autoplay: true });
 				await expectSame(later, settings);
 			}
 			if (studied && day === 4) {

@@ -69,6 +69,8 @@ const below = (queue: number, end: Date) => IDBKeyRange.bound([queue, -Infinity]
 /** Today's queue as `loadQueue` gives it, the settings it was read with, and the learned count. */
 export interface EarlyQueue {
 	settings: SchedulerSettings;
+	/** The audio setting (as `loadAudioSettings` reads it): speak each card's front when it appears. */
+	autoplay: boolean;
 	loaded: LoadedQueue;
 	learned: number;
 	/** When it was read (ms since the epoch). */
@@ -92,9 +94,10 @@ export async function readQueue(db: IDBDatabase, now: Date, contentVersion: stri
 	const settingsStore = tx.objectStore('settings');
 	const cards = tx.objectStore('cards');
 	const byDue = cards.index('[queue+fsrs.due]');
-	const [version, scheduler] = await Promise.all([
+	const [version, scheduler, audio] = await Promise.all([
 		request(settingsStore.get('content-version')) as Promise<{ value?: unknown } | undefined>,
-		request(settingsStore.get('scheduler')) as Promise<{ value?: unknown } | undefined>
+		request(settingsStore.get('scheduler')) as Promise<{ value?: unknown } | undefined>,
+		request(settingsStore.get('audio')) as Promise<{ value?: { autoplay?: unknown } } | undefined>
 	]);
 	if (version?.value !== contentVersion) return undefined;
 	const settings = normaliseSettings(scheduler?.value);
@@ -133,7 +136,7 @@ export async function readQueue(db: IDBDatabase, now: Date, contentVersion: stri
 	};
 	const rows = new Map([...learning, ...relearning, ...fresh].map((c) => [c.id, c]));
 	const ahead = (await Promise.all(reviewIds.slice(0, reviewRows).map((id) => request(cards.get(id))))) as (StoredCard | undefined)[];
-	return { settings, loaded: { queue, cards: rows }, learned, at: now.getTime(), ahead: ahead.filter((c) => !!c) };
+	return { settings, autoplay: audio?.value?.autoplay === true, loaded: { queue, cards: rows }, learned, at: now.getTime(), ahead: ahead.filter((c) => !!c) };
 }
 
 /** The home page's counts, read as `homeCounts` reads them (early.test.ts). */

@@ -30,6 +30,8 @@ interface Answered {
 export interface SessionOptions {
 	/** Practise one article's cards ahead of schedule; answers are recorded but change no card. */
 	practice?: string;
+	/** Settles when the database is ready (its decks loaded): `ready()` of state/app.ts. */
+	ready?: Promise<unknown>;
 }
 
 /**
@@ -70,8 +72,11 @@ export class ReviewSession {
 	announcement = $state('');
 	/** Answers being written: the next card is shown without waiting for them. */
 	saving = $state(0);
+	/** Counts the cards shown (the same card again included): what is typed into a card starts afresh with each. */
+	shown = $state(0);
 
 	#db: KartuDB;
+	#ready: Promise<unknown>;
 	readonly practice: string | undefined;
 	#practice: StoredCard[] = [];
 	#scheduler!: Scheduler;
@@ -91,34 +96,58 @@ export class ReviewSession {
 	constructor(db: KartuDB, options: SessionOptions = {}) {
 		this.#db = db;
 		this.practice = options.practice;
+		this.#ready = options.ready ?? Promise.resolve();
+		// Awaited only when there is no early queue; a failure then reaches the learner from start().
+		this.#ready.catch(() => {});
 	}
 
-	/** Loads settings and today's queue, and shows the first card. */
+	/**
+	 * Loads settings and today's queue, and shows the first card. On a fresh page the queue the
+	 * page's early script read while the app loaded is shown at once, without waiting for `ready`
+	 * (the database's start: it holds this build's decks, or the early script would have read
+	 * nothing); otherwise, once `ready` settles, everything is read here.
+	 */
 	async start(now = new Date()): Promise<void> {
 		try {
-			// The queue the page's early script read while the app loaded, if any (once, and fresh).
-			const early = this.practice ? undefined : takeEarlyQueue(now);
-			const [settings, audio, read] = await Promise.all([loadSettings(this.#db), loadAudioSettings(this.#db), early]);
-			this.#settings = settings;
-			this.#scheduler = new Scheduler(settings);
-			this.#autoplay = audio.autoplay;
-			if (this.#autoplay) speech.start();
+			const read = this.practice ? undefined : await takeEarlyQueue(now);
+			if (read) {
+				this.#begin(read.settings, read.autoplay);
+				this.#queue = read.loaded.queue;
+				this.#cards = read.loaded.cards;
+				for (const c of read.ahead) this.#cards.set(c.id, c);
+				await this.#showNext(now);
+				return;
+			}
+			try {
+				await this.#ready;
+			} catch (e) {
+				// ready() says what went wrong in words already.
+				this.error = (e as Error).message;
+				return;
+			}
+			const [settings, audio] = await Promise.all([loadSettings(this.#db), loadAudioSettings(this.#db)]);
+			this.#begin(settings, audio.autoplay);
 			if (this.practice) {
 				this.#practice = await practiceCards(this.#db, this.practice);
 				this.#showPractice(now);
 				return;
 			}
-			const usable = read && JSON.stringify(read.settings) === JSON.stringify(settings);
-			const loaded = usable ? read.loaded : await loadQueue(this.#db, now, settings);
+			const loaded = await loadQueue(this.#db, now, settings);
 			this.#queue = loaded.queue;
 			this.#cards = loaded.cards;
-			if (usable) for (const c of read.ahead) this.#cards.set(c.id, c);
 			await this.#showNext(now);
 		} catch (e) {
 			this.error = storageMessage(e);
 		} finally {
 			this.loading = false;
 		}
+	}
+
+	#begin(settings: SchedulerSettings, autoplay: boolean): void {
+		this.#settings = settings;
+		this.#scheduler = new Scheduler(settings);
+		this.#autoplay = autoplay;
+		if (autoplay) speech.start();
 	}
 
 	/** On an affix drill, picks one of the forms offered, and shows the answer. */
@@ -316,7 +345,8 @@ export class ReviewSession {
 				this.#cards.set(card.id, card);
 			}
 			this.#show(card, now);
-			void this.#prefetch();
+			// A task later: reading ahead must not delay the card on screen.
+			setTimeout(() => void this.#prefetch());
 			return;
 		}
 		this.card = undefined;
@@ -347,6 +377,7 @@ export class ReviewSession {
 			this.intervals = undefined;
 			this.counts = queueCounts(this.#queue, now.getTime());
 		}
+		this.shown++;
 		this.#shownNow = now;
 		this.#shownAt = performance.now();
 		if (this.#autoplay) speech.speak(frontSpeech(card.content));
