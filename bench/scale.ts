@@ -62,6 +62,15 @@ async function withSeeder<T>(page: Page, fn: () => Promise<T>): Promise<T> {
 	return fn();
 }
 
+/**
+ * Waits until the page has drawn the answer and is idle, as it is when a learner, having read the
+ * answer, presses a grade: the key then measures the grade, not the harness's own polling or the
+ * focus move the page runs after drawing the answer.
+ */
+function settled(page: Page): Promise<unknown> {
+	return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(r, { timeout: 500 })))));
+}
+
 /** Answers `n` cards with Good by keyboard (Enter shows, 3 grades); returns each grade → next card time. */
 async function gradeCards(page: Page, n: number): Promise<number[]> {
 	await page.waitForSelector('[data-card-id]');
@@ -70,6 +79,7 @@ async function gradeCards(page: Page, n: number): Promise<number[]> {
 		if (!(await page.locator('[data-card-id]').count())) break;
 		await page.keyboard.press('Enter');
 		await page.getByRole('button', { name: /^Good/ }).and(page.locator(':enabled')).waitFor();
+		await settled(page);
 		await page.keyboard.press('3');
 		await page.waitForFunction(
 			(b) => (window as unknown as { __lat: number[] }).__lat.length > b || !document.querySelector('[data-card-id]'),
