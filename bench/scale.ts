@@ -49,11 +49,18 @@ interface Marks {
 
 /** Opens `path` with an empty HTTP cache and waits for `mark`; returns its time since navigation start. */
 async function coldVisit(page: Page, url: string, mark: keyof Marks, timeout = 120_000): Promise<number> {
+	// From a quiet page: the work the previous page still does after its own mark (reading ahead,
+	// today's snapshot check) would otherwise hold up this navigation and be counted in it.
+	await page.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 300), { timeout: 3000 })));
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Network.clearBrowserCache');
 	await cdp.detach();
 	await page.goto(url);
 	await page.waitForFunction((m) => (window as unknown as { __marks: Marks }).__marks[m as keyof Marks] !== undefined, mark, { timeout, polling: 20 });
+	if (process.env.BENCH_DEBUG) {
+		const steps = await page.evaluate(() => ['kartu:early-opened', 'kartu:early-read'].map((n) => `${n} ${Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1)}`).join(', '));
+		console.error(`${url}: ${steps}`);
+	}
 	return page.evaluate((m) => (window as unknown as { __marks: Marks }).__marks[m as keyof Marks]!, mark);
 }
 

@@ -48,7 +48,14 @@ async function expectSame(at: Date, settings: SchedulerSettings) {
 	const app = await homeCounts(db, at);
 	expect(await readHomeCounts(db.backendDB(), at, VERSION), at.toString()).toEqual(app);
 	const early = await readQueue(db.backendDB(), at, VERSION, 3);
-	expect(early!.loaded, at.toString()).toEqual(await loadQueue(db, at, settings));
+	const loaded = await loadQueue(db, at, settings);
+	expect(early!.loaded, at.toString()).toEqual(loaded);
+	// With the settings the app last saw, right or stale, the read is the same.
+	const stale = { ...settings, dayStartHour: (settings.dayStartHour + 7) % 24, newPerDay: settings.newPerDay + 1, maxReviewsPerDay: 1 };
+	for (const hint of [settings, stale, { nonsense: true }]) {
+		const hinted = await readQueue(db.backendDB(), at, VERSION, 3, hint);
+		expect(hinted!.loaded, `${at} with a hint`).toEqual(loaded);
+	}
 	expect(early!.settings).toEqual(settings);
 	expect(early!.autoplay).toBe((await loadAudioSettings(db)).autoplay);
 	// The rows read ahead are the first review cards', as stored.

@@ -87,20 +87,34 @@ export interface EarlyQueue {
  * modules start, each may wait behind their work on the main thread. Undefined when the database
  * does not hold the decks of `contentVersion` (the app loads them first) or lacks a store.
  */
-export async function readQueue(db: IDBDatabase, now: Date, contentVersion: string, reviewRows = 0): Promise<EarlyQueue | undefined> {
+export async function readQueue(db: IDBDatabase, now: Date, contentVersion: string, reviewRows = 0, hint?: unknown): Promise<EarlyQueue | undefined> {
 	const stores = ['settings', 'cards', 'reviews'];
 	if (!stores.every((s) => db.objectStoreNames.contains(s))) return undefined;
 	const tx = db.transaction(stores, 'readonly');
 	const settingsStore = tx.objectStore('settings');
-	const cards = tx.objectStore('cards');
-	const byDue = cards.index('[queue+fsrs.due]');
-	const [version, scheduler, audio] = await Promise.all([
+	const stored = Promise.all([
 		request(settingsStore.get('content-version')) as Promise<{ value?: unknown } | undefined>,
 		request(settingsStore.get('scheduler')) as Promise<{ value?: unknown } | undefined>,
 		request(settingsStore.get('audio')) as Promise<{ value?: { autoplay?: unknown } } | undefined>
 	]);
+	// With the settings the app last saw (`hint`), the day is read at once, beside the settings;
+	// if the stored settings turn out different, it is read again with them.
+	const guess = hint === undefined ? undefined : normaliseSettings(hint);
+	const guessed = guess && readDay(tx, now, guess);
+	guessed?.catch(() => {});
+	const [version, scheduler, audio] = await stored;
 	if (version?.value !== contentVersion) return undefined;
 	const settings = normaliseSettings(scheduler?.value);
+	const day = guessed && JSON.stringify(guess) === JSON.stringify(settings) ? await guessed : await readDay(tx, now, settings);
+	const queue = day.queue;
+	const ahead = (await Promise.all(queue.review.slice(0, reviewRows).map((c) => request(tx.objectStore('cards').get(c.id))))) as (StoredCard | undefined)[];
+	return { settings, autoplay: audio?.value?.autoplay === true, loaded: { queue, cards: day.rows }, learned: day.learned, at: now.getTime(), ahead: ahead.filter((c) => !!c) };
+}
+
+/** Today's queue under `settings`, its rows and the learned count, read in `tx` in one round trip (rarely two). */
+async function readDay(tx: IDBTransaction, now: Date, settings: SchedulerSettings): Promise<{ queue: Queue; rows: Map<string, StoredCard>; learned: number }> {
+	const cards = tx.objectStore('cards');
+	const byDue = cards.index('[queue+fsrs.due]');
 	const day = studyDay(now, settings.dayStartHour);
 	const end = new Date(day.end);
 	const left = (request(tx.objectStore('reviews').index('time').getAll(IDBKeyRange.lowerBound(new Date(day.start)))) as Promise<AnswerToday[]>).then(
@@ -135,13 +149,12 @@ export async function readQueue(db: IDBDatabase, now: Date, contentVersion: stri
 		day
 	};
 	const rows = new Map([...learning, ...relearning, ...fresh].map((c) => [c.id, c]));
-	const ahead = (await Promise.all(reviewIds.slice(0, reviewRows).map((id) => request(cards.get(id))))) as (StoredCard | undefined)[];
-	return { settings, autoplay: audio?.value?.autoplay === true, loaded: { queue, cards: rows }, learned, at: now.getTime(), ahead: ahead.filter((c) => !!c) };
+	return { queue, rows, learned };
 }
 
 /** The home page's counts, read as `homeCounts` reads them (early.test.ts). */
-export async function readHomeCounts(db: IDBDatabase, now: Date, contentVersion: string): Promise<HomeCounts | undefined> {
-	const read = await readQueue(db, now, contentVersion);
+export async function readHomeCounts(db: IDBDatabase, now: Date, contentVersion: string, hint?: unknown): Promise<HomeCounts | undefined> {
+	const read = await readQueue(db, now, contentVersion, 0, hint);
 	if (!read) return undefined;
 	const counts = queueCounts(read.loaded.queue, now.getTime());
 	return { due: counts.learning + counts.review, fresh: counts.new, learned: read.learned };
@@ -189,28 +202,43 @@ function show(counts: HomeCounts, early: Early): void {
 	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', write, { once: true });
 }
 
+/** The localStorage key under which the app keeps the scheduler settings it last saw (a hint: always checked). */
+export const SETTINGS_HINT = 'kartu:scheduler';
+
+function settingsHint(): unknown {
+	try {
+		const text = localStorage.getItem(SETTINGS_HINT);
+		return text === null ? undefined : (JSON.parse(text) as unknown);
+	} catch {
+		return undefined;
+	}
+}
+
 /** Review cards whose rows the review page reads ahead with the queue (as the session prefetches). */
 export const REVIEW_ROWS_AHEAD = 8;
 
 /** Runs in the page's head: `page` is `home` or `review` on those pages; `contentVersion` is the build's. */
 export function start(page: string | undefined, contentVersion: string | undefined): void {
-	const opening = openExisting();
+	// Marks for the benchmark (bench/scale.ts): when the database was open, and when the read was done.
+	const opening = openExisting().then((db) => (performance.mark('kartu:early-opened'), db));
+	const hint = settingsHint();
 	const early: Early = {
 		claimed: false,
 		release: () => void opening.then((db) => db?.close())
 	};
 	if (page === 'home' && contentVersion) {
 		early.home = opening
-			.then((db) => (db ? readHomeCounts(db, new Date(), contentVersion) : undefined))
+			.then((db) => (db ? readHomeCounts(db, new Date(), contentVersion, hint) : undefined))
 			.catch(() => undefined)
 			.then((counts) => {
+				performance.mark('kartu:early-read');
 				early.homeValue = counts;
 				if (counts) show(counts, early);
 				return counts;
 			});
 	}
 	if (page === 'review' && contentVersion) {
-		early.queue = opening.then((db) => (db ? readQueue(db, new Date(), contentVersion, REVIEW_ROWS_AHEAD) : undefined)).catch(() => undefined);
+		early.queue = opening.then((db) => (db ? readQueue(db, new Date(), contentVersion, REVIEW_ROWS_AHEAD, hint) : undefined)).catch(() => undefined);
 	}
 	(globalThis as { __kartuEarly?: Early }).__kartuEarly = early;
 }

@@ -1,6 +1,7 @@
 // Reads and writes the learner's settings.
 
 import { normaliseSettings, validateSettings, type SchedulerSettings } from '../srs/settings';
+import { SETTINGS_HINT } from './early';
 import type { KartuDB } from './schema';
 
 const SCHEDULER = 'scheduler';
@@ -15,6 +16,25 @@ export async function saveSettings(db: KartuDB, settings: SchedulerSettings): Pr
 	const errors = validateSettings(settings);
 	if (errors.length) throw new Error(errors.join(' '));
 	await db.settings.put({ key: SCHEDULER, value: plain(settings) });
+	rememberSettings(plain(settings));
+}
+
+/**
+ * Keeps a copy of the scheduler settings where the early script (early.ts) reads them without a
+ * database round trip; it checks them against the database, so a stale copy costs only time.
+ */
+export function rememberSettings(value: unknown): void {
+	try {
+		if (value === undefined) localStorage.removeItem(SETTINGS_HINT);
+		else localStorage.setItem(SETTINGS_HINT, JSON.stringify(value));
+	} catch {
+		// No localStorage (tests, some private windows): the early script reads the database instead.
+	}
+}
+
+/** Refreshes the early script's copy of the settings from the database (after an import, say). */
+export async function refreshSettingsCopy(db: KartuDB): Promise<void> {
+	rememberSettings((await db.settings.get(SCHEDULER))?.value);
 }
 
 function plain<T>(v: T): T {

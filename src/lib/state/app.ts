@@ -3,6 +3,7 @@
 import { base } from '$app/paths';
 import type { Deck } from '../cards/types';
 import { db } from '../db/db';
+import { refreshSettingsCopy } from '../db/settings';
 import { syncDecks } from '../db/sync';
 import type { KartuDB } from '../db/schema';
 
@@ -45,7 +46,7 @@ export function ready(): Promise<KartuDB> {
 		// Today's automatic snapshot, in the background once the page has started (so its reads
 		// do not slow the page's first queries): a failure here must not stop the app.
 		snapshot = pageStarted()
-			.then(() => snapshotIfDue(db))
+			.then(() => Promise.all([snapshotIfDue(db), refreshSettingsCopy(db)]))
 			.catch(() => {});
 		return db;
 	})().catch((e: unknown) => {
