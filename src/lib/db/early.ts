@@ -3,7 +3,8 @@
 // home page reads today's counts straight from IndexedDB and fills them into the prerendered page,
 // so they are on screen before the app has started. It only reads, and never creates the database:
 // every write, upgrade and live query is the app's (Dexie, db/). No Dexie here: that is the point.
-// The counts equal `homeCounts` (cards.ts) for every state of the database (early.test.ts).
+// On the review page it reads today's queue for the first card. Its queue equals `loadQueue`'s and
+// its counts `homeCounts`'s (cards.ts) through weeks of simulated answers (early.test.ts).
 
 import { normaliseSettings } from '../srs/settings';
 import { CardState } from '../srs/memory';
