@@ -12,6 +12,7 @@ export const handle: Handle = ({ event, resolve }) =>
 		transformPageChunk: ({ html }) => {
 			const page = event.route.id === '/' ? 'home' : event.route.id === '/review' ? 'review' : 'other';
 			const code = early.replace(/<\//g, '<\\/');
-			return html.replace(PLACEHOLDER, `<script data-page="${page}" data-version="${__CONTENT_VERSION__}">${code}</script>`);
+			// A function, not a string: the code may hold `$'` or `$&`, which a replacement string would expand.
+			return html.replace(PLACEHOLDER, () => `<script data-page="${page}" data-version="${__CONTENT_VERSION__}">${code}</script>`);
 		}
 	});
