@@ -56,7 +56,7 @@ export async function ageDb(page: Page, ms: number): Promise<void> {
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+					const tx = db.transaction(['cards', 'reviews', 'answerHours'], 'readwrite');
 					const shift = (c: { due: Date; last_review?: Date }) => {
 						c.due = new Date(c.due.getTime() - ms);
 						if (c.last_review) c.last_review = new Date(c.last_review.getTime() - ms);
@@ -72,6 +72,19 @@ export async function ageDb(page: Page, ms: number): Promise<void> {
 						};
 					};
 					each(tx.objectStore('cards'), (c) => shift(c.fsrs));
+					// The recent answers the app keeps by hour (src/lib/db/answer-hours.ts) move with the reviews.
+					const hours = tx.objectStore('answerHours');
+					hours.getAll().onsuccess = (e) => {
+						const rows = (e.target as IDBRequest<{ h: number; a: [string, string, number, number, number][] }[]>).result;
+						const moved = new Map<number, [string, string, number, number, number][]>();
+						for (const entry of rows.flatMap((r) => r.a)) {
+							entry[4] -= ms;
+							const h = Math.floor(entry[4] / 3_600_000);
+							moved.set(h, [...(moved.get(h) ?? []), entry]);
+						}
+						hours.clear();
+						for (const [h, a] of moved) hours.put({ h, a });
+					};
 					each(tx.objectStore('reviews'), (r) => {
 						r.time = new Date(r.time.getTime() - ms);
 						shift(r.before);
@@ -88,21 +101,32 @@ export async function ageDb(page: Page, ms: number): Promise<void> {
 	);
 }
 
-/** Suspends, straight in IndexedDB, every card but those of `kind`, so that kind comes first. */
+/**
+ * Suspends, straight in IndexedDB, every card but those of `kind`, so that kind comes first. The
+ * database must exist: a page that writes (not the home page) has opened it.
+ */
 export async function onlyKind(page: Page, kind: string) {
 	await page.evaluate(
 		(kind) =>
-			new Promise<void>((resolve) => {
+			new Promise<void>((resolve, reject) => {
 				const open = indexedDB.open('kartu');
 				open.onsuccess = () => {
-					const tx = open.result.transaction('cards', 'readwrite');
+					const tx = open.result.transaction(['cards', 'counts'], 'readwrite');
+					// The number of cards per queue the app keeps (src/lib/db/queue-counts.ts), counted again.
+					const n: Record<number, number> = {};
 					tx.objectStore('cards').openCursor().onsuccess = (e) => {
 						const cursor = (e.target as IDBRequest<IDBCursorWithValue>).result;
-						if (!cursor) return;
-						if (cursor.value.content.kind !== kind) cursor.update({ ...cursor.value, suspended: true, queue: -1 });
+						if (!cursor) {
+							tx.objectStore('counts').put({ key: 'queues', n });
+							return;
+						}
+						let card = cursor.value;
+						if (card.content.kind !== kind) cursor.update((card = { ...card, suspended: true, queue: -1 }));
+						n[card.queue] = (n[card.queue] ?? 0) + 1;
 						cursor.continue();
 					};
 					tx.oncomplete = () => resolve();
+					tx.onerror = () => reject(tx.error);
 				};
 			}),
 		kind

@@ -162,9 +162,19 @@ describe('upgrades keep data', () => {
 		const cards = await db.cards.toArray();
 		expect(cards).toHaveLength(fixture.cards.length);
 		expect(await db.reviews.count()).toBe(fixture.reviews.length);
-		expect(db.verno).toBe(4);
-		expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'firsts', 'reviews', 'settings', 'snapshotData', 'snapshots', 'statdays', 'words']);
+		expect(db.verno).toBe(5);
+		expect(db.tables.map((t) => t.name).sort()).toEqual(['answerHours', 'cards', 'counts', 'firsts', 'reviews', 'settings', 'snapshotData', 'snapshots', 'statdays', 'words']);
 		for (const c of revive(fixture.cards)) expect(cards.find((x) => x.id === c.id)).toEqual(c);
+		// The upgrade counted the cards of each queue once.
+		const tally: Record<number, number> = {};
+		for (const c of cards) tally[c.queue] = (tally[c.queue] ?? 0) + 1;
+		expect((await db.counts.get('queues'))?.n).toEqual(tally);
+		// And filed the answers of the last days before the newest by hour.
+		const reviews = await db.reviews.orderBy('time').toArray();
+		const from = (Math.floor(reviews.at(-1)!.time.getTime() / 3_600_000) - 72) * 3_600_000;
+		const recent = reviews.filter((r) => r.time.getTime() >= from).map((r) => r.id);
+		expect(recent.length).toBeGreaterThan(0);
+		expect((await db.answerHours.toArray()).flatMap((h) => h.a.map((e) => e[0])).sort()).toEqual(recent.sort());
 		// The new indexes and tables work on the old data.
 		expect(await db.cards.where('content.headword').equals('menekankan').count()).toBe(3);
 		expect(await db.words.count()).toBe(0);

@@ -2,6 +2,8 @@
 
 import Dexie from 'dexie';
 import { QUEUE, queueOf, type KartuDB, type StoredCard } from './schema';
+import { cardsPerQueue } from './cards';
+import { inQueue } from './queues';
 
 /** Every card, in queue and introduction order. */
 export function allCards(db: KartuDB): Promise<StoredCard[]> {
@@ -41,10 +43,11 @@ export async function cardPage(
 	limit: number,
 	match?: (c: StoredCard) => boolean
 ): Promise<CardPage> {
-	return db.transaction('r', db.cards, async () => {
+	return db.transaction('r', db.cards, db.counts, async () => {
 		const range = (q: number) => db.cards.where('[queue+position]').between([q, Dexie.minKey], [q, Dexie.maxKey]);
 		const queues = FILTER_QUEUES[filter];
-		const counts = await Promise.all(queues.map((q) => range(q).count()));
+		const perQueue = await cardsPerQueue(db);
+		const counts = queues.map((q) => inQueue(perQueue, q));
 		const cards: StoredCard[] = [];
 		for (const q of queues) {
 			if (cards.length > limit) break;

@@ -2,10 +2,11 @@
 
 import Dexie from 'dexie';
 import { CardState as State } from '../srs/memory';
-import { dayLeft, FRESH_SPARE, queueCounts, reviewSpare, siblingOfId, studyDay, type Queue, type QueueCard } from '../srs/queue';
+import { dayLeft, FRESH_SPARE, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard, type StudyDay } from '../srs/queue';
 import type { SchedulerSettings } from '../srs/settings';
 import { loadSettings } from './settings';
 import { QUEUE, type KartuDB, type StoredCard } from './schema';
+import { answersIn, hoursOf, learnedIn, QUEUE_COUNTS_KEY, type QueueCountsRow } from './queues';
 
 export function toQueueCard(c: StoredCard): QueueCard {
 	return { id: c.id, sibling: c.sibling, state: c.fsrs.state, due: c.fsrs.due.getTime(), position: c.position };
@@ -29,13 +30,13 @@ export interface LoadedQueue {
  */
 export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSettings): Promise<LoadedQueue> {
 	const day = studyDay(now, settings.dayStartHour);
-	return db.transaction('r', db.cards, db.reviews, async () => {
+	return db.transaction('r', db.cards, db.reviews, db.answerHours, async () => {
 		const dueBefore = (queue: number) =>
 			db.cards.where('[queue+fsrs.due]').between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false);
 		const [learning, relearning, answeredToday] = await Promise.all([
 			dueBefore(QUEUE.learning).toArray(),
 			dueBefore(QUEUE.relearning).toArray(),
-			db.reviews.where('time').aboveOrEqual(new Date(day.start)).toArray()
+			answersToday(db, day)
 		]);
 		const { reviewsLeft, newLeft, answered } = dayLeft(answeredToday, settings);
 		// Reviews left under the daily maximum, the most overdue first; a few more stand in for
@@ -74,12 +75,27 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 	});
 }
 
-/** Cards the learner has studied and that are in learning or review now. */
+/** Today's answers, from the recent answers kept by hour (db/answer-hours.ts). */
+async function answersToday(db: KartuDB, day: StudyDay): Promise<AnswerToday[]> {
+	const [from, to] = hoursOf(day.start, day.end);
+	return answersIn(await db.answerHours.where('h').between(from, to, true, true).toArray(), day.start, day.end);
+}
+
+/** Cards the learner has studied and that are in learning or review now (from the maintained counts). */
 export async function learnedCount(db: KartuDB): Promise<number> {
-	return db.cards
-		.where('[queue+fsrs.due]')
-		.between([QUEUE.learning, Dexie.minKey], [QUEUE.relearning, Dexie.maxKey], true, true)
-		.count();
+	return learnedIn(await cardsPerQueue(db));
+}
+
+/** The number of cards in each queue: the row every write keeps (db/queue-counts.ts), counted through the index if it is missing. */
+export async function cardsPerQueue(db: KartuDB): Promise<QueueCountsRow> {
+	const row = await db.counts.get(QUEUE_COUNTS_KEY);
+	if (row) return row;
+	const n: Record<number, number> = {};
+	for (const q of Object.values(QUEUE)) {
+		const c = await db.cards.where('[queue+fsrs.due]').between([q, Dexie.minKey], [q, Dexie.maxKey], true, true).count();
+		if (c) n[q] = c;
+	}
+	return { key: QUEUE_COUNTS_KEY, n };
 }
 
 export interface HomeCounts {

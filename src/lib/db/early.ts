@@ -8,10 +8,10 @@
 
 import { normaliseSettings } from '../srs/settings';
 import { CardState } from '../srs/memory';
-import { dayLeft, FRESH_SPARE, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard } from '../srs/queue';
+import { dayLeft, FRESH_SPARE, LEARN_AHEAD_MS, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard, type StudyDay } from '../srs/queue';
 import type { SchedulerSettings } from '../srs/settings';
 import type { HomeCounts, LoadedQueue } from './cards';
-import { QUEUE } from './queues';
+import { ANSWER_HOURS_STORE, answersIn, COUNTS_STORE, hoursOf, learnedIn, QUEUE, QUEUE_COUNTS_KEY, type AnswerHour, type QueueCountsRow } from './queues';
 import type { StoredCard } from './schema';
 
 /** What the early script leaves for the app, as `globalThis.__kartuEarly`. */
@@ -89,8 +89,31 @@ export interface EarlyQueue {
  * does not hold the decks of `contentVersion` (the app loads them first) or lacks a store.
  */
 export async function readQueue(db: IDBDatabase, now: Date, contentVersion: string, reviewRows = 0, hint?: unknown): Promise<EarlyQueue | undefined> {
+	const read = await withSettings(db, contentVersion, hint, (tx, settings) => readDay(tx, now, settings));
+	if (!read) return undefined;
+	const { tx, settings, autoplay, value: day } = read;
+	const queue = day.queue;
+	const ahead = (await Promise.all(queue.review.slice(0, reviewRows).map((c) => request(tx.objectStore('cards').get(c.id))))) as (StoredCard | undefined)[];
+	return { settings, autoplay, loaded: { queue, cards: day.rows }, learned: day.learned, at: now.getTime(), ahead: ahead.filter((c) => !!c) };
+}
+
+/**
+ * Opens one read-only transaction, reads the stored settings and runs `read` with them; with the
+ * settings the app last saw (`hint`), `read` starts at once, beside the settings, and runs again
+ * only if the stored ones turn out different. Undefined when the database does not hold the decks
+ * of `contentVersion` (the app loads them first) or lacks a store.
+ */
+async function withSettings<T>(
+	db: IDBDatabase,
+	contentVersion: string,
+	hint: unknown,
+	read: (tx: IDBTransaction, settings: SchedulerSettings) => Promise<T>
+): Promise<{ tx: IDBTransaction; settings: SchedulerSettings; autoplay: boolean; value: T } | undefined> {
 	const stores = ['settings', 'cards', 'reviews'];
 	if (!stores.every((s) => db.objectStoreNames.contains(s))) return undefined;
+	// A database from before the maintained counts and answers by hour (the app adds them when it
+	// opens it) is read as before: counted through the index, today's reviews read whole.
+	for (const derived of [COUNTS_STORE, ANSWER_HOURS_STORE]) if (db.objectStoreNames.contains(derived)) stores.push(derived);
 	const tx = db.transaction(stores, 'readonly');
 	const settingsStore = tx.objectStore('settings');
 	const stored = Promise.all([
@@ -98,18 +121,14 @@ export async function readQueue(db: IDBDatabase, now: Date, contentVersion: stri
 		request(settingsStore.get('scheduler')) as Promise<{ value?: unknown } | undefined>,
 		request(settingsStore.get('audio')) as Promise<{ value?: { autoplay?: unknown } } | undefined>
 	]);
-	// With the settings the app last saw (`hint`), the day is read at once, beside the settings;
-	// if the stored settings turn out different, it is read again with them.
 	const guess = hint === undefined ? undefined : normaliseSettings(hint);
-	const guessed = guess && readDay(tx, now, guess);
+	const guessed = guess && read(tx, guess);
 	guessed?.catch(() => {});
 	const [version, scheduler, audio] = await stored;
 	if (version?.value !== contentVersion) return undefined;
 	const settings = normaliseSettings(scheduler?.value);
-	const day = guessed && JSON.stringify(guess) === JSON.stringify(settings) ? await guessed : await readDay(tx, now, settings);
-	const queue = day.queue;
-	const ahead = (await Promise.all(queue.review.slice(0, reviewRows).map((c) => request(tx.objectStore('cards').get(c.id))))) as (StoredCard | undefined)[];
-	return { settings, autoplay: audio?.value?.autoplay === true, loaded: { queue, cards: day.rows }, learned: day.learned, at: now.getTime(), ahead: ahead.filter((c) => !!c) };
+	const value = guessed && JSON.stringify(guess) === JSON.stringify(settings) ? await guessed : await read(tx, settings);
+	return { tx, settings, autoplay: audio?.value?.autoplay === true, value };
 }
 
 /** Today's queue under `settings`, its rows and the learned count, read in `tx` in one round trip (rarely two). */
@@ -118,14 +137,12 @@ async function readDay(tx: IDBTransaction, now: Date, settings: SchedulerSetting
 	const byDue = cards.index('[queue+fsrs.due]');
 	const day = studyDay(now, settings.dayStartHour);
 	const end = new Date(day.end);
-	const left = (request(tx.objectStore('reviews').index('time').getAll(IDBKeyRange.lowerBound(new Date(day.start)))) as Promise<AnswerToday[]>).then(
-		(answers) => dayLeft(answers, settings)
-	);
+	const left = answersToday(tx, day).then((answers) => dayLeft(answers, settings));
 	const maxReviews = settings.maxReviewsPerDay + reviewSpare(settings.maxReviewsPerDay);
 	const [learning, relearning, learned, reviewKeys, newRows, { reviewsLeft, newLeft, answered }] = await Promise.all([
 		request(byDue.getAll(below(QUEUE.learning, end))) as Promise<StoredCard[]>,
 		request(byDue.getAll(below(QUEUE.relearning, end))) as Promise<StoredCard[]>,
-		request(byDue.count(IDBKeyRange.bound([QUEUE.learning, -Infinity], [QUEUE.relearning, []]))),
+		learnedCount(tx),
 		settings.maxReviewsPerDay ? (request(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) as Promise<string[]>) : [],
 		settings.newPerDay ? freshRows(cards.index('[queue+position]'), settings.newPerDay + FRESH_SPARE, left) : [],
 		left
@@ -153,12 +170,89 @@ async function readDay(tx: IDBTransaction, now: Date, settings: SchedulerSetting
 	return { queue, rows, learned };
 }
 
+/** Today's answers: from the answers kept by hour (db/answer-hours.ts), from the reviews only if there are none. */
+async function answersToday(tx: IDBTransaction, day: StudyDay): Promise<AnswerToday[]> {
+	if (tx.objectStoreNames.contains(ANSWER_HOURS_STORE)) {
+		const [from, to] = hoursOf(day.start, day.end);
+		return answersIn((await request(tx.objectStore(ANSWER_HOURS_STORE).getAll(IDBKeyRange.bound(from, to)))) as AnswerHour[], day.start, day.end);
+	}
+	return request(tx.objectStore('reviews').index('time').getAll(IDBKeyRange.lowerBound(new Date(day.start)))) as Promise<AnswerToday[]>;
+}
+
+/** Cards in learning or review: from the maintained counts (db/queue-counts.ts), through the index only if they are missing. */
+async function learnedCount(tx: IDBTransaction): Promise<number> {
+	const row = tx.objectStoreNames.contains(COUNTS_STORE) ? ((await request(tx.objectStore(COUNTS_STORE).get(QUEUE_COUNTS_KEY))) as QueueCountsRow | undefined) : undefined;
+	if (row) return learnedIn(row);
+	return request(tx.objectStore('cards').index('[queue+fsrs.due]').count(IDBKeyRange.bound([QUEUE.learning, -Infinity], [QUEUE.relearning, []])));
+}
+
 /** The home page's counts, read as `homeCounts` reads them (early.test.ts). */
 export async function readHomeCounts(db: IDBDatabase, now: Date, contentVersion: string, hint?: unknown): Promise<HomeCounts | undefined> {
-	const read = await readQueue(db, now, contentVersion, 0, hint);
-	if (!read) return undefined;
-	const counts = queueCounts(read.loaded.queue, now.getTime());
-	return { due: counts.learning + counts.review, fresh: counts.new, learned: read.learned };
+	return (await withSettings(db, contentVersion, hint, (tx, settings) => readDayCounts(tx, now, settings)))?.value;
+}
+
+/**
+ * Today's counts under `settings` from the indexes' keys alone: the ids of the (re)learning cards
+ * due within LEARN_AHEAD_MS, of the reviews due today (as many as the limits could allow) and of
+ * the next new cards; no card is read. A card's id names its headword, which is all the counting
+ * needs (`queueCounts`: one card per headword a day).
+ */
+async function readDayCounts(tx: IDBTransaction, now: Date, settings: SchedulerSettings): Promise<HomeCounts> {
+	const cards = tx.objectStore('cards');
+	const byDue = cards.index('[queue+fsrs.due]');
+	const day = studyDay(now, settings.dayStartHour);
+	const end = new Date(day.end);
+	const left = answersToday(tx, day).then((answers) => dayLeft(answers, settings));
+	// Learning cards count when due within LEARN_AHEAD_MS, and only today's.
+	const soon = now.getTime() + LEARN_AHEAD_MS;
+	const dueSoon = (q: number) => (soon < day.end ? IDBKeyRange.bound([q, -Infinity], [q, new Date(soon)]) : below(q, end));
+	const keys = (r: IDBRequest<IDBValidKey[]>) => request(r) as Promise<string[]>;
+	const maxReviews = settings.maxReviewsPerDay + reviewSpare(settings.maxReviewsPerDay);
+	const wanted = settings.newPerDay + FRESH_SPARE;
+	const [learning, relearning, learned, reviewKeys, newIds, { reviewsLeft, newLeft, answered }] = await Promise.all([
+		keys(byDue.getAllKeys(dueSoon(QUEUE.learning))),
+		keys(byDue.getAllKeys(dueSoon(QUEUE.relearning))),
+		learnedCount(tx),
+		settings.maxReviewsPerDay ? keys(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) : [],
+		settings.newPerDay ? freshIds(cards.index('[queue+position]'), wanted, left) : [],
+		left
+	]);
+	const fresh: string[] = [];
+	const taken = new Set<string>();
+	for (const id of newLeft ? newIds : []) {
+		if (fresh.length >= newLeft + FRESH_SPARE) break;
+		const sibling = siblingOfId(id);
+		if (answered.has(sibling) || taken.has(sibling)) continue;
+		taken.add(sibling);
+		fresh.push(id);
+	}
+	const card = (state: number, due: number) => (id: string): QueueCard => ({ id, sibling: siblingOfId(id), state: state as QueueCard['state'], due, position: 0 });
+	const counts = queueCounts(
+		{
+			learning: [...learning.map(card(CardState.Learning, now.getTime())), ...relearning.map(card(CardState.Relearning, now.getTime()))],
+			review: (reviewsLeft ? reviewKeys.slice(0, reviewsLeft + reviewSpare(reviewsLeft)) : []).map(card(CardState.Review, day.start)),
+			fresh: fresh.map(card(CardState.New, now.getTime())),
+			newLeft,
+			reviewsLeft,
+			answered,
+			day
+		},
+		now.getTime()
+	);
+	return { due: counts.learning + counts.review, fresh: counts.new, learned };
+}
+
+/**
+ * The ids of the next new cards by position, as `freshRows` would read their rows: one batch of
+ * keys; in the rare case that it holds too few headwords not answered today, the rows themselves.
+ */
+async function freshIds(index: IDBIndex, wanted: number, answers: Promise<{ answered: Map<string, string> }>): Promise<string[]> {
+	const batch = wanted * 4;
+	const ids = (await request(index.getAllKeys(IDBKeyRange.bound([QUEUE.new, -Infinity], [QUEUE.new, []]), batch))) as string[];
+	if (ids.length < batch) return ids;
+	const { answered } = await answers;
+	if (new Set(ids.map(siblingOfId).filter((s) => !answered.has(s))).size >= wanted) return ids;
+	return (await freshRows(index, wanted, answers)).map((c) => c.id);
 }
 
 const toQueueCard = (c: StoredCard): QueueCard => ({ id: c.id, sibling: c.sibling, state: c.fsrs.state, due: c.fsrs.due.getTime(), position: c.position });
@@ -206,7 +300,7 @@ function show(counts: HomeCounts, early: Early): void {
 /** The localStorage key under which the app keeps the scheduler settings it last saw (a hint: always checked). */
 export const SETTINGS_HINT = 'kartu:scheduler';
 
-function settingsHint(): unknown {
+export function settingsHint(): unknown {
 	try {
 		const text = localStorage.getItem(SETTINGS_HINT);
 		return text === null ? undefined : (JSON.parse(text) as unknown);

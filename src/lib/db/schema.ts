@@ -1,10 +1,12 @@
 // The IndexedDB schema: one Dexie database holding cards with their FSRS state, every review, and settings.
 
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Card as FsrsCard, Grade } from 'ts-fsrs';
 import type { DeckCard } from '../cards/types';
 
-import { QUEUE } from './queues';
+import { ANSWER_HOURS_STORE, COUNTS_STORE, HOUR_MS, QUEUE, QUEUE_COUNTS_KEY, type AnswerHour, type QueueCountsRow } from './queues';
+import { answerEntry, answerHoursMiddleware, keptFrom } from './answer-hours';
+import { queueCountsMiddleware } from './queue-counts';
 
 export { QUEUE };
 
@@ -101,9 +103,12 @@ export class KartuDB extends Dexie {
 	snapshotData!: EntityTable<SnapshotData, 'id'>;
 	statdays!: EntityTable<StatDay, 'day'>;
 	firsts!: EntityTable<StatFirst, 'key'>;
+	counts!: EntityTable<QueueCountsRow, 'key'>;
+	answerHours!: EntityTable<AnswerHour, 'h'>;
 
-	constructor(name = 'kartu') {
-		super(name);
+	/** `options`: Dexie's, such as another IndexedDB implementation (tests). */
+	constructor(name = 'kartu', options?: DexieOptions) {
+		super(name, options);
 		this.version(1).stores({
 			cards: 'id, article, sibling, [queue+fsrs.due], [queue+position]',
 			reviews: 'id, cardId, time',
@@ -139,6 +144,34 @@ export class KartuDB extends Dexie {
 				await tx.table('settings').delete('stats-cache');
 				await tx.table('settings').put({ key: 'stats-state', value: { hour: -1, dirty: true } });
 			});
+		// v5: the number of cards in each queue, kept by every write to the cards (db/queue-counts.ts),
+		// counted here once through the index; and the recent answers by hour, kept by every write to
+		// the reviews (db/answer-hours.ts), filed here from the reviews of the last few days.
+		this.version(5)
+			.stores({ [COUNTS_STORE]: 'key', [ANSWER_HOURS_STORE]: 'h' })
+			.upgrade(async (tx) => {
+				const n: Record<number, number> = {};
+				for (const q of Object.values(QUEUE)) {
+					const c = await tx.table('cards').where('[queue+fsrs.due]').between([q, Dexie.minKey], [q, Dexie.maxKey], true, true).count();
+					if (c) n[q] = c;
+				}
+				await tx.table(COUNTS_STORE).put({ key: QUEUE_COUNTS_KEY, n } satisfies QueueCountsRow);
+				const newest = (await tx.table('reviews').orderBy('time').last()) as StoredReview | undefined;
+				if (!newest) return;
+				const from = keptFrom(Date.now(), Math.floor(newest.time.getTime() / HOUR_MS)) * HOUR_MS;
+				const recent = (await tx.table('reviews').where('time').aboveOrEqual(new Date(from)).toArray()) as StoredReview[];
+				const byHour = new Map<number, AnswerHour>();
+				for (const r of recent) {
+					const h = Math.floor(r.time.getTime() / HOUR_MS);
+					(byHour.get(h) ?? byHour.set(h, { h, a: [] }).get(h)!).a.push(answerEntry(r));
+				}
+				await tx.table(ANSWER_HOURS_STORE).bulkPut([...byHour.values()]);
+			});
+		this.on('populate', (tx) => {
+			tx.table(COUNTS_STORE).add({ key: QUEUE_COUNTS_KEY, n: {} } satisfies QueueCountsRow);
+		});
+		this.use(queueCountsMiddleware);
+		this.use(answerHoursMiddleware);
 	}
 }
 

@@ -7,6 +7,8 @@ import { CardState as State } from '../srs/memory';
 import { passed, retentionBucket, retentionByMonth, ReviewStats, studyDays, type DayCount, type RetentionPoint } from '../srs/stats';
 import type { SchedulerSettings } from '../srs/settings';
 import { QUEUE, type KartuDB, type StatDay, type StoredCard, type StoredReview } from './schema';
+import { cardsPerQueue } from './cards';
+import { inQueue } from './queues';
 
 export interface Stats {
 	/** Reviews per study day over the last year, oldest first (the last 30 are the last month). */
@@ -239,9 +241,9 @@ export async function computeStats(
 	let streak = 0;
 	for (let i = perDay.length - 1 - (perDay.at(-1)?.reviews ? 0 : 1); i >= 0 && perDay[i].reviews > 0; i--) streak++;
 
-	const count = (q: number) => db.cards.where('[queue+fsrs.due]').between([q, Dexie.minKey], [q, Dexie.maxKey]).count();
-	const [fresh, learning, review, relearning, suspended, known, ignored] = await Promise.all(
-		[QUEUE.new, QUEUE.learning, QUEUE.review, QUEUE.relearning, QUEUE.suspended, QUEUE.known, QUEUE.ignored].map(count)
+	const perQueue = await cardsPerQueue(db);
+	const [fresh, learning, review, relearning, suspended, known, ignored] = [QUEUE.new, QUEUE.learning, QUEUE.review, QUEUE.relearning, QUEUE.suspended, QUEUE.known, QUEUE.ignored].map((q) =>
+		inQueue(perQueue, q)
 	);
 	// Cards due on each of the next 30 study days (today with everything overdue), counted per day
 	// range in the index: no card is read.

@@ -1,0 +1,121 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readArticle } from '../../../scripts/content-node';
+import { Rating, Scheduler, type Grade } from '../srs/schedule';
+import { pickNext } from '../srs/queue';
+import { DEFAULT_SETTINGS } from '../srs/settings';
+import { applyImport, exportBackup } from './backup';
+import { setSuspended } from './card-table';
+import { cardsPerQueue, learnedCount, loadQueue } from './cards';
+import { QUEUE_COUNTS_KEY } from './queues';
+import { recordAnswer, undoAnswer } from './reviews';
+import { KartuDB, QUEUE } from './schema';
+import { syncDecks } from './sync';
+import { markWord, undoMark } from './words';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../backup/format';
+
+const { deck } = readArticle('azerbaijan-iran');
+const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
+const scheduler = new Scheduler(settings);
+const t0 = new Date(2026, 2, 2, 9, 0);
+
+let n = 0;
+let db: KartuDB;
+beforeEach(() => {
+	db = new KartuDB(`counts-${++n}`);
+});
+afterEach(async () => {
+	db.close();
+	await db.delete();
+});
+
+/** The cards of each queue, counted by reading every card. */
+async function tally(): Promise<Record<number, number>> {
+	const out: Record<number, number> = {};
+	for (const c of await db.cards.toArray()) out[c.queue] = (out[c.queue] ?? 0) + 1;
+	return out;
+}
+
+async function expectCountsRight() {
+	expect((await db.counts.get(QUEUE_COUNTS_KEY))?.n).toEqual(await tally());
+}
+
+async function answerNext(at: Date, grade: Grade = Rating.Good) {
+	const { queue } = await loadQueue(db, at, settings);
+	const next = pickNext(queue, at.getTime())!;
+	const card = (await db.cards.get(next.id))!;
+	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 3000, dayStartHour: 4 });
+}
+
+describe('the maintained number of cards per queue', () => {
+	it('starts empty and follows loading, answers, undo, suspending and word marks', async () => {
+		await db.open();
+		expect((await db.counts.get(QUEUE_COUNTS_KEY))?.n).toEqual({});
+		await syncDecks(db, [deck], t0);
+		await expectCountsRight();
+		expect((await cardsPerQueue(db)).n[QUEUE.new]).toBe(deck.cards.length);
+
+		const answers = [];
+		for (let i = 0; i < 6; i++) answers.push(await answerNext(new Date(t0.getTime() + i * 60_000), i % 3 ? Rating.Good : Rating.Again));
+		await expectCountsRight();
+		expect(await learnedCount(db)).toBeGreaterThan(0);
+		expect(await learnedCount(db)).toBe(Object.entries(await tally()).reduce((a, [q, k]) => a + (Number(q) >= QUEUE.learning ? k : 0), 0));
+
+		await undoAnswer(db, answers.at(-1)!.review, 4);
+		await expectCountsRight();
+
+		const ids = (await db.cards.limit(5).primaryKeys()) as string[];
+		await setSuspended(db, ids, true);
+		await expectCountsRight();
+		expect((await cardsPerQueue(db)).n[QUEUE.suspended]).toBe(5);
+		await setSuspended(db, ids, false);
+		await expectCountsRight();
+
+		const undo = await markWord(db, deck.cards[0].headword, 'known', t0);
+		await expectCountsRight();
+		expect((await cardsPerQueue(db)).n[QUEUE.known]).toBeGreaterThan(0);
+		await undoMark(db, undo);
+		await expectCountsRight();
+	});
+
+	it('follows a write that fails halfway: the aborted transaction leaves the counts as they were', async () => {
+		await syncDecks(db, [deck], t0);
+		const before = await cardsPerQueue(db);
+		const card = (await db.cards.get(deck.cards[0].id))!;
+		await expect(
+			db.transaction('rw', db.cards, async () => {
+				await db.cards.put({ ...card, suspended: true, queue: QUEUE.suspended });
+				throw new Error('stop');
+			})
+		).rejects.toThrow('stop');
+		expect(await cardsPerQueue(db)).toEqual(before);
+		await expectCountsRight();
+	});
+
+	it('follows a backup restored over the collection (replace) and merged into it', async () => {
+		await syncDecks(db, [deck], t0);
+		for (let i = 0; i < 4; i++) await answerNext(new Date(t0.getTime() + i * 60_000));
+		const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...(await exportBackup(db, t0)) };
+		await setSuspended(db, ((await db.cards.limit(3).primaryKeys()) as string[]), true);
+		await applyImport(db, backup, 'replace');
+		await expectCountsRight();
+		expect((await cardsPerQueue(db)).n[QUEUE.suspended]).toBeUndefined();
+		await db.cards.clear();
+		await expectCountsRight();
+		await applyImport(db, backup, 'merge');
+		await expectCountsRight();
+		expect(await learnedCount(db)).toBe(4);
+	});
+
+	it('counts afresh when the row is missing, and deletes by range', async () => {
+		await syncDecks(db, [deck], t0);
+		await db.counts.clear();
+		expect(await learnedCount(db)).toBe(0);
+		await answerNext(t0);
+		await expectCountsRight();
+		await db.cards.where('id').between(deck.cards[0].id, deck.cards[10].id, true, true).delete();
+		await expectCountsRight();
+		await db.cards.bulkDelete([deck.cards[20].id, deck.cards[21].id, 'no-such-card']);
+		await expectCountsRight();
+	});
+});
