@@ -36,12 +36,27 @@ test("the home page shows today's counts from its own HTML before the app's code
 	await expect(page.locator('.articles li')).toHaveCount(0);
 });
 
-test('on a first visit the early script creates no database: the app creates it, at its own version', async ({ page }) => {
+test('a first visit to the home page creates no database and loads no Dexie; the review page creates it at its own version', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('response', async (r) => {
+		if (r.request().resourceType() === 'script') scripts.push(await r.text());
+	});
 	await page.goto('/');
 	await expect(page.getByTestId('new')).toHaveText('20');
 	await expect(page.getByTestId('learned')).toHaveText('0');
-	const dbs = await page.evaluate(() => indexedDB.databases());
-	expect(dbs).toEqual([{ name: 'kartu', version: 40 }]);
+	await expect(page.locator('.articles [data-testid=new-cards]').first()).toHaveText(/^[1-9]\d*$/);
+	expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
+	// Dexie names itself in its code ("Dexie"): none of the home page's scripts is it.
+	expect(scripts.length).toBeGreaterThan(0);
+	expect(scripts.filter((s) => s.includes('DexieError'))).toEqual([]);
+
+	await page.getByRole('link', { name: 'Start review' }).click();
+	await expect(page.locator('article.card')).toBeVisible();
+	expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kartu', version: 50 }]);
+	// Back home, the counts are read from the database the review page filled.
+	await page.getByRole('link', { name: 'Home', exact: true }).click();
+	await expect(page.getByTestId('new')).toHaveText('20');
+	await expect(page.getByTestId('learned')).toHaveText('0');
 });
 
 test("the review page's first card, from the queue read before the app started, is the one the app would show", async ({ page }) => {

@@ -4,8 +4,8 @@ import { onlyKind } from './idb';
 const card = (page: Page) => page.locator('article.card');
 
 test('an affix drill offers the family of tekan and explains why menekankan fits', async ({ page }) => {
-	await page.goto('/');
-	await expect(page.getByTestId('new')).toHaveText('20');
+	await page.goto('/review');
+	await expect(card(page)).toBeVisible();
 	await onlyKind(page, 'drill');
 	await page.goto('/review');
 	await expect(card(page)).toHaveAttribute('data-card-id', 'azerbaijan-iran/menekankan/drill');

@@ -15,7 +15,7 @@ test('two tabs stay consistent: an answer in one shows in the other, and is stor
 		await review.keyboard.press('3');
 		await expect(review.locator('article.card')).not.toHaveAttribute('data-card-id', id!);
 	}
-	// The home tab updates by itself (Dexie's live queries across tabs).
+	// The home tab updates by itself: the review tab announces each committed write (state/shell.ts's channel).
 	await expect(home.getByTestId('learned')).toHaveText('2');
 	await expect(home.getByTestId('new')).toHaveText('18');
 	await expect(home.getByTestId('due')).toHaveText('2');

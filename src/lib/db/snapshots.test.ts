@@ -306,7 +306,7 @@ describe('runSnapshot', () => {
 		const { db } = await fresh();
 		await study(db, 2, day(0));
 		expect(typeof Worker).toBe('undefined');
-		await runSnapshot(db, day(0));
+		await runSnapshot(day(0), async () => db);
 		expect((await listSnapshots(db)).map((s) => s.reviews)).toEqual([2]);
 	});
 });

@@ -1,29 +1,21 @@
 // Opens the database and loads the content's decks into it once per page load, before any page queries it.
 
-import { base } from '$app/paths';
-import type { Deck } from '../cards/types';
+import Dexie from 'dexie';
 import { db } from '../db/db';
 import { refreshSettingsCopy } from '../db/settings';
 import { syncDecks } from '../db/sync';
 import type { KartuDB } from '../db/schema';
+import { snapshotDay } from '../db/snapshot-day';
+import { CHANGES_CHANNEL, loadDecks, storageMessage } from './shell';
 
-let decks: Promise<Deck[]> | undefined;
+export { loadDecks, storageMessage };
+
 let opening: Promise<KartuDB> | undefined;
 let snapshot: Promise<unknown> = Promise.resolve();
 
 /** Settles when today's automatic snapshot (taken in the background at start) is written or skipped. */
 export function snapshotTaken(): Promise<unknown> {
 	return snapshot;
-}
-
-/** The decks built from content/ at build time (decks.json, a static file of the site). */
-export function loadDecks(): Promise<Deck[]> {
-	decks ??= fetch(`${base}/decks.json`).then(async (r) => {
-		if (!r.ok) throw new Error(`the site's decks.json could not be read (${r.status})`);
-		return ((await r.json()) as { decks: Deck[] }).decks;
-	});
-	decks.catch(() => (decks = undefined));
-	return decks;
 }
 
 /** The settings row naming the build whose decks the database holds. */
@@ -37,6 +29,7 @@ export const CONTENT_VERSION = 'content-version';
 export function ready(): Promise<KartuDB> {
 	opening ??= (async () => {
 		const version = await db.settings.get(CONTENT_VERSION);
+		announceChanges();
 		// The app's connection is open: the one the page's early script opened can go.
 		globalThis.__kartuEarly?.release();
 		if (version?.value !== __CONTENT_VERSION__) {
@@ -64,30 +57,22 @@ function pageStarted(): Promise<void> {
 	});
 }
 
-/** A plain-language message for a storage failure, naming what the learner can do. */
-export function storageMessage(e: unknown): string {
-	const name = (e as { name?: string })?.name ?? '';
-	const inner = (e as { inner?: { name?: string } })?.inner?.name ?? '';
-	if (typeof indexedDB === 'undefined' || name === 'MissingAPIError' || inner === 'MissingAPIError') {
-		return 'This browser does not let Kartu store data (IndexedDB is unavailable, as in some private windows). Kartu needs it to keep your progress; open it in a normal window.';
-	}
-	if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-		return 'The browser has no room left for Kartu’s data. Free some disk space or site storage, then try again; nothing was changed.';
-	}
-	return `Kartu could not use its database: ${(e as Error)?.message ?? String(e)}`;
+/** Takes today's snapshot (in a worker) when none exists yet and there is something to keep. */
+async function snapshotIfDue(db: KartuDB): Promise<void> {
+	const now = new Date();
+	if ((await db.snapshots.get(snapshotDay(now))) || (await db.reviews.limit(1).count()) === 0) return;
+	const { takeTodaysSnapshot } = await import('../db/snapshot-job');
+	await takeTodaysSnapshot(now, async () => db);
 }
 
 /**
- * Takes today's snapshot when none exists yet and there is something to keep, in a worker; the code
- * that starts it is loaded only then, so pages do not carry it on most starts. The time it took is
- * the performance measure `kartu:snapshot`.
+ * Tells pages without Dexie (the home page) that the database changed, in this tab or another:
+ * Dexie's `storagemutated` fires for both once a transaction has committed.
  */
-async function snapshotIfDue(db: KartuDB): Promise<void> {
-	const now = new Date();
-	const today = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-	if ((await db.snapshots.get(today)) || (await db.reviews.limit(1).count()) === 0) return;
-	const start = performance.now();
-	const { runSnapshot } = await import('../db/snapshot-job');
-	const stats = await runSnapshot(db, now);
-	performance.measure('kartu:snapshot', { start, detail: stats });
+let announcing = false;
+function announceChanges(): void {
+	if (announcing || typeof BroadcastChannel === 'undefined') return;
+	announcing = true;
+	const channel = new BroadcastChannel(CHANGES_CHANNEL);
+	Dexie.on('storagemutated', () => channel.postMessage('changed'));
 }

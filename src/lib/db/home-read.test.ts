@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readArticle } from '../../../scripts/content-node';
+import { Rating, Scheduler } from '../srs/schedule';
+import { pickNext } from '../srs/queue';
+import { DEFAULT_SETTINGS } from '../srs/settings';
+import { DEFAULT_WEIGHTS } from '../srs/memory';
+import { homeCounts, loadQueue } from './cards';
+import { collectionProgress, firstVisitCounts, readHome } from './home-read';
+import { recordAnswer } from './reviews';
+import { KartuDB } from './schema';
+import { snapshotDay } from './snapshot-day';
+import { syncDecks } from './sync';
+
+const { deck } = readArticle('azerbaijan-iran');
+const VERSION = 'build-1';
+const t0 = new Date(2026, 2, 2, 9, 0);
+const scheduler = new Scheduler({ ...DEFAULT_SETTINGS, enableFuzz: false });
+
+const opened: KartuDB[] = [];
+afterEach(() => opened.splice(0).forEach((d) => d.close()));
+
+/** A browser of its own: each test starts with no database at all. */
+function browser() {
+	const factory = new IDBFactory();
+	const open = () => {
+		const db = new KartuDB('kartu', { indexedDB: factory, IDBKeyRange });
+		opened.push(db);
+		return db;
+	};
+	return { factory, open };
+}
+
+async function stored(b: ReturnType<typeof browser>) {
+	const db = b.open();
+	await syncDecks(db, [deck], t0);
+	await db.settings.put({ key: 'content-version', value: VERSION });
+	return db;
+}
+
+describe('the home page read without Dexie', () => {
+	it('on a first visit finds no database, creates none, and shows what the stored decks will show', async () => {
+		const b = browser();
+		expect(await readHome(t0, VERSION, [deck], { factory: b.factory })).toEqual({ kind: 'none' });
+		expect(await b.factory.databases()).toEqual([]);
+
+		const db = await stored(b);
+		const first = firstVisitCounts([deck]);
+		expect(first).toEqual(await homeCounts(db, t0));
+		expect(first).toEqual({ due: 0, fresh: 20, learned: 0 });
+		const read = await readHome(t0, VERSION, [deck], { factory: b.factory });
+		expect(read).toMatchObject({ kind: 'stored', counts: first, snapshotDue: false });
+		expect(read.kind === 'stored' && read.progress).toEqual(collectionProgress([deck], undefined, DEFAULT_WEIGHTS, t0));
+		expect(collectionProgress([deck], undefined, DEFAULT_WEIGHTS, t0).get(deck.article.slug)?.newCards).toBe(deck.cards.length);
+	});
+
+	it('reads the counts and progress the app reads, after answers; a snapshot is due until today’s exists', async () => {
+		const b = browser();
+		const db = await stored(b);
+		for (let i = 0; i < 5; i++) {
+			const at = new Date(t0.getTime() + i * 60_000);
+			const { queue } = await loadQueue(db, at, DEFAULT_SETTINGS);
+			const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
+			await recordAnswer(db, { card, grade: Rating.Good, next: scheduler.answer(card.fsrs, Rating.Good, at), time: at, ms: 3000, dayStartHour: 4 });
+		}
+		const later = new Date(t0.getTime() + 10 * 60_000);
+		const read = await readHome(later, VERSION, [deck], { factory: b.factory });
+		if (read.kind !== 'stored') throw new Error(`read ${read.kind}`);
+		expect(read.counts).toEqual(await homeCounts(db, later));
+		expect(read.counts.learned).toBe(5);
+		expect(read.progress.get(deck.article.slug)?.newCards).toBe(deck.cards.length - 5);
+		expect(read.snapshotDue).toBe(true);
+		await db.snapshots.put({ id: snapshotDay(later), time: later, cards: 0, reviews: 5 });
+		expect(await readHome(later, VERSION, [deck], { factory: b.factory })).toMatchObject({ kind: 'stored', snapshotDue: false });
+	});
+
+	it('leaves a database holding another build’s decks to the app', async () => {
+		const b = browser();
+		await stored(b);
+		expect(await readHome(t0, 'build-2', [deck], { factory: b.factory })).toEqual({ kind: 'stale' });
+	});
+});

@@ -1,0 +1,93 @@
+// The home page: today's counts and each article's progress, read without Dexie (db/home-read.ts),
+// read again whenever the database changes (in any tab: state/shell.ts's channel) or the tab comes
+// back into view.
+
+import type { ArticleProgress } from '../cards/progress';
+import type { Deck } from '../cards/types';
+import type { HomeCounts } from '../db/cards';
+import { settingsHint } from '../db/early';
+import { collectionProgress, firstVisitCounts, readHome, type HomeResult } from '../db/home-read';
+import { DEFAULT_WEIGHTS } from '../srs/memory';
+import { CHANGES_CHANNEL, loadDecks, storageMessage } from './shell';
+
+export class Home {
+	counts = $state.raw<HomeCounts | undefined>();
+	decks = $state.raw<Deck[]>([]);
+	progress = $state.raw(new Map<string, ArticleProgress>());
+	error = $state<string | undefined>();
+	#reads = 0;
+	#snapshotStarted = false;
+
+	/** Call during component setup: the listeners end with the component. */
+	constructor() {
+		// Counts the page's early script read before the app started: shown until the page's own read.
+		const early = globalThis.__kartuEarly;
+		if (early) {
+			early.claimed = true;
+			this.counts = early.homeValue;
+			early.home?.then((c) => (this.counts ??= c));
+		}
+		$effect(() => {
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const refresh = () => {
+				clearTimeout(timer);
+				timer = setTimeout(() => void this.read(), 30);
+			};
+			// The first read takes the early script's counts, once it has them, rather than reading them again beside it.
+			void this.read(early?.home).finally(() => early?.release());
+			const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANGES_CHANNEL);
+			if (channel) channel.onmessage = refresh;
+			const shown = () => document.visibilityState === 'visible' && refresh();
+			document.addEventListener('visibilitychange', shown);
+			return () => {
+				clearTimeout(timer);
+				channel?.close();
+				document.removeEventListener('visibilitychange', shown);
+			};
+		});
+	}
+
+	/** Reads everything the page shows; a later read's result wins over an earlier one still running. */
+	async read(early?: Promise<HomeCounts | undefined>): Promise<void> {
+		const n = ++this.#reads;
+		try {
+			if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
+			const [decks, counts] = await Promise.all([loadDecks(), early?.catch(() => undefined)]);
+			if (n !== this.#reads) return;
+			this.decks = decks;
+			const now = new Date();
+			let result: HomeResult = await readHome(now, __CONTENT_VERSION__, decks, { hint: settingsHint(), counts });
+			if (result.kind === 'stale') {
+				// A new build's decks: the app (with Dexie) loads them into the database first.
+				const { ready } = await import('./app');
+				await ready();
+				result = await readHome(now, __CONTENT_VERSION__, decks, { hint: settingsHint() });
+			}
+			if (n !== this.#reads) return;
+			if (result.kind === 'stored') {
+				this.counts = result.counts;
+				this.progress = result.progress;
+				if (result.snapshotDue) this.#snapshot(now);
+			} else {
+				// Nothing stored yet: the decks as they will be stored once a page that writes opens the database.
+				this.counts = firstVisitCounts(decks);
+				this.progress = collectionProgress(decks, undefined, DEFAULT_WEIGHTS, now);
+			}
+			this.error = undefined;
+		} catch (e) {
+			if (n === this.#reads) this.error = storageMessage(e);
+		}
+	}
+
+	/** Today's automatic snapshot, in a worker, once the page is idle (as every page that opens the database does). */
+	#snapshot(now: Date): void {
+		if (this.#snapshotStarted) return;
+		this.#snapshotStarted = true;
+		const start = () =>
+			void import('../db/snapshot-job')
+				.then(({ takeTodaysSnapshot }) => takeTodaysSnapshot(now, () => import('./app').then((a) => a.ready())))
+				.catch(() => {});
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
+		else setTimeout(start, 0);
+	}
+}
