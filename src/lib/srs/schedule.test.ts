@@ -48,6 +48,60 @@ describe('Scheduler with the default settings', () => {
 	});
 });
 
+describe('Scheduler.answerFrom (a grade applied to the states previewed when the card was shown)', () => {
+	// Cards in each state, from a run of answers.
+	const cards = (() => {
+		const out = [newCard(now)];
+		let c = newCard(now);
+		for (const g of [Rating.Good, Rating.Good, Rating.Good, Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const) {
+			c = scheduler.answer(c, g, c.due < now ? now : c.due);
+			out.push(c);
+		}
+		return out;
+	})();
+
+	it('covers new, learning, review and relearning cards', () => {
+		expect(new Set(cards.map((c) => c.state))).toEqual(new Set([State.New, State.Learning, State.Review, State.Relearning]));
+	});
+
+	it.each([
+		['the same moment', 0],
+		['37 seconds later', 37_000],
+		['two hours later', 2 * 3_600_000]
+	])('gives what answering afresh gives, for every state and grade, answered %s', (_, after) => {
+		for (const card of cards) {
+			const shown = card.due < now ? now : card.due;
+			const at = new Date(shown.getTime() + after);
+			const preview = scheduler.preview(card, shown);
+			for (const g of [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const) {
+				expect(scheduler.answerFrom(preview, card, g, shown, at)).toEqual(scheduler.answer(card, g, at));
+			}
+		}
+	});
+
+	it('works the answer out afresh when a UTC midnight lies between showing and answering', () => {
+		const review = cards.find((c) => c.state === State.Review)!;
+		const shown = new Date('2026-03-05T23:59:30Z');
+		const at = new Date('2026-03-06T00:00:30Z');
+		const preview = scheduler.preview(review, shown);
+		const answered = scheduler.answerFrom(preview, review, Rating.Good, shown, at);
+		expect(answered).toEqual(scheduler.answer(review, Rating.Good, at));
+		expect(answered.last_review).toEqual(at);
+	});
+
+	it('keeps the previewed interval with the fuzz on', () => {
+		const fuzzy = new Scheduler(DEFAULT_SETTINGS);
+		const review = cards.find((c) => c.state === State.Review)!;
+		const shown = new Date(review.due.getTime() + 3_600_000);
+		const at = new Date(shown.getTime() + 45_000);
+		const preview = fuzzy.preview(review, shown);
+		const answered = fuzzy.answerFrom(preview, review, Rating.Good, shown, at);
+		expect(answered.due.getTime() - at.getTime()).toBe(preview[Rating.Good].interval);
+		expect(answered.last_review).toEqual(at);
+		expect(answered.reps).toBe(review.reps + 1);
+	});
+});
+
 describe('formatInterval', () => {
 	it.each([
 		[30_000, '<1m'],

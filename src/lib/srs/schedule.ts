@@ -51,11 +51,28 @@ export class Scheduler {
 		return this.#f.next(card, now, grade).card;
 	}
 
+	/**
+	 * The card's state after `grade` given at `now`, taken from its `preview` worked out when it was
+	 * shown (as Anki works out a card's next states when it shows the card, and applies one when it
+	 * is answered), so an answer costs no scheduling. ts-fsrs sets every due to the answer's time plus
+	 * an interval, so moving the previewed due on by the time between gives `answer(card, grade, now)`
+	 * (schedule.test.ts); only the fuzz, when on, is seeded from `shown`. Worked out afresh when a
+	 * UTC midnight lies between, as the days since the last review would then differ.
+	 */
+	answerFrom(preview: Record<Grade, Outcome>, card: Card, grade: Grade, shown: Date, now: Date): Card {
+		if (utcDay(shown) !== utcDay(now) || now < shown) return this.answer(card, grade, now);
+		const next = preview[grade].card;
+		const moved = now.getTime() - shown.getTime();
+		return { ...next, due: new Date(next.due.getTime() + moved), last_review: new Date(now) };
+	}
+
 	/** Probability of recalling the card now (FSRS forgetting curve); 0 for a new card. */
 	retrievability(card: Card, now: Date): number {
 		return card.state === State.New ? 0 : this.#f.get_retrievability(card, now, false);
 	}
 }
+
+const utcDay = (d: Date) => Math.floor(d.getTime() / 86_400_000);
 
 /** A fresh card, as ts-fsrs makes it (defined in memory.ts, which pages that never schedule can load alone). */
 export { newCard } from './memory';
