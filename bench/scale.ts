@@ -20,8 +20,8 @@ const INSTRUMENT = `(() => {
 		const id = card ? card.getAttribute('data-card-id') : null;
 		const now = performance.now();
 		if (id && marks.firstCard === undefined) marks.firstCard = now;
-		// The next card's front: a card on screen with its "Show answer" button (same card again included).
-		if (pending !== undefined && id && document.querySelector('button.show')) { lat.push(now - pending); pending = undefined; }
+		// The next card's front: a card on screen with its "Show answer" button shown (same card again included).
+		if (pending !== undefined && id && document.querySelector('button.show:not([hidden])')) { lat.push(now - pending); pending = undefined; }
 		if (marks.home === undefined) {
 			const due = document.querySelector('[data-testid=due]');
 			const learned = document.querySelector('[data-testid=learned]');

@@ -5,11 +5,11 @@ import { readDb, writesSettled } from './idb';
 async function review(page: Page, answers: number) {
 	await page.goto('/review');
 	for (let i = 0; i < answers; i++) {
-		const id = await page.locator('article.card').getAttribute('data-card-id');
+		const id = await page.locator('article.card:visible').getAttribute('data-card-id');
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
 		await page.keyboard.press('4');
-		await expect(page.locator('article.card')).not.toHaveAttribute('data-card-id', id!);
+		await expect(page.locator('article.card:visible')).not.toHaveAttribute('data-card-id', id!);
 	}
 	await writesSettled(page);
 }

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { onlyKind } from './idb';
 
-const card = (page: Page) => page.locator('article.card');
+const card = (page: Page) => page.locator('article.card:visible');
 
 test('an affix drill offers the family of tekan and explains why menekankan fits', async ({ page }) => {
 	await page.goto('/review');
@@ -18,8 +18,12 @@ test('an affix drill offers the family of tekan and explains why menekankan fits
 	await expect(card(page)).toContainText('The sentence needs menekankan, a verb.');
 	await expect(card(page)).toContainText('meN- + tekan + -kan: a transitive or causative verb');
 	await expect(card(page)).toContainText('peN- + tekan + -an: a noun of the process or act of doing it');
+	await expect(page.getByRole('button', { name: /^Good/ })).toBeFocused();
 	await page.keyboard.press('1');
 	await expect(card(page)).not.toHaveAttribute('data-card-id', 'azerbaijan-iran/menekankan/drill');
+	// The next drill has nothing to focus; Space still shows its answer (the hidden grade buttons take no key).
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
 });
 
 test('a vocabulary card links to its word family page', async ({ page }) => {

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ageDb, readDb, writesSettled } from './idb';
 
 const DAY = 86_400_000;
-const card = (page: Page) => page.locator('article.card');
+const card = (page: Page) => page.locator('article.card:visible');
 const id = (hw: string, kind: 'vocab' | 'cloze') => `azerbaijan-iran/${hw}/${kind}`;
 
 async function tabTo(page: Page, name: string) {
@@ -44,6 +44,16 @@ test('a learner reviews by keyboard alone, types a cloze answer, undoes, and fin
 	const good = page.getByRole('button', { name: /^Good, next in 10m$/ });
 	await expect(good).toBeFocused();
 	await page.keyboard.press('3');
+	await expect(card(page)).toHaveAttribute('data-card-id', id('perluasan', 'vocab'));
+
+	// Space at once after a grade shows the next card's answer (the grade buttons, hidden, keep no key).
+	await page.keyboard.press('Space');
+	await page.keyboard.press('3');
+	await page.keyboard.press('Enter');
+	await expect(card(page)).toHaveAttribute('data-card-id', id('hubungan', 'vocab'));
+	await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Good, next in/ })).toBeFocused();
+	await page.keyboard.press('u');
 	await expect(card(page)).toHaveAttribute('data-card-id', id('perluasan', 'vocab'));
 
 	expect(await answer(page, 4)).toBe(id('perluasan', 'vocab'));

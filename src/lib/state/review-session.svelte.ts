@@ -10,9 +10,10 @@ import { loadAudioSettings, loadSettings } from '../db/settings';
 import { frontSpeech } from '../cards/spoken';
 import { speech } from './speech.svelte';
 import { askPersistenceOnce } from './storage';
-import { answer, nextLearningDue, pickNext, queueCounts, undo, type Queue, type QueueCounts, type QueueUndo } from '../srs/queue';
+import { CardState } from '../srs/memory';
+import { answer, nextLearningDue, pickNext, queueCounts, undo, type Queue, type QueueCard, type QueueCounts, type QueueUndo } from '../srs/queue';
 import type { SchedulerSettings } from '../srs/settings';
-import { formatInterval, GRADES, Scheduler, type Grade } from '../srs/schedule';
+import { formatInterval, GRADES, Scheduler, type Grade, type Outcome } from '../srs/schedule';
 import { storageMessage } from './app';
 
 interface Answered {
@@ -47,8 +48,23 @@ function takeEarlyQueue(now: Date): Promise<EarlyQueue | undefined> | undefined 
 	return queue.then((q) => (q && now.getTime() - q.at < 10_000 && now.getTime() < q.loaded.queue.day.end ? q : undefined));
 }
 
+/** Runs `fn` once the page is idle (soon, where there is no idle callback, as in Node). */
+function whenIdle(fn: () => void): void {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+	else setTimeout(fn, 0);
+}
+
 /** Review cards read ahead of the one on screen. */
 const PREFETCH = 8;
+
+/** A card as one of the screen's two faces draws it; see `ReviewSession.faces`. */
+export interface Face {
+	card: StoredCard;
+	n: number;
+	/** Once off screen: what it showed then, kept as it was until it is given the next card. */
+	revealed?: boolean;
+	check?: ClozeCheck;
+}
 
 const PRACTICE_LABELS = { 1: 'again soon', 2: 'no change', 3: 'no change', 4: 'no change' } as Record<Grade, string>;
 
@@ -74,6 +90,14 @@ export class ReviewSession {
 	saving = $state(0);
 	/** Counts the cards shown (the same card again included): what is typed into a card starts afresh with each. */
 	shown = $state(0);
+	/**
+	 * What the screen draws: the card on screen in `faces[front]` (`card`), and in the other face the
+	 * front of the card most likely next, drawn hidden while the learner reads this one
+	 * (`prepareNext`), so that a grade usually only swaps the two. A face's `n` changes whenever it is
+	 * given a card (the same card again included): what was typed into it starts afresh.
+	 */
+	faces = $state.raw<[Face | undefined, Face | undefined]>([undefined, undefined]);
+	front = $state<0 | 1>(0);
 
 	#db: KartuDB;
 	#ready: Promise<unknown>;
@@ -90,8 +114,11 @@ export class ReviewSession {
 	#asked = false;
 	/** When the card on screen was shown: its grades' intervals are computed from then. */
 	#shownNow = new Date();
+	/** The card on screen's state after each grade, from #shownNow: worked out when its answer is shown. */
+	#preview: Record<Grade, Outcome> | undefined;
 	#prefetching = false;
 	#reloading = false;
+	#faceSerial = 0;
 
 	constructor(db: KartuDB, options: SessionOptions = {}) {
 		this.#db = db;
@@ -164,6 +191,7 @@ export class ReviewSession {
 		if (!this.practice) {
 			// The grades' intervals are needed only now: computing them here keeps the next card quick.
 			const preview = this.#scheduler.preview(this.card.fsrs, this.#shownNow);
+			this.#preview = preview;
 			const labels = {} as Record<Grade, string>;
 			for (const g of GRADES) labels[g] = formatInterval(preview[g].interval);
 			this.intervals = labels;
@@ -187,7 +215,8 @@ export class ReviewSession {
 			this.busy = true;
 			return this.#gradePractice(card, grade, now);
 		}
-		const next = this.#scheduler.answer(card.fsrs, grade, now);
+		// The states worked out when the answer was shown: the grade itself costs no scheduling.
+		const next = this.#preview ? this.#scheduler.answerFrom(this.#preview, card.fsrs, grade, this.#shownNow, now) : this.#scheduler.answer(card.fsrs, grade, now);
 		const ms = performance.now() - this.#shownAt;
 		const entry: Answered = {
 			record: answer(this.#queue, toQueueCard(card), { state: next.state, due: next.due.getTime() }),
@@ -324,6 +353,33 @@ export class ReviewSession {
 		}
 	}
 
+	/**
+	 * Draws the front of the card most likely next in the hidden face: the one the queue gives once
+	 * the card on screen is answered and leaves it for the day (as most answers do). When the answer
+	 * brings another card (an Again that comes straight back, a learning card fallen due meanwhile),
+	 * that card is drawn then, as without this.
+	 */
+	prepareNext(now: Date): void {
+		const card = this.card;
+		if (!card || this.practice || !this.#queue) return;
+		const q = this.#queue;
+		const record = answer(q, toQueueCard(card), { state: CardState.Review, due: q.day.end });
+		let next: QueueCard | undefined;
+		try {
+			next = pickNext(q, now.getTime());
+		} finally {
+			undo(q, record);
+		}
+		const row = next && this.#cards.get(next.id);
+		const back = this.front === 0 ? 1 : 0;
+		if (row && row !== card && this.faces[back]?.card !== row && this.card === card) this.#setFace(back, row);
+	}
+
+	#setFace(i: 0 | 1, card: StoredCard): void {
+		const face = { card, n: ++this.#faceSerial };
+		this.faces = i === 0 ? [face, this.faces[1]] : [this.faces[0], face];
+	}
+
 	/** Stops the timer that waits for the next learning card. */
 	stop(): void {
 		clearTimeout(this.#timer);
@@ -345,8 +401,9 @@ export class ReviewSession {
 				this.#cards.set(card.id, card);
 			}
 			this.#show(card, now);
-			// A task later: reading ahead must not delay the card on screen.
-			setTimeout(() => void this.#prefetch());
+			// A task later: reading ahead must not delay the card on screen; nor must drawing the next
+			// card's front, done once the page is idle.
+			setTimeout(() => void this.#prefetch().then(() => whenIdle(() => this.prepareNext(now))));
 			return;
 		}
 		this.card = undefined;
@@ -366,6 +423,15 @@ export class ReviewSession {
 
 	#show(card: StoredCard, now: Date): void {
 		this.finished = undefined;
+		const back = this.front === 0 ? 1 : 0;
+		// The card drawn ahead: swap the faces; the one going off screen is left as it is (it is drawn
+		// again once given the next card, when the page is idle). Otherwise this face draws the card.
+		if (this.faces[back]?.card === card) {
+			const out = this.faces[this.front];
+			const kept = out && { ...out, revealed: this.revealed, check: this.check };
+			this.faces = this.front === 0 ? [kept, this.faces[1]] : [this.faces[0], kept];
+			this.front = back;
+		} else this.#setFace(this.front, card);
 		this.card = card;
 		this.revealed = false;
 		this.typed = '';
@@ -379,6 +445,7 @@ export class ReviewSession {
 		}
 		this.shown++;
 		this.#shownNow = now;
+		this.#preview = undefined;
 		this.#shownAt = performance.now();
 		if (this.#autoplay) speech.speak(frontSpeech(card.content));
 	}

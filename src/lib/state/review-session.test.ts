@@ -51,6 +51,32 @@ describe('ReviewSession', () => {
 		expect(s.undoCount).toBe(0);
 	});
 
+	it('draws the likely next card ahead in the hidden face, and a grade then only swaps the faces', async () => {
+		const s = new ReviewSession(db);
+		await s.start(t0);
+		// Graded before anything was drawn ahead: the face on screen draws the next card itself.
+		const first = s.card!;
+		expect(s.faces[0]?.card).toBe(first);
+		s.reveal();
+		let written = s.grade(Rating.Easy, t0);
+		expect(s.card?.id).not.toBe(first.id);
+		expect(s.front).toBe(0);
+		expect(s.faces[0]?.card).toBe(s.card);
+		await written;
+
+		const second = s.card!;
+		s.prepareNext(t0);
+		const ahead = s.faces[1]!.card;
+		expect(ahead.id).not.toBe(second.id);
+		s.reveal();
+		written = s.grade(Rating.Easy, t0);
+		// The card drawn ahead is the one shown, in its face; the face going off screen is left as it was.
+		expect(s.card).toBe(ahead);
+		expect(s.front).toBe(1);
+		expect(s.faces[0]).toMatchObject({ card: second, revealed: true });
+		await written;
+	});
+
 	it('shows a card, labels the grades with their intervals, and moves on after a grade', async () => {
 		const s = new ReviewSession(db);
 		await s.start(t0);
