@@ -18,12 +18,12 @@ function contentVersion(paths: string[]): string {
 }
 
 /**
- * `virtual:kartu-early`: src/lib/db/early.ts (entry early-main.ts) bundled and minified into one classic script's text,
+ * `virtual:kartu-early`: src/lib/db/early/early.ts (entry early-main.ts) bundled and minified into one classic script's text,
  * which hooks.server.ts inlines in every page's head (a script that runs before the app's modules).
  */
 function earlyScript(): Plugin {
 	const id = 'virtual:kartu-early';
-	const entry = 'src/lib/db/early-main.ts';
+	const entry = 'src/lib/db/early/early-main.ts';
 	return {
 		name: 'kartu-early',
 		resolveId: (source) => (source === id ? '\0' + id : undefined),
@@ -55,7 +55,7 @@ export default defineConfig({
 			output: {
 				codeSplitting: {
 					// Every page needs Svelte and SvelteKit's client: one file rather than a handful. Dexie is
-					// apart: the home page reads without it (db/home-read.ts).
+					// apart: the home page reads without it (db/early/home-read.ts).
 					groups: [{ name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]/ }]
 				}
 			}

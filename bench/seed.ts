@@ -3,9 +3,11 @@
 // baselines measured in the same page (bare IndexedDB transactions, one transaction per card).
 
 import { State } from 'ts-fsrs';
-import { syncDecks } from '../src/lib/db/sync';
+import { syncDecks } from '../src/lib/db/decks';
 import { rebuildStats } from '../src/lib/db/stats';
-import { KartuDB, QUEUE, queueOf, type StoredCard, type StoredReview } from '../src/lib/db/schema';
+import { KartuDB, queueOf } from '../src/lib/db/schema';
+import { QUEUE } from '../src/lib/db/queues';
+import { type StoredCard, type StoredReview } from '../src/lib/db/rows';
 import type { Deck, DeckCard } from '../src/lib/cards/types';
 import type { Card as FsrsCard } from 'ts-fsrs';
 

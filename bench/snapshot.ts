@@ -10,7 +10,7 @@
 
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import type { SnapshotStats } from '../src/lib/db/snapshots';
+import type { SnapshotStats } from '../src/lib/db/backup/snapshots';
 import { fmt, launchChromium, serveBuild, type Figure } from './lib';
 
 const REVIEWS = Number(process.env.REVIEWS ?? 100_000);

@@ -3,7 +3,7 @@
 // fake-indexeddb's cursors re-search their tree at every step, so Node says nothing of a browser's
 // IndexedDB; the browser benchmark of issue 6 measures the page itself.
 
-import type { StoredCard, StoredReview } from '../src/lib/db/schema';
+import type { StoredCard, StoredReview } from '../src/lib/db/rows';
 import { ReviewStats } from '../src/lib/srs/stats';
 
 const N = Number(process.env.REVIEWS ?? 100_000);

@@ -3,8 +3,8 @@ declare global {
 	namespace App {}
 	/** Hash of content/ and the deck-building code, set at build time (vite.config.ts). */
 	const __CONTENT_VERSION__: string;
-	/** Left by the early script in the page's head (src/lib/db/early.ts); absent in tests and old pages. */
-	var __kartuEarly: import('$lib/db/early').Early | undefined;
+	/** Left by the early script in the page's head (src/lib/db/early/early.ts); absent in tests and old pages. */
+	var __kartuEarly: import('$lib/db/early/early').Early | undefined;
 }
 
 export {};

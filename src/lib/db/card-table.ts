@@ -1,13 +1,16 @@
 // The card table's reads and actions, apart from the queue code every page loads.
 
 import Dexie from 'dexie';
-import { QUEUE, queueOf, type KartuDB, type StoredCard } from './schema';
+import { QUEUE } from './queues';
+import { queueOf, type KartuDB } from './schema';
+import { type StoredCard } from './rows';
 import { cardsPerQueue } from './cards';
 import { inQueue } from './queues';
+import { INDEX } from './names';
 
 /** Every card, in queue and introduction order. */
 export function allCards(db: KartuDB): Promise<StoredCard[]> {
-	return db.cards.orderBy('[queue+position]').toArray();
+	return db.cards.orderBy(INDEX.queuePosition).toArray();
 }
 
 /** The card table's state filters, as ranges of the queue index. */
@@ -44,7 +47,7 @@ export async function cardPage(
 	match?: (c: StoredCard) => boolean
 ): Promise<CardPage> {
 	return db.transaction('r', db.cards, db.counts, async () => {
-		const range = (q: number) => db.cards.where('[queue+position]').between([q, Dexie.minKey], [q, Dexie.maxKey]);
+		const range = (q: number) => db.cards.where(INDEX.queuePosition).between([q, Dexie.minKey], [q, Dexie.maxKey]);
 		const queues = FILTER_QUEUES[filter];
 		const perQueue = await cardsPerQueue(db);
 		const counts = queues.map((q) => inQueue(perQueue, q));

@@ -5,23 +5,16 @@ import { CardState as State } from '../srs/memory';
 import { dayLeft, FRESH_SPARE, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard, type StudyDay } from '../srs/queue';
 import type { SchedulerSettings } from '../srs/settings';
 import { loadSettings } from './settings';
-import { QUEUE, type KartuDB, type StoredCard } from './schema';
-import { answersIn, hoursOf, learnedIn, QUEUE_COUNTS_KEY, type QueueCountsRow } from './queues';
+import { QUEUE } from './queues';
+import { type KartuDB } from './schema';
+import { answersIn, hoursOf, learnedIn } from './queues';
+import { INDEX, QUEUE_COUNTS_KEY } from './names';
+import type { HomeCounts, LoadedQueue, QueueCountsRow, StoredCard } from './rows';
 
 export function toQueueCard(c: StoredCard): QueueCard {
 	return { id: c.id, sibling: c.sibling, state: c.fsrs.state, due: c.fsrs.due.getTime(), position: c.position };
 }
 
-export { siblingOfId };
-
-export interface LoadedQueue {
-	queue: Queue;
-	/**
-	 * The stored cards read while loading: (re)learning and new cards. Review cards due today are
-	 * known by id only (the queue index gives them in due order); read them with `getCards`.
-	 */
-	cards: Map<string, StoredCard>;
-}
 
 /**
  * Today's queue, read through the indexes: (re)learning cards due before the study day ends and
@@ -32,7 +25,7 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 	const day = studyDay(now, settings.dayStartHour);
 	return db.transaction('r', db.cards, db.reviews, db.answerHours, async () => {
 		const dueBefore = (queue: number) =>
-			db.cards.where('[queue+fsrs.due]').between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false);
+			db.cards.where(INDEX.queueDue).between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false);
 		const [learning, relearning, answeredToday] = await Promise.all([
 			dueBefore(QUEUE.learning).toArray(),
 			dueBefore(QUEUE.relearning).toArray(),
@@ -49,7 +42,7 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 		const taken = new Set<string>();
 		const fresh = newLeft
 			? await db.cards
-					.where('[queue+position]')
+					.where(INDEX.queuePosition)
 					.between([QUEUE.new, Dexie.minKey], [QUEUE.new, Dexie.maxKey])
 					.filter((c) => {
 						if (answered.has(c.sibling) || taken.has(c.sibling)) return false;
@@ -92,19 +85,10 @@ export async function cardsPerQueue(db: KartuDB): Promise<QueueCountsRow> {
 	if (row) return row;
 	const n: Record<number, number> = {};
 	for (const q of Object.values(QUEUE)) {
-		const c = await db.cards.where('[queue+fsrs.due]').between([q, Dexie.minKey], [q, Dexie.maxKey], true, true).count();
+		const c = await db.cards.where(INDEX.queueDue).between([q, Dexie.minKey], [q, Dexie.maxKey], true, true).count();
 		if (c) n[q] = c;
 	}
 	return { key: QUEUE_COUNTS_KEY, n };
-}
-
-export interface HomeCounts {
-	/** Learning cards due now and reviews due today. */
-	due: number;
-	/** New cards still allowed today. */
-	fresh: number;
-	/** Cards in learning or review. */
-	learned: number;
 }
 
 /** The home page's counts, read through the indexes. */

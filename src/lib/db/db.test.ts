@@ -7,9 +7,10 @@ import { pickNext } from '../srs/queue';
 import { DEFAULT_SETTINGS } from '../srs/settings';
 import { allCards, cardPage, setSuspended } from './card-table';
 import { learnedCount, loadQueue } from './cards';
-import { syncDecks } from './sync';
-import { recordAnswer, undoAnswer } from './reviews';
-import { KartuDB, QUEUE } from './schema';
+import { syncDecks } from './decks';
+import { recordAnswer, undoAnswer } from './answers';
+import { KartuDB } from './schema';
+import { QUEUE } from './queues';
 import { loadSettings, saveSettings } from './settings';
 
 const { raw, glossary, deck, lex } = readArticle('azerbaijan-iran');

@@ -1,13 +1,11 @@
 // Reads and writes the learner's settings.
 
 import { normaliseSettings, validateSettings, type SchedulerSettings } from '../srs/settings';
-import { SETTINGS_HINT } from './early';
+import { SETTING, SETTINGS_HINT } from './names';
 import type { KartuDB } from './schema';
 
-const SCHEDULER = 'scheduler';
-
 export async function loadSettings(db: KartuDB): Promise<SchedulerSettings> {
-	const row = await db.settings.get(SCHEDULER);
+	const row = await db.settings.get(SETTING.scheduler);
 	return normaliseSettings(row?.value);
 }
 
@@ -15,7 +13,7 @@ export async function loadSettings(db: KartuDB): Promise<SchedulerSettings> {
 export async function saveSettings(db: KartuDB, settings: SchedulerSettings): Promise<void> {
 	const errors = validateSettings(settings);
 	if (errors.length) throw new Error(errors.join(' '));
-	await db.settings.put({ key: SCHEDULER, value: plain(settings) });
+	await db.settings.put({ key: SETTING.scheduler, value: plain(settings) });
 	rememberSettings(plain(settings));
 }
 
@@ -34,14 +32,12 @@ export function rememberSettings(value: unknown): void {
 
 /** Refreshes the early script's copy of the settings from the database (after an import, say). */
 export async function refreshSettingsCopy(db: KartuDB): Promise<void> {
-	rememberSettings((await db.settings.get(SCHEDULER))?.value);
+	rememberSettings((await db.settings.get(SETTING.scheduler))?.value);
 }
 
 function plain<T>(v: T): T {
 	return JSON.parse(JSON.stringify(v)) as T;
 }
-
-const AUDIO = 'audio';
 
 export interface AudioSettings {
 	/** Speak the front of each card when it appears. */
@@ -49,10 +45,35 @@ export interface AudioSettings {
 }
 
 export async function loadAudioSettings(db: KartuDB): Promise<AudioSettings> {
-	const v = (await db.settings.get(AUDIO))?.value as Partial<AudioSettings> | undefined;
+	const v = (await db.settings.get(SETTING.audio))?.value as Partial<AudioSettings> | undefined;
 	return { autoplay: v?.autoplay === true };
 }
 
 export async function saveAudioSettings(db: KartuDB, s: AudioSettings): Promise<void> {
-	await db.settings.put({ key: AUDIO, value: { autoplay: !!s.autoplay } });
+	await db.settings.put({ key: SETTING.audio, value: { autoplay: !!s.autoplay } });
+}
+
+/** Which sentence translations the reader shows for one article: all but `shown`, or only `shown`. */
+export interface ShownTranslations {
+	all: boolean;
+	shown: string[];
+}
+
+const translationsKey = (article: string) => `reader:${article}`;
+
+export async function loadShownTranslations(db: KartuDB, article: string): Promise<ShownTranslations | undefined> {
+	return (await db.settings.get(translationsKey(article)))?.value as ShownTranslations | undefined;
+}
+
+export async function saveShownTranslations(db: KartuDB, article: string, value: ShownTranslations): Promise<void> {
+	await db.settings.put({ key: translationsKey(article), value: plain(value) });
+}
+
+/** True the first time it is called for a database (ever): the app then asks for persistent storage. */
+export async function firstPersistenceAsk(db: KartuDB): Promise<boolean> {
+	return db.transaction('rw', db.settings, async () => {
+		if ((await db.settings.get(SETTING.persistenceAsked))?.value) return false;
+		await db.settings.put({ key: SETTING.persistenceAsked, value: true });
+		return true;
+	});
 }

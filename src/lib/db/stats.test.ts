@@ -5,8 +5,8 @@ import { pickNext } from '../srs/queue';
 import { Rating, Scheduler, type Grade } from '../srs/schedule';
 import { DEFAULT_SETTINGS } from '../srs/settings';
 import { loadQueue } from './cards';
-import { syncDecks } from './sync';
-import { recordAnswer, undoAnswer } from './reviews';
+import { syncDecks } from './decks';
+import { recordAnswer, undoAnswer } from './answers';
 import { KartuDB } from './schema';
 import { computeStats, markStatsStale } from './stats';
 

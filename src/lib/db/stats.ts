@@ -6,9 +6,12 @@ import { studyDay } from '../srs/queue';
 import { CardState as State } from '../srs/memory';
 import { passed, retentionBucket, retentionByMonth, ReviewStats, studyDays, type DayCount, type RetentionPoint } from '../srs/stats';
 import type { SchedulerSettings } from '../srs/settings';
-import { QUEUE, type KartuDB, type StatDay, type StoredCard, type StoredReview } from './schema';
+import { QUEUE } from './queues';
+import { type KartuDB } from './schema';
+import { type StatDay, type StoredCard, type StoredReview } from './rows';
 import { cardsPerQueue } from './cards';
 import { inQueue } from './queues';
+import { INDEX, SETTING } from './names';
 
 export interface Stats {
 	/** Reviews per study day over the last year, oldest first (the last 30 are the last month). */
@@ -26,7 +29,6 @@ export interface Stats {
 	rootsInReview: number[];
 }
 
-const STATE = 'stats-state';
 /** Reviews read per transaction when the statistics are summed again from the history. */
 const PAGE = 20_000;
 
@@ -52,16 +54,16 @@ const zero = (day: number): StatDay => ({ day, reviews: 0, ms: 0, young: [0, 0],
 export async function countAnswer(db: StatsTx, review: StoredReview, card: StoredCard, hour: number, sign: 1 | -1): Promise<void> {
 	const day = studyDay(review.time, hour).start;
 	// Both reads at once: this runs inside every answer's transaction.
-	const [setting, today] = await Promise.all([db.settings.get(STATE), db.statdays.get(day)]);
+	const [setting, today] = await Promise.all([db.settings.get(SETTING.statsState), db.statdays.get(day)]);
 	const stored = setting?.value as StatsState | undefined;
 	const state = stored ?? { hour, dirty: false };
 	if (state.hour !== hour) state.dirty = true;
 	if (state.dirty) {
 		if (sign < 0) state.undone = (state.undone ?? 0) + 1;
-		await db.settings.put({ key: STATE, value: state });
+		await db.settings.put({ key: SETTING.statsState, value: state });
 		return;
 	}
-	if (!stored) await db.settings.put({ key: STATE, value: state });
+	if (!stored) await db.settings.put({ key: SETTING.statsState, value: state });
 	if (review.practice) return;
 	const rows = new Map<number, StatDay>([[day, today ?? zero(day)]]);
 	const row = async (t: number) => {
@@ -106,12 +108,12 @@ export async function countAnswer(db: StatsTx, review: StoredReview, card: Store
 
 /** Says that the statistics must be summed again from the history (after an import or a restore). */
 export async function markStatsStale(db: Pick<KartuDB, 'settings'>): Promise<void> {
-	await db.settings.put({ key: STATE, value: { hour: -1, dirty: true } satisfies StatsState });
+	await db.settings.put({ key: SETTING.statsState, value: { hour: -1, dirty: true } satisfies StatsState });
 }
 
 /** Whether computeStats will first have to sum the history again (slow on a long history). */
 export async function statsStale(db: KartuDB, hour: number): Promise<boolean> {
-	const state = (await db.settings.get(STATE))?.value as StatsState | undefined;
+	const state = (await db.settings.get(SETTING.statsState))?.value as StatsState | undefined;
 	return !!state && (state.dirty || state.hour !== hour);
 }
 
@@ -140,8 +142,8 @@ const rebuilding = new WeakMap<KartuDB, { hour: number; promise: Promise<void>; 
 async function sumHistory(db: KartuDB, hour: number, now: Date, progress: (share: number) => void): Promise<void> {
 	for (;;) {
 		const undone = await db.transaction('rw', db.settings, async () => {
-			const state = ((await db.settings.get(STATE))?.value as StatsState | undefined) ?? { hour, dirty: true };
-			await db.settings.put({ key: STATE, value: { ...state, hour, dirty: true } });
+			const state = ((await db.settings.get(SETTING.statsState))?.value as StatsState | undefined) ?? { hour, dirty: true };
+			await db.settings.put({ key: SETTING.statsState, value: { ...state, hour, dirty: true } });
 			return state.undone ?? 0;
 		});
 		const total = await db.reviews.count();
@@ -178,7 +180,7 @@ async function sumHistory(db: KartuDB, hour: number, now: Date, progress: (share
 		await db.cards.orderBy('sibling').eachKey((k, c) => siblingOf.set(c.primaryKey as string, k as string));
 		await db.cards.orderBy('content.root').eachKey((k, c) => rootOf.set(c.primaryKey as string, k as string));
 		const finished = await db.transaction('rw', [db.reviews, db.settings, db.statdays, db.firsts], async () => {
-			const state = (await db.settings.get(STATE))?.value as StatsState | undefined;
+			const state = (await db.settings.get(SETTING.statsState))?.value as StatsState | undefined;
 			if ((state?.undone ?? 0) !== undone) return false;
 			await page(); // answers given while the history was read
 			const firsts = new Map<string, number>();
@@ -200,7 +202,7 @@ async function sumHistory(db: KartuDB, hour: number, now: Date, progress: (share
 			await Promise.all([db.statdays.clear(), db.firsts.clear()]);
 			await db.statdays.bulkPut([...rows.values()].filter((d) => d.reviews || d.headwords || d.roots));
 			await db.firsts.bulkPut([...firsts].map(([key, time]) => ({ key, time })));
-			await db.settings.put({ key: STATE, value: { hour, dirty: false } satisfies StatsState });
+			await db.settings.put({ key: SETTING.statsState, value: { hour, dirty: false } satisfies StatsState });
 			return true;
 		});
 		if (finished) break;
@@ -220,7 +222,7 @@ export async function computeStats(
 	progress?: (share: number) => void
 ): Promise<Stats> {
 	const hour = settings.dayStartHour;
-	const state = (await db.settings.get(STATE))?.value as StatsState | undefined;
+	const state = (await db.settings.get(SETTING.statsState))?.value as StatsState | undefined;
 	if (!state ? (await db.reviews.limit(1).count()) > 0 : state.dirty || state.hour !== hour) {
 		await rebuildStats(db, hour, now, progress);
 	}
@@ -254,7 +256,7 @@ export async function computeStats(
 			Promise.all(
 				[QUEUE.learning, QUEUE.review, QUEUE.relearning].map((q) =>
 					db.cards
-						.where('[queue+fsrs.due]')
+						.where(INDEX.queueDue)
 						.between([q, i ? new Date(bounds[i - 1]) : Dexie.minKey], [q, new Date(end)], true, false)
 						.count()
 				)

@@ -5,10 +5,11 @@ import { articleProgress } from '../cards/progress';
 import { Rating, Scheduler, State } from '../srs/schedule';
 import { DEFAULT_SETTINGS } from '../srs/settings';
 import { loadQueue } from './cards';
-import { practiceCards } from './reviews';
-import { syncDecks } from './sync';
-import { recordAnswer, recordPractice, undoPractice } from './reviews';
-import { KartuDB, QUEUE } from './schema';
+import { practiceCards } from './answers';
+import { syncDecks } from './decks';
+import { recordAnswer, recordPractice, undoPractice } from './answers';
+import { KartuDB } from './schema';
+import { QUEUE } from './queues';
 import { markWord, reviewNow, undoMark } from './words';
 
 const { raw, glossary, deck } = readArticle('azerbaijan-iran');

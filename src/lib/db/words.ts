@@ -1,6 +1,7 @@
 // Words the learner marks in the reader: known or ignored, across every article, with undo.
 
-import { queueOf, type KartuDB, type StoredCard, type WordMark } from './schema';
+import { queueOf, type KartuDB } from './schema';
+import { type StoredCard, type WordMark } from './rows';
 
 /** What marking a word changed, so that `undoMark` can put it back. */
 export interface MarkUndo {
@@ -56,4 +57,13 @@ export async function reviewNow(db: KartuDB, headword: string, now = new Date())
 		await db.cards.put({ ...first, position: -Math.floor(now.getTime() / 1000) });
 		return first.id;
 	});
+}
+
+/** The stored cards of each of `headwords` (the reader's words), by headword. */
+export async function cardsByHeadword(db: KartuDB, headwords: string[]): Promise<Map<string, StoredCard[]>> {
+	const byHeadword = new Map<string, StoredCard[]>();
+	for (const c of await db.cards.where('content.headword').anyOf(headwords).toArray()) {
+		byHeadword.set(c.content.headword, [...(byHeadword.get(c.content.headword) ?? []), c]);
+	}
+	return byHeadword;
 }

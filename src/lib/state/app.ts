@@ -1,11 +1,11 @@
 // Opens the database and loads the content's decks into it once per page load, before any page queries it.
 
-import Dexie from 'dexie';
 import { db } from '../db/db';
 import { refreshSettingsCopy } from '../db/settings';
-import { syncDecks } from '../db/sync';
+import { ensureDecks } from '../db/decks';
 import type { KartuDB } from '../db/schema';
-import { snapshotDay } from '../db/snapshot-day';
+import { snapshotDue } from '../db/backup/snapshots';
+import { onDatabaseChanged } from '../db/live';
 import { CHANGES_CHANNEL, loadDecks, storageMessage } from './shell';
 
 export { loadDecks, storageMessage };
@@ -18,9 +18,6 @@ export function snapshotTaken(): Promise<unknown> {
 	return snapshot;
 }
 
-/** The settings row naming the build whose decks the database holds. */
-export const CONTENT_VERSION = 'content-version';
-
 /**
  * Resolves to the database once the decks are in it; a failure can be retried by calling again.
  * When the database already holds this build's decks (every visit but the first after an update),
@@ -28,14 +25,11 @@ export const CONTENT_VERSION = 'content-version';
  */
 export function ready(): Promise<KartuDB> {
 	opening ??= (async () => {
-		const version = await db.settings.get(CONTENT_VERSION);
+		await db.open();
 		announceChanges();
 		// The app's connection is open: the one the page's early script opened can go.
 		globalThis.__kartuEarly?.release();
-		if (version?.value !== __CONTENT_VERSION__) {
-			await syncDecks(db, await loadDecks(), new Date());
-			await db.settings.put({ key: CONTENT_VERSION, value: __CONTENT_VERSION__ });
-		}
+		await ensureDecks(db, __CONTENT_VERSION__, loadDecks);
 		// Today's automatic snapshot, in the background once the page has started (so its reads
 		// do not slow the page's first queries): a failure here must not stop the app.
 		snapshot = pageStarted()
@@ -60,8 +54,8 @@ function pageStarted(): Promise<void> {
 /** Takes today's snapshot (in a worker) when none exists yet and there is something to keep. */
 async function snapshotIfDue(db: KartuDB): Promise<void> {
 	const now = new Date();
-	if ((await db.snapshots.get(snapshotDay(now))) || (await db.reviews.limit(1).count()) === 0) return;
-	const { takeTodaysSnapshot } = await import('../db/snapshot-job');
+	if (!(await snapshotDue(db, now))) return;
+	const { takeTodaysSnapshot } = await import('../db/backup/snapshot-job');
 	await takeTodaysSnapshot(now, async () => db);
 }
 
@@ -74,5 +68,5 @@ function announceChanges(): void {
 	if (announcing || typeof BroadcastChannel === 'undefined') return;
 	announcing = true;
 	const channel = new BroadcastChannel(CHANGES_CHANNEL);
-	Dexie.on('storagemutated', () => channel.postMessage('changed'));
+	onDatabaseChanged(() => channel.postMessage('changed'));
 }

@@ -1,10 +1,10 @@
 // The settings page's backup tools: export, import with a summary to confirm, snapshots, storage.
 
 import { backupFileName, MAX_BACKUP_BYTES, parseBackup, serialiseBackup, type Backup } from '../backup/format';
-import { applyImport, exportBackup, planImport, type ImportMode, type ImportSummary } from '../db/backup';
-import type { StoredSnapshot } from '../db/schema';
+import { applyImport, exportBackup, planImport, readCollection, type ImportMode, type ImportSummary } from '../db/backup/backup';
+import type { StoredSnapshot } from '../db/rows';
 import { loadSettings } from '../db/settings';
-import { listSnapshots, restoreSnapshot } from '../db/snapshots';
+import { listSnapshots, restoreSnapshot } from '../db/backup/snapshots';
 import { rebuildStats } from '../db/stats';
 import { ready, snapshotTaken, storageMessage } from './app';
 import { requestPersistence, storageInfo, type StorageInfo } from './storage';
@@ -61,7 +61,7 @@ export class BackupTools {
 			const [{ buildApkg, apkgFileName }, { loadSql }] = await Promise.all([import('../export/anki'), import('../export/load-sql')]);
 			const db = await ready();
 			const now = new Date();
-			const [cards, reviews] = await db.transaction('r', db.cards, db.reviews, () => Promise.all([db.cards.toArray(), db.reviews.toArray()]));
+			const { cards, reviews } = await readCollection(db);
 			const bytes = await buildApkg(await loadSql(), cards, reviews, now);
 			const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
 			const a = document.createElement('a');

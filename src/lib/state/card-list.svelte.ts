@@ -1,7 +1,8 @@
 // The card table's rows, kept live, with search and a state filter.
 
 import { cardPage, setSuspended, type StateFilter } from '../db/card-table';
-import type { KartuDB, StoredCard } from '../db/schema';
+import type { KartuDB } from '../db/schema';
+import type { StoredCard } from '../db/rows';
 import { ready, storageMessage } from './app';
 import { subscribeLive } from './live.svelte';
 

@@ -1,12 +1,12 @@
-// The home page: today's counts and each article's progress, read without Dexie (db/home-read.ts),
+// The home page: today's counts and each article's progress, read without Dexie (db/early/home-read.ts),
 // read again whenever the database changes (in any tab: state/shell.ts's channel) or the tab comes
 // back into view.
 
 import type { ArticleProgress } from '../cards/progress';
 import type { Deck } from '../cards/types';
-import type { HomeCounts } from '../db/cards';
-import { settingsHint } from '../db/early';
-import { collectionProgress, firstVisitCounts, readHome, type HomeResult } from '../db/home-read';
+import type { HomeCounts } from '../db/rows';
+import { settingsHint } from '../db/early/early';
+import { collectionProgress, firstVisitCounts, readHome, type HomeResult } from '../db/early/home-read';
 import { DEFAULT_WEIGHTS } from '../srs/memory';
 import { CHANGES_CHANNEL, loadDecks, storageMessage } from './shell';
 
@@ -84,7 +84,7 @@ export class Home {
 		if (this.#snapshotStarted) return;
 		this.#snapshotStarted = true;
 		const start = () =>
-			void import('../db/snapshot-job')
+			void import('../db/backup/snapshot-job')
 				.then(({ takeTodaysSnapshot }) => takeTodaysSnapshot(now, () => import('./app').then((a) => a.ready())))
 				.catch(() => {});
 		if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });

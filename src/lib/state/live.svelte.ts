@@ -1,6 +1,6 @@
-// One way for state classes to keep a database query live (Dexie liveQuery, across tabs too).
+// One way for state classes to keep a database query live (across tabs too), once the database is ready.
 
-import { liveQuery } from 'dexie';
+import { watchQuery } from '../db/live';
 import type { KartuDB } from '../db/schema';
 import { ready, storageMessage } from './app';
 
@@ -26,17 +26,17 @@ export function subscribeLive<T>(
 	next: (value: T) => void,
 	fail: (message: string) => void
 ): () => void {
-	let sub: { unsubscribe(): void } | undefined;
+	let unsubscribe: (() => void) | undefined;
 	let stopped = false;
 	ready()
 		.then(async (db) => {
 			const query = await setup(db);
 			if (stopped) return;
-			sub = liveQuery(query).subscribe({ next, error: (e) => fail(storageMessage(e)) });
+			unsubscribe = watchQuery(query, next, (e) => fail(storageMessage(e)));
 		})
 		.catch((e: Error) => fail(e.message));
 	return () => {
 		stopped = true;
-		sub?.unsubscribe();
+		unsubscribe?.();
 	};
 }

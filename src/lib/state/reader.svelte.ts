@@ -2,18 +2,14 @@
 // translations are shown (remembered per article).
 
 import type { Deck } from '../cards/types';
-import type { KartuDB, StoredCard, WordMark } from '../db/schema';
-import { loadSettings } from '../db/settings';
-import { markWord, undoMark, type MarkUndo } from '../db/words';
+import type { KartuDB } from '../db/schema';
+import type { StoredCard, WordMark } from '../db/rows';
+import { loadSettings, loadShownTranslations, saveShownTranslations, type ShownTranslations } from '../db/settings';
+import { cardsByHeadword, markWord, reviewNow, undoMark, type MarkUndo } from '../db/words';
 import { Scheduler } from '../srs/schedule';
 import { wordStatus, type WordStatus } from '../srs/word-state';
-import { storageMessage } from './app';
+import { ready, storageMessage } from './app';
 import { liveFromDb } from './live.svelte';
-
-interface Translations {
-	all: boolean;
-	shown: string[];
-}
 
 export class ReaderState {
 	readonly deck: Deck;
@@ -21,7 +17,7 @@ export class ReaderState {
 	statuses = $state.raw(new Map<string, WordStatus>());
 	/** The stored cards of each headword, for the word panel. */
 	cards = $state.raw(new Map<string, StoredCard[]>());
-	translations = $state<Translations>({ all: false, shown: [] });
+	translations = $state<ShownTranslations>({ all: false, shown: [] });
 	/** The last mark given, which Undo takes back. */
 	lastMark = $state.raw<(MarkUndo & { mark: WordMark | undefined }) | undefined>();
 	error = $state<string | undefined>();
@@ -35,13 +31,11 @@ export class ReaderState {
 		liveFromDb(
 			async (db) => {
 				this.#db = db;
-				const stored = (await db.settings.get(this.#key))?.value as Translations | undefined;
+				const stored = await loadShownTranslations(db, this.deck.article.slug);
 				if (stored) this.translations = stored;
 				const scheduler = new Scheduler(await loadSettings(db));
 				return async () => {
-					const rows = await db.cards.where('content.headword').anyOf(headwords).toArray();
-					const byHeadword = new Map<string, StoredCard[]>();
-					for (const c of rows) byHeadword.set(c.content.headword, [...(byHeadword.get(c.content.headword) ?? []), c]);
+					const byHeadword = await cardsByHeadword(db, headwords);
 					const now = new Date();
 					const statuses = new Map<string, WordStatus>();
 					for (const hw of headwords) {
@@ -57,10 +51,6 @@ export class ReaderState {
 			},
 			(m) => (this.error = m)
 		);
-	}
-
-	get #key() {
-		return `reader:${this.deck.article.slug}`;
 	}
 
 	status(headword: string): WordStatus {
@@ -88,6 +78,17 @@ export class ReaderState {
 		}
 	}
 
+	/** Brings the headword's cards forward in today's queue (db/words.ts `reviewNow`); false when that failed. */
+	async reviewNow(headword: string): Promise<boolean> {
+		try {
+			await reviewNow(await ready(), headword);
+			return true;
+		} catch (e) {
+			this.error = storageMessage(e);
+			return false;
+		}
+	}
+
 	isShown(sentenceId: string): boolean {
 		return this.translations.all !== this.translations.shown.includes(sentenceId);
 	}
@@ -109,7 +110,7 @@ export class ReaderState {
 
 	async #save(): Promise<void> {
 		try {
-			await this.#db?.settings.put({ key: this.#key, value: $state.snapshot(this.translations) });
+			if (this.#db) await saveShownTranslations(this.#db, this.deck.article.slug, $state.snapshot(this.translations));
 		} catch (e) {
 			this.error = storageMessage(e);
 		}

@@ -3,9 +3,10 @@
 import type { ClozeCheck } from '../cards/cloze';
 import { checkCloze } from '../cards/cloze';
 import { loadQueue, toQueueCard } from '../db/cards';
-import type { EarlyQueue } from '../db/early';
-import { getCards, practiceCards, recordAnswer, recordPractice, StaleCardError, undoAnswer, undoPractice, upcoming } from '../db/reviews';
-import { queueOf, type KartuDB, type StoredCard, type StoredReview } from '../db/schema';
+import type { EarlyQueue } from '../db/early/early';
+import { getCards, practiceCards, recordAnswer, recordPractice, StaleCardError, undoAnswer, undoPractice, upcoming } from '../db/answers';
+import { queueOf, type KartuDB } from '../db/schema';
+import { type StoredCard, type StoredReview } from '../db/rows';
 import { loadAudioSettings, loadSettings } from '../db/settings';
 import { frontSpeech } from '../cards/spoken';
 import { speech } from './speech.svelte';
@@ -15,6 +16,10 @@ import { answer, nextLearningDue, pickNext, queueCounts, undo, type Queue, type 
 import type { SchedulerSettings } from '../srs/settings';
 import { formatInterval, GRADES, Scheduler, type Grade, type Outcome } from '../srs/schedule';
 import { storageMessage } from './app';
+import { FaceBuffer, type Face } from './face-buffer.svelte';
+import { PracticeList } from './practice-list';
+
+export type { Face };
 
 interface Answered {
 	/** The stored review row, once the answer is written. */
@@ -36,7 +41,7 @@ export interface SessionOptions {
 }
 
 /**
- * Today's queue as the review page's early script read it (src/lib/db/early.ts), taken once: a
+ * Today's queue as the review page's early script read it (src/lib/db/early/early.ts), taken once: a
  * later session (a reload of the queue, another visit without a page load) reads its own. Only
  * when it was read moments ago, on the same study day as `now`.
  */
@@ -56,15 +61,6 @@ function whenIdle(fn: () => void): void {
 
 /** Review cards read ahead of the one on screen. */
 const PREFETCH = 8;
-
-/** A card as one of the screen's two faces draws it; see `ReviewSession.faces`. */
-export interface Face {
-	card: StoredCard;
-	n: number;
-	/** Once off screen: what it showed then, kept as it was until it is given the next card. */
-	revealed?: boolean;
-	check?: ClozeCheck;
-}
 
 const PRACTICE_LABELS = { 1: 'again soon', 2: 'no change', 3: 'no change', 4: 'no change' } as Record<Grade, string>;
 
@@ -90,19 +86,19 @@ export class ReviewSession {
 	saving = $state(0);
 	/** Counts the cards shown (the same card again included): what is typed into a card starts afresh with each. */
 	shown = $state(0);
-	/**
-	 * What the screen draws: the card on screen in `faces[front]` (`card`), and in the other face the
-	 * front of the card most likely next, drawn hidden while the learner reads this one
-	 * (`prepareNext`), so that a grade usually only swaps the two. A face's `n` changes whenever it is
-	 * given a card (the same card again included): what was typed into it starts afresh.
-	 */
-	faces = $state.raw<[Face | undefined, Face | undefined]>([undefined, undefined]);
-	front = $state<0 | 1>(0);
+	/** What the screen draws: the card on screen in `faces[front]` (`card`), the likely next one hidden in the other. */
+	readonly buffer = new FaceBuffer();
+	get faces(): [Face | undefined, Face | undefined] {
+		return this.buffer.faces;
+	}
+	get front(): 0 | 1 {
+		return this.buffer.front;
+	}
 
 	#db: KartuDB;
 	#ready: Promise<unknown>;
 	readonly practice: string | undefined;
-	#practice: StoredCard[] = [];
+	#practice = new PracticeList([]);
 	#scheduler!: Scheduler;
 	#settings!: SchedulerSettings;
 	#queue!: Queue;
@@ -118,7 +114,6 @@ export class ReviewSession {
 	#preview: Record<Grade, Outcome> | undefined;
 	#prefetching = false;
 	#reloading = false;
-	#faceSerial = 0;
 
 	constructor(db: KartuDB, options: SessionOptions = {}) {
 		this.#db = db;
@@ -155,7 +150,7 @@ export class ReviewSession {
 			const [settings, audio] = await Promise.all([loadSettings(this.#db), loadAudioSettings(this.#db)]);
 			this.#begin(settings, audio.autoplay);
 			if (this.practice) {
-				this.#practice = await practiceCards(this.#db, this.practice);
+				this.#practice = new PracticeList(await practiceCards(this.#db, this.practice));
 				this.#showPractice(now);
 				return;
 			}
@@ -280,10 +275,7 @@ export class ReviewSession {
 			if (last.practiceIndex !== undefined) {
 				await undoPractice(this.#db, last.review);
 				this.#history.pop();
-				// The card was moved to the end (Again) or dropped; put it back where it stood.
-				const at = this.#practice.lastIndexOf(last.before);
-				if (at >= 0) this.#practice.splice(at, 1);
-				this.#practice.splice(last.practiceIndex, 0, last.before);
+				this.#practice.undo(last.before, last.practiceIndex);
 				this.undoCount = this.#history.length;
 				this.#show(last.before, new Date());
 				this.announcement = 'Answer undone.';
@@ -306,10 +298,7 @@ export class ReviewSession {
 	async #gradePractice(card: StoredCard, grade: Grade, now: Date): Promise<void> {
 		try {
 			const review = await recordPractice(this.#db, { card, grade, time: now, ms: performance.now() - this.#shownAt });
-			const index = this.#practice.indexOf(card);
-			this.#practice.splice(index, 1);
-			// Again: the card comes back at the end of the practice, as in a filtered deck.
-			if (grade === 1) this.#practice.push(card);
+			const index = this.#practice.answer(card, grade);
 			this.#history.push({ review, practiceIndex: index, before: card });
 			this.undoCount = this.#history.length;
 			this.#showPractice(now);
@@ -321,8 +310,8 @@ export class ReviewSession {
 	}
 
 	#showPractice(now: Date): void {
-		const card = this.#practice[0];
-		this.counts = { new: 0, learning: 0, review: this.#practice.length };
+		const card = this.#practice.current;
+		this.counts = { new: 0, learning: 0, review: this.#practice.left };
 		if (card) this.#show(card, now);
 		else {
 			this.card = undefined;
@@ -371,13 +360,7 @@ export class ReviewSession {
 			undo(q, record);
 		}
 		const row = next && this.#cards.get(next.id);
-		const back = this.front === 0 ? 1 : 0;
-		if (row && row !== card && this.faces[back]?.card !== row && this.card === card) this.#setFace(back, row);
-	}
-
-	#setFace(i: 0 | 1, card: StoredCard): void {
-		const face = { card, n: ++this.#faceSerial };
-		this.faces = i === 0 ? [face, this.faces[1]] : [this.faces[0], face];
+		if (row && row !== card && !this.buffer.holds(row) && this.card === card) this.buffer.prepare(row);
 	}
 
 	/** Stops the timer that waits for the next learning card. */
@@ -423,22 +406,15 @@ export class ReviewSession {
 
 	#show(card: StoredCard, now: Date): void {
 		this.finished = undefined;
-		const back = this.front === 0 ? 1 : 0;
-		// The card drawn ahead: swap the faces; the one going off screen is left as it is (it is drawn
-		// again once given the next card, when the page is idle). Otherwise this face draws the card.
-		if (this.faces[back]?.card === card) {
-			const out = this.faces[this.front];
-			const kept = out && { ...out, revealed: this.revealed, check: this.check };
-			this.faces = this.front === 0 ? [kept, this.faces[1]] : [this.faces[0], kept];
-			this.front = back;
-		} else this.#setFace(this.front, card);
+		// The card drawn ahead: the faces swap, and the one going off screen is left as it is.
+		this.buffer.show(card, { revealed: this.revealed, check: this.check });
 		this.card = card;
 		this.revealed = false;
 		this.typed = '';
 		this.check = undefined;
 		if (this.practice) {
 			this.intervals = PRACTICE_LABELS;
-			this.counts = { new: 0, learning: 0, review: this.#practice.length };
+			this.counts = { new: 0, learning: 0, review: this.#practice.left };
 		} else {
 			this.intervals = undefined;
 			this.counts = queueCounts(this.#queue, now.getTime());

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readArticle } from '../../../scripts/content-node';
-import { syncDecks } from '../db/sync';
+import { syncDecks } from '../db/decks';
 import { KartuDB } from '../db/schema';
 import { saveSettings } from '../db/settings';
 import { Rating } from '../srs/schedule';

@@ -1,5 +1,6 @@
 // Persistent storage: how much space Kartu uses, and asking the browser not to evict it.
 
+import { firstPersistenceAsk } from '../db/settings';
 import type { KartuDB } from '../db/schema';
 
 export interface StorageInfo {
@@ -26,11 +27,7 @@ export async function requestPersistence(): Promise<StorageInfo> {
 	return { ...(await storageInfo()), persisted: granted, refused: !granted };
 }
 
-const ASKED = 'persistence-asked';
-
 /** Once the learner has reviewed, ask once (ever) for persistent storage; the settings page shows the answer. */
 export async function askPersistenceOnce(db: KartuDB): Promise<void> {
-	if ((await db.settings.get(ASKED))?.value) return;
-	await db.settings.put({ key: ASKED, value: true });
-	await requestPersistence();
+	if (await firstPersistenceAsk(db)) await requestPersistence();
 }

@@ -1,7 +1,7 @@
 // Runs today's snapshot in a module worker, so the page only starts it and hears when it is done;
 // on the main thread only where there are no workers (tests under Node, very old browsers).
 
-import type { KartuDB } from './schema';
+import type { KartuDB } from '../schema';
 import type { SnapshotReply, SnapshotRequest } from './snapshot.worker';
 import type { SnapshotStats } from './snapshots';
 

@@ -3,15 +3,15 @@
 // decks of a new build. Today's counts are read as the early script reads them (early.ts, equal to
 // `homeCounts`, early.test.ts); each listed article's cards through the `article` index.
 
-import { articleProgress, type ArticleProgress } from '../cards/progress';
-import type { Deck } from '../cards/types';
-import { DEFAULT_SETTINGS, normaliseSettings, type SchedulerSettings } from '../srs/settings';
-import { retrievability } from '../srs/memory';
-import { readable, wordStatus } from '../srs/word-state';
-import type { HomeCounts } from './cards';
+import { articleProgress, type ArticleProgress } from '../../cards/progress';
+import type { Deck } from '../../cards/types';
+import { DEFAULT_SETTINGS, normaliseSettings, type SchedulerSettings } from '../../srs/settings';
+import { retrievability } from '../../srs/memory';
+import { readable, wordStatus } from '../../srs/word-state';
+import { INDEX, request, SETTING, STORE } from '../names';
+import type { HomeCounts, StoredCard } from '../rows';
 import { openExisting, readHomeCounts } from './early';
-import type { StoredCard } from './schema';
-import { snapshotDay } from './snapshot-day';
+import { snapshotDay } from '../backup/snapshot-day';
 
 /** What the home page shows, read from the database. */
 export interface HomeRead {
@@ -28,13 +28,6 @@ export interface HomeRead {
  */
 export type HomeResult = HomeRead | { kind: 'none' } | { kind: 'stale' };
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		r.onsuccess = () => resolve(r.result);
-		r.onerror = () => reject(r.error);
-	});
-}
-
 export interface HomeReadOptions {
 	/** The scheduler settings the app last saw (see early.ts). */
 	hint?: unknown;
@@ -48,18 +41,18 @@ export async function readHome(now: Date, contentVersion: string, decks: Deck[],
 	const db = await openExisting(options.factory);
 	if (!db) return { kind: 'none' };
 	try {
-		const stores = ['cards', 'settings', 'reviews', 'snapshots'];
+		const stores: string[] = [STORE.cards, STORE.settings, STORE.reviews, STORE.snapshots];
 		if (!stores.every((s) => db.objectStoreNames.contains(s))) return { kind: 'stale' };
 		const tx = db.transaction(stores, 'readonly');
-		const byArticle = tx.objectStore('cards').index('article');
-		const settings = tx.objectStore('settings');
+		const byArticle = tx.objectStore(STORE.cards).index(INDEX.article);
+		const settings = tx.objectStore(STORE.settings);
 		const [counts, version, rows, scheduler, snapshot, anyReview] = await Promise.all([
 			options.counts ?? readHomeCounts(db, now, contentVersion, options.hint),
-			request(settings.get('content-version')) as Promise<{ value?: unknown } | undefined>,
+			request(settings.get(SETTING.contentVersion)) as Promise<{ value?: unknown } | undefined>,
 			Promise.all(decks.map((d) => request(byArticle.getAll(d.article.slug)) as Promise<StoredCard[]>)).then((r) => r.flat()),
-			request(settings.get('scheduler')) as Promise<{ value?: unknown } | undefined>,
-			request(tx.objectStore('snapshots').getKey(snapshotDay(now))),
-			request(tx.objectStore('reviews').getAllKeys(null, 1))
+			request(settings.get(SETTING.scheduler)) as Promise<{ value?: unknown } | undefined>,
+			request(tx.objectStore(STORE.snapshots).getKey(snapshotDay(now))),
+			request(tx.objectStore(STORE.reviews).getAllKeys(null, 1))
 		]);
 		if (!counts || version?.value !== contentVersion) return { kind: 'stale' };
 		const { weights } = normaliseSettings(scheduler?.value);

@@ -1,7 +1,7 @@
 // Takes today's automatic snapshot off the main thread: opens the same database with the same
 // KartuDB class, runs takeSnapshot, and answers with what it did. Started by snapshot-job.ts.
 
-import { KartuDB } from './schema';
+import { KartuDB } from '../schema';
 import { SNAPSHOT_SIZES, takeSnapshot, type SnapshotStats } from './snapshots';
 
 /** Sent to the worker: the moment the page decided a snapshot is due (its local date names it). */

@@ -3,10 +3,11 @@
 import type { Deck } from '../cards/types';
 import { textHash } from '../text/segment';
 import { newCard } from '../srs/memory';
-import { QUEUE, queueOf, type KartuDB, type StoredCard, type StoredWord } from './schema';
+import { QUEUE } from './queues';
+import { queueOf, type KartuDB } from './schema';
+import { type StoredCard, type StoredWord } from './rows';
+import { SETTING } from './names';
 
-const ARTICLES = 'articles';
-const DECK_HASH = 'deck-hash:';
 /** Within a headword, new cards come as vocabulary, then cloze, then affix drill (one a day). */
 const KIND_ORDER = { vocab: 0, cloze: 1, drill: 2 } as const;
 /** Room between articles in the new-card order. */
@@ -28,12 +29,12 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 	return db.transaction('rw', db.cards, db.settings, db.words, async () => {
 		const result: SyncResult = { added: 0, updated: 0, retired: 0, unchanged: true };
 		let marks: Map<string, StoredWord['mark']> | undefined;
-		const registry = ((await db.settings.get(ARTICLES))?.value as string[] | undefined) ?? [];
+		const registry = ((await db.settings.get(SETTING.articles))?.value as string[] | undefined) ?? [];
 		for (const deck of decks) {
 			const slug = deck.article.slug;
 			if (!registry.includes(slug)) registry.push(slug);
 			const hash = textHash(JSON.stringify(deck.cards));
-			if ((await db.settings.get(DECK_HASH + slug))?.value === hash) continue;
+			if ((await db.settings.get(SETTING.deckHashPrefix + slug))?.value === hash) continue;
 			result.unchanged = false;
 			const base = registry.indexOf(slug) * ARTICLE_SPAN;
 			const existing = new Map((await db.cards.where('article').equals(slug).toArray()).map((c) => [c.id, c]));
@@ -69,10 +70,19 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 				result.retired++;
 			}
 			await db.cards.bulkPut(rows);
-			await db.settings.put({ key: DECK_HASH + slug, value: hash });
+			await db.settings.put({ key: SETTING.deckHashPrefix + slug, value: hash });
 		}
-		await db.settings.put({ key: ARTICLES, value: registry });
+		await db.settings.put({ key: SETTING.articles, value: registry });
 		return result;
 	});
 }
 
+/**
+ * Stores the decks of the build `version` unless the database holds them already: `load` (which
+ * fetches decks.json) is called only then. Every visit but the first after an update reads one row.
+ */
+export async function ensureDecks(db: KartuDB, version: string, load: () => Promise<Deck[]>, now = new Date()): Promise<void> {
+	if ((await db.settings.get(SETTING.contentVersion))?.value === version) return;
+	await syncDecks(db, await load(), now);
+	await db.settings.put({ key: SETTING.contentVersion, value: version });
+}

@@ -7,9 +7,11 @@
 // this in a worker (snapshot.worker.ts); here it is a plain function of the database.
 
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { BACKUP_FORMAT, BACKUP_VERSION, backupFileName, checkBackup, type Backup } from '../backup/format';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupFileName, checkBackup, type Backup } from '../../backup/format';
 import { applyImport, type ImportSummary } from './backup';
-import type { KartuDB, Setting, SnapshotData, StoredCard, StoredReview, StoredSnapshot, StoredWord } from './schema';
+import { snapshotDay } from './snapshot-day';
+import type { KartuDB } from '../schema';
+import type { Setting, SnapshotData, StoredCard, StoredReview, StoredSnapshot, StoredWord } from '../rows';
 
 export const SNAPSHOTS_KEPT = 7;
 /** The settings row holding the chain's bookkeeping. */
@@ -352,4 +354,9 @@ export async function restoreSnapshot(db: KartuDB, id: string): Promise<ImportSu
 		return result;
 	}, false);
 	return summary!;
+}
+
+/** Whether today's automatic snapshot is still to be taken: none for `now`'s day yet, and reviews to keep. */
+export async function snapshotDue(db: KartuDB, now: Date): Promise<boolean> {
+	return !(await db.snapshots.get(snapshotDay(now))) && (await db.reviews.limit(1).count()) > 0;
 }

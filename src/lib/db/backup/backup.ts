@@ -1,8 +1,9 @@
 // Backups: the whole database out as one object, and back in — merging or replacing — in one transaction.
 
-import type { Backup } from '../backup/format';
-import { markStatsStale } from './stats';
-import { queueOf, type KartuDB, type StoredCard, type StoredReview } from './schema';
+import type { Backup } from '../../backup/format';
+import { markStatsStale } from '../stats';
+import { queueOf, type KartuDB } from '../schema';
+import { type StoredCard, type StoredReview } from '../rows';
 
 /**
  * Settings rows that describe this database (its statistics, the build whose decks it holds, its
@@ -113,4 +114,10 @@ export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode)
 		await db.words.bulkAdd(backup.words.filter((w) => !marked.has(w.headword)));
 		return summary;
 	});
+}
+
+/** Every card and review, read in one transaction (the Anki export's input). */
+export async function readCollection(db: KartuDB): Promise<{ cards: StoredCard[]; reviews: StoredReview[] }> {
+	const [cards, reviews] = await db.transaction('r', db.cards, db.reviews, () => Promise.all([db.cards.toArray(), db.reviews.toArray()]));
+	return { cards, reviews };
 }

@@ -6,13 +6,12 @@
 // On the review page it reads today's queue for the first card. Its queue equals `loadQueue`'s and
 // its counts `homeCounts`'s (cards.ts) through weeks of simulated answers (early.test.ts).
 
-import { normaliseSettings } from '../srs/settings';
-import { CardState } from '../srs/memory';
-import { dayLeft, FRESH_SPARE, LEARN_AHEAD_MS, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard, type StudyDay } from '../srs/queue';
-import type { SchedulerSettings } from '../srs/settings';
-import type { HomeCounts, LoadedQueue } from './cards';
-import { ANSWER_HOURS_STORE, answersIn, COUNTS_STORE, hoursOf, learnedIn, QUEUE, QUEUE_COUNTS_KEY, type AnswerHour, type QueueCountsRow } from './queues';
-import type { StoredCard } from './schema';
+import { CardState } from '../../srs/memory';
+import { dayLeft, FRESH_SPARE, LEARN_AHEAD_MS, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard, type StudyDay } from '../../srs/queue';
+import { normaliseSettings, type SchedulerSettings } from '../../srs/settings';
+import { DB_NAME, INDEX, QUEUE_COUNTS_KEY, request, SETTING, SETTINGS_HINT, STORE } from '../names';
+import { answersIn, hoursOf, learnedIn, QUEUE } from '../queues';
+import type { AnswerHour, HomeCounts, LoadedQueue, QueueCountsRow, StoredCard } from '../rows';
 
 /** What the early script leaves for the app, as `globalThis.__kartuEarly`. */
 export interface Early {
@@ -31,14 +30,6 @@ export interface Early {
 /** The name of the attribute marking where the home page shows each count. */
 export const COUNT_ATTRIBUTE = 'data-count';
 
-const DB_NAME = 'kartu';
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		r.onsuccess = () => resolve(r.result);
-		r.onerror = () => reject(r.error);
-	});
-}
 
 /** Opens the existing database at whatever version it is; undefined when there is none yet (it is then not created). */
 export function openExisting(factory: IDBFactory = indexedDB, name = DB_NAME): Promise<IDBDatabase | undefined> {
@@ -93,7 +84,7 @@ export async function readQueue(db: IDBDatabase, now: Date, contentVersion: stri
 	if (!read) return undefined;
 	const { tx, settings, autoplay, value: day } = read;
 	const queue = day.queue;
-	const ahead = (await Promise.all(queue.review.slice(0, reviewRows).map((c) => request(tx.objectStore('cards').get(c.id))))) as (StoredCard | undefined)[];
+	const ahead = (await Promise.all(queue.review.slice(0, reviewRows).map((c) => request(tx.objectStore(STORE.cards).get(c.id))))) as (StoredCard | undefined)[];
 	return { settings, autoplay, loaded: { queue, cards: day.rows }, learned: day.learned, at: now.getTime(), ahead: ahead.filter((c) => !!c) };
 }
 
@@ -109,17 +100,17 @@ async function withSettings<T>(
 	hint: unknown,
 	read: (tx: IDBTransaction, settings: SchedulerSettings) => Promise<T>
 ): Promise<{ tx: IDBTransaction; settings: SchedulerSettings; autoplay: boolean; value: T } | undefined> {
-	const stores = ['settings', 'cards', 'reviews'];
+	const stores: string[] = [STORE.settings, STORE.cards, STORE.reviews];
 	if (!stores.every((s) => db.objectStoreNames.contains(s))) return undefined;
 	// A database from before the maintained counts and answers by hour (the app adds them when it
 	// opens it) is read as before: counted through the index, today's reviews read whole.
-	for (const derived of [COUNTS_STORE, ANSWER_HOURS_STORE]) if (db.objectStoreNames.contains(derived)) stores.push(derived);
+	for (const derived of [STORE.counts, STORE.answerHours]) if (db.objectStoreNames.contains(derived)) stores.push(derived);
 	const tx = db.transaction(stores, 'readonly');
-	const settingsStore = tx.objectStore('settings');
+	const settingsStore = tx.objectStore(STORE.settings);
 	const stored = Promise.all([
-		request(settingsStore.get('content-version')) as Promise<{ value?: unknown } | undefined>,
-		request(settingsStore.get('scheduler')) as Promise<{ value?: unknown } | undefined>,
-		request(settingsStore.get('audio')) as Promise<{ value?: { autoplay?: unknown } } | undefined>
+		request(settingsStore.get(SETTING.contentVersion)) as Promise<{ value?: unknown } | undefined>,
+		request(settingsStore.get(SETTING.scheduler)) as Promise<{ value?: unknown } | undefined>,
+		request(settingsStore.get(SETTING.audio)) as Promise<{ value?: { autoplay?: unknown } } | undefined>
 	]);
 	const guess = hint === undefined ? undefined : normaliseSettings(hint);
 	const guessed = guess && read(tx, guess);
@@ -133,8 +124,8 @@ async function withSettings<T>(
 
 /** Today's queue under `settings`, its rows and the learned count, read in `tx` in one round trip (rarely two). */
 async function readDay(tx: IDBTransaction, now: Date, settings: SchedulerSettings): Promise<{ queue: Queue; rows: Map<string, StoredCard>; learned: number }> {
-	const cards = tx.objectStore('cards');
-	const byDue = cards.index('[queue+fsrs.due]');
+	const cards = tx.objectStore(STORE.cards);
+	const byDue = cards.index(INDEX.queueDue);
 	const day = studyDay(now, settings.dayStartHour);
 	const end = new Date(day.end);
 	const left = answersToday(tx, day).then((answers) => dayLeft(answers, settings));
@@ -144,7 +135,7 @@ async function readDay(tx: IDBTransaction, now: Date, settings: SchedulerSetting
 		request(byDue.getAll(below(QUEUE.relearning, end))) as Promise<StoredCard[]>,
 		learnedCount(tx),
 		settings.maxReviewsPerDay ? (request(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) as Promise<string[]>) : [],
-		settings.newPerDay ? freshRows(cards.index('[queue+position]'), settings.newPerDay + FRESH_SPARE, left) : [],
+		settings.newPerDay ? freshRows(cards.index(INDEX.queuePosition), settings.newPerDay + FRESH_SPARE, left) : [],
 		left
 	]);
 	const fresh: StoredCard[] = [];
@@ -172,18 +163,18 @@ async function readDay(tx: IDBTransaction, now: Date, settings: SchedulerSetting
 
 /** Today's answers: from the answers kept by hour (db/answer-hours.ts), from the reviews only if there are none. */
 async function answersToday(tx: IDBTransaction, day: StudyDay): Promise<AnswerToday[]> {
-	if (tx.objectStoreNames.contains(ANSWER_HOURS_STORE)) {
+	if (tx.objectStoreNames.contains(STORE.answerHours)) {
 		const [from, to] = hoursOf(day.start, day.end);
-		return answersIn((await request(tx.objectStore(ANSWER_HOURS_STORE).getAll(IDBKeyRange.bound(from, to)))) as AnswerHour[], day.start, day.end);
+		return answersIn((await request(tx.objectStore(STORE.answerHours).getAll(IDBKeyRange.bound(from, to)))) as AnswerHour[], day.start, day.end);
 	}
-	return request(tx.objectStore('reviews').index('time').getAll(IDBKeyRange.lowerBound(new Date(day.start)))) as Promise<AnswerToday[]>;
+	return request(tx.objectStore(STORE.reviews).index(INDEX.time).getAll(IDBKeyRange.lowerBound(new Date(day.start)))) as Promise<AnswerToday[]>;
 }
 
 /** Cards in learning or review: from the maintained counts (db/queue-counts.ts), through the index only if they are missing. */
 async function learnedCount(tx: IDBTransaction): Promise<number> {
-	const row = tx.objectStoreNames.contains(COUNTS_STORE) ? ((await request(tx.objectStore(COUNTS_STORE).get(QUEUE_COUNTS_KEY))) as QueueCountsRow | undefined) : undefined;
+	const row = tx.objectStoreNames.contains(STORE.counts) ? ((await request(tx.objectStore(STORE.counts).get(QUEUE_COUNTS_KEY))) as QueueCountsRow | undefined) : undefined;
 	if (row) return learnedIn(row);
-	return request(tx.objectStore('cards').index('[queue+fsrs.due]').count(IDBKeyRange.bound([QUEUE.learning, -Infinity], [QUEUE.relearning, []])));
+	return request(tx.objectStore(STORE.cards).index(INDEX.queueDue).count(IDBKeyRange.bound([QUEUE.learning, -Infinity], [QUEUE.relearning, []])));
 }
 
 /** The home page's counts, read as `homeCounts` reads them (early.test.ts). */
@@ -198,8 +189,8 @@ export async function readHomeCounts(db: IDBDatabase, now: Date, contentVersion:
  * needs (`queueCounts`: one card per headword a day).
  */
 async function readDayCounts(tx: IDBTransaction, now: Date, settings: SchedulerSettings): Promise<HomeCounts> {
-	const cards = tx.objectStore('cards');
-	const byDue = cards.index('[queue+fsrs.due]');
+	const cards = tx.objectStore(STORE.cards);
+	const byDue = cards.index(INDEX.queueDue);
 	const day = studyDay(now, settings.dayStartHour);
 	const end = new Date(day.end);
 	const left = answersToday(tx, day).then((answers) => dayLeft(answers, settings));
@@ -214,7 +205,7 @@ async function readDayCounts(tx: IDBTransaction, now: Date, settings: SchedulerS
 		keys(byDue.getAllKeys(dueSoon(QUEUE.relearning))),
 		learnedCount(tx),
 		settings.maxReviewsPerDay ? keys(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) : [],
-		settings.newPerDay ? freshIds(cards.index('[queue+position]'), wanted, left) : [],
+		settings.newPerDay ? freshIds(cards.index(INDEX.queuePosition), wanted, left) : [],
 		left
 	]);
 	const fresh: string[] = [];
@@ -296,9 +287,6 @@ function show(counts: HomeCounts, early: Early): void {
 	write();
 	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', write, { once: true });
 }
-
-/** The localStorage key under which the app keeps the scheduler settings it last saw (a hint: always checked). */
-export const SETTINGS_HINT = 'kartu:scheduler';
 
 export function settingsHint(): unknown {
 	try {

@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readArticle } from '../../../scripts/content-node';
-import { Rating, Scheduler, type Grade } from '../srs/schedule';
-import { pickNext } from '../srs/queue';
-import { DEFAULT_SETTINGS, type SchedulerSettings } from '../srs/settings';
-import { setSuspended } from './card-table';
-import { homeCounts, loadQueue } from './cards';
+import { readArticle } from '../../../../scripts/content-node';
+import { Rating, Scheduler, type Grade } from '../../srs/schedule';
+import { pickNext } from '../../srs/queue';
+import { DEFAULT_SETTINGS, type SchedulerSettings } from '../../srs/settings';
+import { setSuspended } from '../card-table';
+import { homeCounts, loadQueue } from '../cards';
 import { openExisting, readHomeCounts, readQueue } from './early';
-import { recordAnswer, recordPractice } from './reviews';
-import { KartuDB } from './schema';
-import { loadAudioSettings, saveAudioSettings, saveSettings } from './settings';
-import { syncDecks } from './sync';
+import { recordAnswer, recordPractice } from '../answers';
+import { KartuDB } from '../schema';
+import { loadAudioSettings, saveAudioSettings, saveSettings } from '../settings';
+import { syncDecks } from '../decks';
 
 const { deck } = readArticle('azerbaijan-iran');
 const VERSION = 'build-1';

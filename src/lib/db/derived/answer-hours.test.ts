@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readArticle } from '../../../scripts/content-node';
-import { type BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../backup/format';
-import { Rating, Scheduler, type Grade } from '../srs/schedule';
-import { pickNext, studyDay } from '../srs/queue';
-import { DEFAULT_SETTINGS } from '../srs/settings';
-import { applyImport, exportBackup } from './backup';
-import { loadQueue } from './cards';
-import { answersIn, ANSWER_HOURS_KEPT, HOUR_MS } from './queues';
-import { recordAnswer, recordPractice, undoAnswer, undoPractice } from './reviews';
-import { KartuDB } from './schema';
-import { syncDecks } from './sync';
+import { readArticle } from '../../../../scripts/content-node';
+import { type BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../backup/format';
+import { Rating, Scheduler, type Grade } from '../../srs/schedule';
+import { pickNext, studyDay } from '../../srs/queue';
+import { DEFAULT_SETTINGS } from '../../srs/settings';
+import { applyImport, exportBackup } from '../backup/backup';
+import { loadQueue } from '../cards';
+import { answersIn, ANSWER_HOURS_KEPT, HOUR_MS } from '../queues';
+import { recordAnswer, recordPractice, undoAnswer, undoPractice } from '../answers';
+import { KartuDB } from '../schema';
+import { syncDecks } from '../decks';
 
 const { deck } = readArticle('azerbaijan-iran');
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };

@@ -1,17 +1,17 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readArticle } from '../../../scripts/content-node';
-import { Rating, Scheduler } from '../srs/schedule';
-import { pickNext } from '../srs/queue';
-import { DEFAULT_SETTINGS } from '../srs/settings';
-import { DEFAULT_WEIGHTS } from '../srs/memory';
-import { homeCounts, loadQueue } from './cards';
+import { readArticle } from '../../../../scripts/content-node';
+import { Rating, Scheduler } from '../../srs/schedule';
+import { pickNext } from '../../srs/queue';
+import { DEFAULT_SETTINGS } from '../../srs/settings';
+import { DEFAULT_WEIGHTS } from '../../srs/memory';
+import { homeCounts, loadQueue } from '../cards';
 import { collectionProgress, firstVisitCounts, readHome } from './home-read';
-import { recordAnswer } from './reviews';
-import { KartuDB } from './schema';
-import { snapshotDay } from './snapshot-day';
-import { syncDecks } from './sync';
+import { recordAnswer } from '../answers';
+import { KartuDB } from '../schema';
+import { snapshotDay } from '../backup/snapshot-day';
+import { syncDecks } from '../decks';
 
 const { deck } = readArticle('azerbaijan-iran');
 const VERSION = 'build-1';

@@ -2,19 +2,19 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readArticle } from '../../../scripts/content-node';
-import { backupFileName, parseBackup, serialiseBackup, MAX_BACKUP_BYTES } from '../backup/format';
-import { pickNext } from '../srs/queue';
-import { Rating, Scheduler } from '../srs/schedule';
-import { DEFAULT_SETTINGS } from '../srs/settings';
+import { readArticle } from '../../../../scripts/content-node';
+import { backupFileName, parseBackup, serialiseBackup, MAX_BACKUP_BYTES } from '../../backup/format';
+import { pickNext } from '../../srs/queue';
+import { Rating, Scheduler } from '../../srs/schedule';
+import { DEFAULT_SETTINGS } from '../../srs/settings';
 import { applyImport, exportBackup, planImport } from './backup';
-import { loadQueue } from './cards';
-import { syncDecks } from './sync';
-import { recordAnswer } from './reviews';
-import { computeStats } from './stats';
-import { KartuDB } from './schema';
+import { loadQueue } from '../cards';
+import { syncDecks } from '../decks';
+import { recordAnswer } from '../answers';
+import { computeStats } from '../stats';
+import { KartuDB } from '../schema';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from './snapshots';
-import { markWord } from './words';
+import { markWord } from '../words';
 
 const { deck } = readArticle('azerbaijan-iran');
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
@@ -142,7 +142,7 @@ describe('snapshots', () => {
 
 describe('upgrades keep data', () => {
 	it('opens a database written by schema version 1 and keeps every card and review', async () => {
-		const fixture = JSON.parse(readFileSync(new URL('./fixtures/v1-database.json', import.meta.url), 'utf8'));
+		const fixture = JSON.parse(readFileSync(new URL('../fixtures/v1-database.json', import.meta.url), 'utf8'));
 		const revive = (o: any): any =>
 			Array.isArray(o)
 				? o.map(revive)

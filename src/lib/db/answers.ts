@@ -5,7 +5,10 @@ import Dexie from 'dexie';
 import { studyDay } from '../srs/queue';
 import type { SchedulerSettings } from '../srs/settings';
 import { countAnswer } from './stats';
-import { QUEUE, queueOf, type KartuDB, type StoredCard, type StoredReview } from './schema';
+import { QUEUE } from './queues';
+import { queueOf, type KartuDB } from './schema';
+import { type StoredCard, type StoredReview } from './rows';
+import { INDEX } from './names';
 
 export interface AnswerInput {
 	card: StoredCard;
@@ -100,7 +103,7 @@ export async function getCards(db: KartuDB, ids: string[]): Promise<StoredCard[]
 export async function upcoming(db: KartuDB, now: Date, settings: SchedulerSettings) {
 	const day = studyDay(now, settings.dayStartHour);
 	const range = (q: number, from: number, to: Date | typeof Dexie.maxKey) =>
-		db.cards.where('[queue+fsrs.due]').between([q, new Date(from)], [q, to], true, false);
+		db.cards.where(INDEX.queueDue).between([q, new Date(from)], [q, to], true, false);
 	let tomorrow = 0;
 	let next: Date | undefined;
 	for (const q of [QUEUE.learning, QUEUE.review, QUEUE.relearning]) {

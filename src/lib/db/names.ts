@@ -1,0 +1,68 @@
+// Every name the database is known by: the database, its stores, its indexes and its settings keys,
+// and the one IndexedDB request helper. Dexie's schema (schema.ts) and the Dexie-free readers
+// (early/) both take them from here, so the two cannot drift apart.
+
+/** The IndexedDB database. */
+export const DB_NAME = 'kartu';
+
+/** The object stores, by their Dexie table names. */
+export const STORE = {
+	cards: 'cards',
+	reviews: 'reviews',
+	settings: 'settings',
+	words: 'words',
+	snapshots: 'snapshots',
+	snapshotData: 'snapshotData',
+	statdays: 'statdays',
+	firsts: 'firsts',
+	/** The number of cards in each queue, kept by every write to the cards (derived/queue-counts.ts). */
+	counts: 'counts',
+	/** Recent answers by hour, kept by every write to the reviews (derived/answer-hours.ts). */
+	answerHours: 'answerHours'
+} as const;
+
+/** The indexes the readers name (Dexie's compound-index syntax is the index's IndexedDB name). */
+export const INDEX = {
+	/** cards: a queue's cards by due date; the queues' counts and today's queue. */
+	queueDue: '[queue+fsrs.due]',
+	/** cards: a queue's cards in the order new cards are introduced. */
+	queuePosition: '[queue+position]',
+	/** cards: an article's cards. */
+	article: 'article',
+	/** reviews: by the time of the answer. */
+	time: 'time'
+} as const;
+
+/** Keys of the rows of the settings store. */
+export const SETTING = {
+	/** The build whose decks the database holds (its __CONTENT_VERSION__). */
+	contentVersion: 'content-version',
+	/** The scheduler settings (srs/settings.ts). */
+	scheduler: 'scheduler',
+	/** Speak each card's front when it appears. */
+	audio: 'audio',
+	/** Whether the statistics' day rows describe the whole history (stats.ts). */
+	statsState: 'stats-state',
+	/** The statistics cache of schemas before 4, deleted by that upgrade. */
+	oldStatsCache: 'stats-cache',
+	/** The articles whose decks are stored (decks.ts). */
+	articles: 'articles',
+	/** Prefix of the row holding an article's deck hash: `deck-hash:SLUG` (decks.ts). */
+	deckHashPrefix: 'deck-hash:',
+	/** Whether the learner was asked once to make storage persistent (storage.ts). */
+	persistenceAsked: 'persistence-asked'
+} as const;
+
+/** The localStorage key under which the app keeps the scheduler settings it last saw (a hint: always checked). */
+export const SETTINGS_HINT = 'kartu:scheduler';
+
+/** The key of the one row of the counts store. */
+export const QUEUE_COUNTS_KEY = 'queues';
+
+/** An IndexedDB request as a promise. */
+export function request<T>(r: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		r.onsuccess = () => resolve(r.result);
+		r.onerror = () => reject(r.error);
+	});
+}

@@ -1,0 +1,126 @@
+// The rows of every store, as interfaces: what the database holds. Types only, so that any module,
+// Dexie's or not, can name them without importing the schema.
+
+import type { Card as FsrsCard, Grade } from 'ts-fsrs';
+import type { DeckCard } from '../cards/types';
+import type { Queue } from '../srs/queue';
+
+/** What the learner said of a word in the reader: they know it already, or it is not worth learning. */
+export type WordMark = 'known' | 'ignored';
+
+export interface StoredCard {
+	id: string;
+	article: string;
+	/** `article/headword`: the vocabulary and cloze cards of one headword share it. */
+	sibling: string;
+	/** Order in which new cards are introduced, across articles. */
+	position: number;
+	/** The card's content as last built from `content/` (kept when the headword leaves the content). */
+	content: DeckCard;
+	/** The FSRS state exactly as ts-fsrs defines it. */
+	fsrs: FsrsCard;
+	suspended: boolean;
+	/** The headword is no longer in its article: kept with its history, out of the queue. */
+	retired: boolean;
+	/** Set from the reader: the learner knows the word, or ignores it; either takes it out of the queue. */
+	mark?: WordMark;
+	/** QUEUE value derived from the three fields above; indexed with the due date. */
+	queue: number;
+}
+
+export interface StoredReview {
+	/** Stable id, so an imported backup never counts a review twice. */
+	id: string;
+	cardId: string;
+	grade: Grade;
+	/** When the answer was given. */
+	time: Date;
+	/** Milliseconds from showing the card to the answer. */
+	ms: number;
+	before: FsrsCard;
+	after: FsrsCard;
+	/** Given in a practice session: recorded, but the card's schedule did not change (before = after). */
+	practice?: boolean;
+}
+
+/** A word the learner marked in the reader, across all articles. */
+export interface StoredWord {
+	headword: string;
+	mark: WordMark;
+	time: Date;
+}
+
+/** An automatic backup kept inside IndexedDB: at most one a day, the last seven kept. */
+export interface StoredSnapshot {
+	/** The learner's local date: 2026-11-27. */
+	id: string;
+	time: Date;
+	cards: number;
+	reviews: number;
+}
+
+/** A snapshot's backup file text, apart from its summary so that listing snapshots reads no data. */
+export interface SnapshotData {
+	id: string;
+	data: string;
+}
+
+/** One finished study day of the statistics cache (see db/stats.ts). */
+export interface StatDay {
+	/** Start of the study day, ms. */
+	day: number;
+	reviews: number;
+	ms: number;
+	young: [passed: number, total: number];
+	mature: [passed: number, total: number];
+	/** Headwords and roots whose first card entered review that day. */
+	headwords: number;
+	roots: number;
+}
+
+/** When a headword (`h:` + sibling) or a root (`r:` + root) first had a card in review (see db/stats.ts). */
+export interface StatFirst {
+	key: string;
+	time: number;
+}
+
+export interface Setting {
+	key: string;
+	value: unknown;
+}
+
+/** The counts store's one row, `{ key: 'queues', n: { 0: 30121, 2: 64984, … } }`: cards per queue number. */
+export interface QueueCountsRow {
+	key: 'queues';
+	n: Record<number, number>;
+}
+
+/** One answer: review id, card id, the card's state before it, 1 for a practice answer, time (ms). */
+export type AnswerEntry = [id: string, cardId: string, state: number, practice: 0 | 1, time: number];
+
+export interface AnswerHour {
+	/** Hours since the epoch. */
+	h: number;
+	a: AnswerEntry[];
+}
+
+/** Today's counts, as the home page shows them. */
+export interface HomeCounts {
+	/** Learning cards due now and reviews due today. */
+	due: number;
+	/** New cards still allowed today. */
+	fresh: number;
+	/** Cards in learning or review. */
+	learned: number;
+}
+
+/** Today's queue as the review page loads it. */
+export interface LoadedQueue {
+	queue: Queue;
+	/**
+	 * The stored cards read while loading: (re)learning and new cards. Review cards due today are
+	 * known by id only (the queue index gives them in due order); read them with `getCards`.
+	 */
+	cards: Map<string, StoredCard>;
+}
+
