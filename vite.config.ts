@@ -45,7 +45,7 @@ export default defineConfig({
 	},
 	define: {
 		// Lets a page skip fetching decks.json when the database already holds this build's decks.
-		__CONTENT_VERSION__: JSON.stringify(contentVersion(['content', 'src/lib/text', 'src/lib/cards', 'src/lib/content.ts', 'src/routes/decks.json']))
+		__CONTENT_VERSION__: JSON.stringify(contentVersion(['content', 'src/lib/text', 'src/lib/cards', 'src/lib/server/content.ts', 'src/routes/decks.json']))
 	},
 	// The snapshot worker is an ES module (new Worker(url, { type: 'module' })).
 	worker: { format: 'es' },

@@ -12,9 +12,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { Stemmer } from 'sastrawijs';
 import { readArticle, readLexicon } from '../scripts/content-node';
-import { deckFromSource } from '../src/lib/cards/deck';
-import { parseArticle } from '../src/lib/text/article';
-import { tokenize } from '../src/lib/text/segment';
+import { deckFromSource } from '../src/lib/cards';
+import { parseArticle, tokenize } from '../src/lib/text';
 import { indonesianText } from './corpus';
 import { fmt, launchChromium, median, serveBuild, type Figure } from './lib';
 

@@ -3,11 +3,8 @@
 // shuffled, with about a quarter of their content words swapped for other affixed forms of roots
 // the lexicon knows, plus a few invented words and names the lexicon cannot know.
 
-import { parseArticle } from '../src/lib/text/article';
-import type { Lexicon } from '../src/lib/text/lemmatise';
-import { stemIndex } from '../src/lib/text/lemmatise';
-import { splitSentences, tokenize } from '../src/lib/text/segment';
-import type { Glossary } from '../src/lib/cards/types';
+import { parseArticle, type Lexicon, stemIndex, splitSentences, tokenize } from '../src/lib/text';
+import type { Glossary } from '../src/lib/cards';
 
 /** mulberry32: a small seeded generator, so every run analyses the same text. */
 function seeded(seed: number): () => number {

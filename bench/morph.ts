@@ -7,9 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Stemmer } from 'sastrawijs';
-import { parseArticle } from '../src/lib/text/article';
-import { analyseWord, createAnalyser, stemIndex } from '../src/lib/text/lemmatise';
-import { tokenize } from '../src/lib/text/segment';
+import { parseArticle, analyseWord, createAnalyser, stemIndex, tokenize } from '../src/lib/text';
 import { readLexicon } from '../scripts/content-node';
 
 interface Item {

@@ -8,7 +8,7 @@ import { rebuildStats } from '../src/lib/db/stats';
 import { KartuDB, queueOf } from '../src/lib/db/schema';
 import { QUEUE } from '../src/lib/db/queues';
 import { type StoredCard, type StoredReview } from '../src/lib/db/rows';
-import type { Deck, DeckCard } from '../src/lib/cards/types';
+import type { Deck, DeckCard } from '../src/lib/cards';
 import type { Card as FsrsCard } from 'ts-fsrs';
 
 const DAY = 86_400_000;

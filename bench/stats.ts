@@ -4,7 +4,7 @@
 // IndexedDB; the browser benchmark of issue 6 measures the page itself.
 
 import type { StoredCard, StoredReview } from '../src/lib/db/rows';
-import { ReviewStats } from '../src/lib/srs/stats';
+import { ReviewStats } from '../src/lib/srs';
 
 const N = Number(process.env.REVIEWS ?? 100_000);
 const CARDS = 10_000;

@@ -2,7 +2,7 @@
 // surface, headword, root, class and affixes, separated by tabs.
 
 import { readFileSync } from 'node:fs';
-import { analyseArticle, distinctWords } from '../src/lib/text/document';
+import { analyseArticle, distinctWords } from '../src/lib/text';
 import { readLexicon } from './content-node';
 
 const file = process.argv[2];

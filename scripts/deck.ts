@@ -2,9 +2,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { deckFromSource } from '../src/lib/cards/deck';
-import { parseArticle } from '../src/lib/text/article';
-import type { Glossary } from '../src/lib/cards/types';
+import { parseArticle } from '../src/lib/text';
+import { deckFromSource, type Glossary } from '../src/lib/cards';
 import { readLexicon } from './content-node';
 
 const file = process.argv[2];

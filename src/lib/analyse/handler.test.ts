@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT, readLexicon } from '../../../scripts/content-node';
-import { MAX_TEXT_BYTES } from '../text/input';
+import { MAX_TEXT_BYTES } from '../text';
 import { createSurveyHandler, readInput } from './handler';
 import type { FromSurvey } from './protocol';
 

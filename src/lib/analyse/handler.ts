@@ -2,9 +2,7 @@
 // progress, stops when cancelled, and keeps the last result to page through. The worker runs it;
 // the analyse page's main-thread comparison (?thread=main) runs the same code without slices.
 
-import type { Lexicon } from '../text/lemmatise';
-import { checkFileSize, checkText, decodeText, type TextCheck } from '../text/input';
-import { TextSurvey } from '../text/survey';
+import { type Lexicon, checkFileSize, checkText, decodeText, type TextCheck, TextSurvey } from '../text';
 import type { FromSurvey, SurveyInput, ToSurvey } from './protocol';
 
 /** Sentences analysed between two looks at the clock. */

@@ -1,6 +1,6 @@
 // The messages between the analyse page and the analysis worker (or its stand-in on the main thread).
 
-import type { SurveyPage, SurveySummary, SurveyView } from '../text/survey';
+import type { SurveyPage, SurveySummary, SurveyView } from '../text';
 
 /** What to analyse: pasted text, or a file the learner opened (read and checked by the worker). */
 export type SurveyInput = { text: string } | { file: File };

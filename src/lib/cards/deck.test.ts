@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT, readLexicon } from '../../../scripts/content-node';
-import { parseArticle } from '../text/article';
+import { parseArticle } from '../text';
 import { deckFromSource, missingGlossary } from './deck';
 import type { Glossary } from './types';
 

@@ -1,9 +1,6 @@
 // Builds an article's deck: a vocabulary card and a cloze card for every headword worth learning.
 
-import { analyseArticle, type AnalysedArticle, type AnalysedSentence } from '../text/document';
-import type { Lexicon } from '../text/lemmatise';
-import { affixMeaning } from '../text/affix-meanings';
-import type { Analysis } from '../text/types';
+import { analyseArticle, type AnalysedArticle, type AnalysedSentence, type Lexicon, affixMeaning, type Analysis } from '../text';
 import type { CardKind, Deck, DeckCard, DeckSentence, DrillChoice, Glossary, Span } from './types';
 
 /** Classes that get cards: content words and abbreviations. */

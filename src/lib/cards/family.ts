@@ -1,6 +1,6 @@
 // Word families: every headword of the content built on one root, with what its affixes do.
 
-import { affixMeaning } from '../text/affix-meanings';
+import { affixMeaning } from '../text';
 import type { Deck } from './types';
 
 export interface FamilyMember {

@@ -1,6 +1,6 @@
 // The deck an article becomes: its sentences with translations and the cards built on them.
 
-import type { ArticleMeta, SentenceKind } from '../text/types';
+import type { ArticleMeta, SentenceKind } from '../text';
 
 export type CardKind = 'vocab' | 'cloze' | 'drill';
 

@@ -1,9 +1,7 @@
 // Today's queue and the home page's counts, read through the indexes.
 
 import Dexie from 'dexie';
-import { CardState as State } from '../srs/memory';
-import { dayLeft, FRESH_SPARE, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard, type StudyDay } from '../srs/queue';
-import type { SchedulerSettings } from '../srs/settings';
+import { CardState as State, dayLeft, FRESH_SPARE, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard, type StudyDay, type SchedulerSettings } from '../srs';
 import { loadSettings } from './settings';
 import { QUEUE } from './queues';
 import { type KartuDB } from './schema';

@@ -1,10 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../scripts/content-node';
-import { deckFromSource } from '../cards/deck';
-import { Rating, Scheduler, State, type Grade } from '../srs/schedule';
-import { pickNext } from '../srs/queue';
-import { DEFAULT_SETTINGS } from '../srs/settings';
+import { deckFromSource } from '../cards';
+import { Rating, Scheduler, State, type Grade, pickNext, DEFAULT_SETTINGS } from '../srs';
 import { allCards, cardPage, setSuspended } from './card-table';
 import { learnedCount, loadQueue } from './cards';
 import { syncDecks } from './decks';

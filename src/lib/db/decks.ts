@@ -1,8 +1,8 @@
 // Loading decks into the database without touching progress (when the site's content has changed).
 
-import type { Deck } from '../cards/types';
-import { textHash } from '../text/segment';
-import { newCard } from '../srs/memory';
+import type { Deck } from '../cards';
+import { textHash } from '../text';
+import { newCard } from '../srs';
 import { QUEUE } from './queues';
 import { queueOf, type KartuDB } from './schema';
 import { type StoredCard, type StoredWord } from './rows';

@@ -1,6 +1,6 @@
 // The queue numbers cards are indexed by, apart from the schema so that code without Dexie can use them.
 
-import type { AnswerToday } from '../srs/queue';
+import type { AnswerToday } from '../srs';
 import type { AnswerHour, QueueCountsRow } from './rows';
 
 /** Anki-style queue number: the FSRS state, or a negative number for cards out of the queue. */

@@ -2,8 +2,8 @@
 // Dexie's or not, can name them without importing the schema.
 
 import type { Card as FsrsCard, Grade } from 'ts-fsrs';
-import type { DeckCard } from '../cards/types';
-import type { Queue } from '../srs/queue';
+import type { DeckCard } from '../cards';
+import type { Queue } from '../srs';
 
 /** What the learner said of a word in the reader: they know it already, or it is not worth learning. */
 export type WordMark = 'known' | 'ignored';

@@ -1,6 +1,6 @@
 // Reads and writes the learner's settings.
 
-import { normaliseSettings, validateSettings, type SchedulerSettings } from '../srs/settings';
+import { normaliseSettings, validateSettings, type SchedulerSettings } from '../srs';
 import { SETTING, SETTINGS_HINT } from './names';
 import type { KartuDB } from './schema';
 

@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readArticle } from '../../../scripts/content-node';
-import { pickNext } from '../srs/queue';
-import { Rating, Scheduler, type Grade } from '../srs/schedule';
-import { DEFAULT_SETTINGS } from '../srs/settings';
+import { pickNext, Rating, Scheduler, type Grade, DEFAULT_SETTINGS } from '../srs';
 import { loadQueue } from './cards';
 import { syncDecks } from './decks';
 import { recordAnswer, undoAnswer } from './answers';

@@ -2,10 +2,7 @@
 // after an import or an upgrade; card counts come from the queue index.
 
 import Dexie from 'dexie';
-import { studyDay } from '../srs/queue';
-import { CardState as State } from '../srs/memory';
-import { passed, retentionBucket, retentionByMonth, ReviewStats, studyDays, type DayCount, type RetentionPoint } from '../srs/stats';
-import type { SchedulerSettings } from '../srs/settings';
+import { studyDay, CardState as State, passed, retentionBucket, retentionByMonth, ReviewStats, studyDays, type DayCount, type RetentionPoint, type SchedulerSettings } from '../srs';
 import { QUEUE } from './queues';
 import { type KartuDB } from './schema';
 import { type StatDay, type StoredCard, type StoredReview } from './rows';

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../scripts/content-node';
-import { articleProgress } from '../cards/progress';
-import { Rating, Scheduler, State } from '../srs/schedule';
-import { DEFAULT_SETTINGS } from '../srs/settings';
+import { articleProgress } from '../cards';
+import { Rating, Scheduler, State, DEFAULT_SETTINGS } from '../srs';
 import { loadQueue } from './cards';
 import { practiceCards } from './answers';
 import { syncDecks } from './decks';

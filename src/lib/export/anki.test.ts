@@ -8,9 +8,7 @@ import { syncDecks } from '../db/decks';
 import { recordAnswer, recordPractice } from '../db/answers';
 import { KartuDB } from '../db/schema';
 import { markWord } from '../db/words';
-import { pickNext } from '../srs/queue';
-import { Rating, Scheduler, type Grade } from '../srs/schedule';
-import { DEFAULT_SETTINGS } from '../srs/settings';
+import { pickNext, Rating, Scheduler, type Grade, DEFAULT_SETTINGS } from '../srs';
 import { apkgFileName, buildApkg } from './anki';
 
 const { deck } = readArticle('azerbaijan-iran');

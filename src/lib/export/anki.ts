@@ -5,7 +5,7 @@
 
 import { zipSync, strToU8 } from 'fflate';
 import type { Database, SqlJsStatic } from 'sql.js';
-import { textHash } from '../text/segment';
+import { textHash } from '../text';
 
 /** What the exporter needs of a stored card (a subset of StoredCard). */
 export interface ExportCard {

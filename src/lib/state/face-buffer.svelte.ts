@@ -3,7 +3,7 @@
 // (see ReviewSession.prepareNext). A face's `n` changes whenever it is given a card (the same card
 // again included): what was typed into it starts afresh.
 
-import type { ClozeCheck } from '../cards/cloze';
+import type { ClozeCheck } from '../cards';
 import type { StoredCard } from '../db/rows';
 
 /** A card as one of the two faces draws it. */

@@ -2,6 +2,8 @@
 // read again whenever the database changes (in any tab: state/shell.ts's channel) or the tab comes
 // back into view.
 
+// Modules imported one by one, not through srs/ or cards/ index.ts: this code is on the home page's
+// (or the inline early script's) byte budget, and an index would bring ts-fsrs along.
 import type { ArticleProgress } from '../cards/progress';
 import type { Deck } from '../cards/types';
 import type { HomeCounts } from '../db/rows';

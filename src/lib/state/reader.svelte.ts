@@ -1,13 +1,12 @@
 // The reader's state: each word's memory state (live), the learner's marks with undo, and which
 // translations are shown (remembered per article).
 
-import type { Deck } from '../cards/types';
+import type { Deck } from '../cards';
 import type { KartuDB } from '../db/schema';
 import type { StoredCard, WordMark } from '../db/rows';
 import { loadSettings, loadShownTranslations, saveShownTranslations, type ShownTranslations } from '../db/settings';
 import { cardsByHeadword, markWord, reviewNow, undoMark, type MarkUndo } from '../db/words';
-import { Scheduler } from '../srs/schedule';
-import { wordStatus, type WordStatus } from '../srs/word-state';
+import { Scheduler, wordStatus, type WordStatus } from '../srs';
 import { ready, storageMessage } from './app';
 import { liveFromDb } from './live.svelte';
 

@@ -1,20 +1,15 @@
 // A review session: today's queue in memory, the card on screen, its answer, and undo.
 
-import type { ClozeCheck } from '../cards/cloze';
-import { checkCloze } from '../cards/cloze';
 import { loadQueue, toQueueCard } from '../db/cards';
 import type { EarlyQueue } from '../db/early/early';
 import { getCards, practiceCards, recordAnswer, recordPractice, StaleCardError, undoAnswer, undoPractice, upcoming } from '../db/answers';
 import { queueOf, type KartuDB } from '../db/schema';
 import { type StoredCard, type StoredReview } from '../db/rows';
 import { loadAudioSettings, loadSettings } from '../db/settings';
-import { frontSpeech } from '../cards/spoken';
+import { type ClozeCheck, checkCloze, frontSpeech } from '../cards';
 import { speech } from './speech.svelte';
 import { askPersistenceOnce } from './storage';
-import { CardState } from '../srs/memory';
-import { answer, nextLearningDue, pickNext, queueCounts, undo, type Queue, type QueueCard, type QueueCounts, type QueueUndo } from '../srs/queue';
-import type { SchedulerSettings } from '../srs/settings';
-import { formatInterval, GRADES, Scheduler, type Grade, type Outcome } from '../srs/schedule';
+import { CardState, answer, nextLearningDue, pickNext, queueCounts, undo, type Queue, type QueueCard, type QueueCounts, type QueueUndo, type SchedulerSettings, formatInterval, GRADES, Scheduler, type Grade, type Outcome } from '../srs';
 import { storageMessage } from './app';
 import { FaceBuffer, type Face } from './face-buffer.svelte';
 import { PracticeList } from './practice-list';

@@ -4,9 +4,7 @@ import { readArticle } from '../../../scripts/content-node';
 import { syncDecks } from '../db/decks';
 import { KartuDB } from '../db/schema';
 import { saveSettings } from '../db/settings';
-import { Rating } from '../srs/schedule';
-import { studyDay } from '../srs/queue';
-import { DEFAULT_SETTINGS } from '../srs/settings';
+import { Rating, studyDay, DEFAULT_SETTINGS } from '../srs';
 import { ReviewSession } from './review-session.svelte';
 
 const { deck } = readArticle('azerbaijan-iran');

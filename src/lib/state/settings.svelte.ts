@@ -1,7 +1,7 @@
 // The settings form: the stored settings as editable text, validated before anything is saved.
 
 import { loadAudioSettings, loadSettings, saveAudioSettings, saveSettings } from '../db/settings';
-import { DEFAULT_SETTINGS, validateSettings, type SchedulerSettings } from '../srs/settings';
+import { DEFAULT_SETTINGS, validateSettings, type SchedulerSettings } from '../srs';
 import { ready, storageMessage } from './app';
 
 interface Fields {

@@ -6,8 +6,7 @@ import { formatCount } from '../components/count';
 import type { MainThreadSurvey } from '../analyse/main-thread';
 import mainThreadScript from '../analyse/main-thread?worker&url';
 import type { FromSurvey, SurveyInput, ToSurvey } from '../analyse/protocol';
-import { checkFileSize, checkText } from '../text/input';
-import type { SurveyPage, SurveySummary, SurveyView } from '../text/survey';
+import { checkFileSize, checkText, type SurveyPage, type SurveySummary, type SurveyView } from '../text';
 
 /** Where the analysis runs: in a Web Worker, or (to compare, with ?thread=main) on the page's own thread. */
 export type Thread = 'worker' | 'main';

@@ -16,6 +16,33 @@ export interface LexiconFiles {
 	exceptions: string;
 }
 
+/** The file of `content/lexicon/` behind each part of the lexicon: the one list of them. */
+export const LEXICON_FILES: Record<keyof LexiconFiles, string> = {
+	roots: 'roots.tsv',
+	functionWords: 'function-words.txt',
+	numberWords: 'number-words.txt',
+	names: 'names.tsv',
+	abbreviations: 'abbreviations.tsv',
+	phrases: 'phrases.tsv',
+	nameHeads: 'name-heads.txt',
+	exceptions: 'exceptions.tsv'
+};
+
+/**
+ * The lexicon from a function that gives a lexicon file's text by name (read from disk in Node,
+ * bundled by Vite in the browser).
+ * @throws Error naming a missing file, or (parseLexicon) a malformed row.
+ */
+export function readLexiconFiles(read: (file: string) => string | undefined): Lexicon {
+	const files = {} as LexiconFiles;
+	for (const [part, file] of Object.entries(LEXICON_FILES) as [keyof LexiconFiles, string][]) {
+		const text = read(file);
+		if (text === undefined) throw new Error(`content/lexicon/${file} is missing`);
+		files[part] = text;
+	}
+	return parseLexicon(files);
+}
+
 /** Non-empty lines without `#` comments, split at tabs. */
 function rows(text: string, file: string, columns: number): string[][] {
 	const out: string[][] = [];

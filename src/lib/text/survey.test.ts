@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT, readLexicon } from '../../../scripts/content-node';
-import { headwords } from '../cards/deck';
+import { headwords } from '../cards';
 import { analyseArticle } from './document';
 import { builtAs, TextSurvey } from './survey';
 

@@ -2,8 +2,8 @@
 // so the browser never loads the text pipeline or the lexicon just to know its cards.
 
 import { json } from '@sveltejs/kit';
-import { allDecks } from '$lib/content';
-import { textHash } from '$lib/text/segment';
+import { allDecks } from '$lib/server/content';
+import { textHash } from '$lib/text';
 
 export const prerender = true;
 

@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
-import { Rating, Scheduler, type Grade } from '../../srs/schedule';
-import { pickNext } from '../../srs/queue';
-import { DEFAULT_SETTINGS, type SchedulerSettings } from '../../srs/settings';
+import { Rating, Scheduler, type Grade, pickNext, DEFAULT_SETTINGS, type SchedulerSettings } from '../../srs';
 import { setSuspended } from '../card-table';
 import { homeCounts, loadQueue } from '../cards';
 import { openExisting, readHomeCounts, readQueue } from './early';

@@ -6,6 +6,8 @@
 // On the review page it reads today's queue for the first card. Its queue equals `loadQueue`'s and
 // its counts `homeCounts`'s (cards.ts) through weeks of simulated answers (early.test.ts).
 
+// Modules imported one by one, not through srs/ or cards/ index.ts: this code is on the home page's
+// (or the inline early script's) byte budget, and an index would bring ts-fsrs along.
 import { CardState } from '../../srs/memory';
 import { dayLeft, FRESH_SPARE, LEARN_AHEAD_MS, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard, type StudyDay } from '../../srs/queue';
 import { normaliseSettings, type SchedulerSettings } from '../../srs/settings';

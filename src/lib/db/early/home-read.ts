@@ -3,6 +3,8 @@
 // decks of a new build. Today's counts are read as the early script reads them (early.ts, equal to
 // `homeCounts`, early.test.ts); each listed article's cards through the `article` index.
 
+// Modules imported one by one, not through srs/ or cards/ index.ts: this code is on the home page's
+// (or the inline early script's) byte budget, and an index would bring ts-fsrs along.
 import { articleProgress, type ArticleProgress } from '../../cards/progress';
 import type { Deck } from '../../cards/types';
 import { DEFAULT_SETTINGS, normaliseSettings, type SchedulerSettings } from '../../srs/settings';

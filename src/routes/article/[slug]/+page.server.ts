@@ -1,5 +1,5 @@
 // Build time only: one reader page per article.
-import { allDecks } from '$lib/content';
+import { allDecks } from '$lib/server/content';
 
 export const prerender = true;
 

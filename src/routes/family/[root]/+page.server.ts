@@ -1,6 +1,6 @@
 // Build time only: which family pages to prerender (one per root of the content's words).
-import { allDecks } from '$lib/content';
-import { hasFamilyPage } from '$lib/cards/family';
+import { allDecks } from '$lib/server/content';
+import { hasFamilyPage } from '$lib/cards';
 
 export const prerender = true;
 

@@ -1,0 +1,9 @@
+// Card building's public face: what the rest of the app may use of src/lib/cards/. Plain TypeScript
+// from an analysed article and its glossary to vocabulary, cloze and affix-drill cards.
+
+export { checkCloze, diffChars, normaliseAnswer, type ClozeCheck, type DiffPart } from './cloze';
+export { buildDeck, cardId, deckFromSource, headwords, missingGlossary } from './deck';
+export { family, hasFamilyPage, type Family, type FamilyMember } from './family';
+export { articleProgress, type ArticleProgress } from './progress';
+export { backSpeech, frontSpeech } from './spoken';
+export type { CardKind, Deck, DeckCard, DeckSentence, DrillChoice, Glossary, ReaderWord, Span } from './types';
