@@ -11,7 +11,7 @@ import { KartuDB } from './schema';
 import { QUEUE } from './queues';
 import { markWord, reviewNow, undoMark } from './words';
 
-const { raw, glossary, deck } = readArticle('azerbaijan-iran');
+const { raw, deck } = readArticle('azerbaijan-iran');
 const t0 = new Date(2026, 2, 2, 9, 0);
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 

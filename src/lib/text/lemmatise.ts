@@ -30,7 +30,6 @@ interface Reading {
 	menge?: boolean;
 }
 
-const MAX_PREFIXES = 2;
 const CLITIC_END = /(nya|lah|kah|pun|ku|mu)$/;
 
 /** Receives one reading: root, outer and inner prefix ('' when absent), suffix, and whether menge-/penge- was used. */
@@ -144,16 +143,6 @@ function score(root: string, outer: string, inner: string, suffix: string, menge
 	return s;
 }
 
-/** Whether `base` reads as peN-/per-/ke-…-an with a root the lexicon knows. */
-function hasNominalConfix(base: string, lex: Lexicon): boolean {
-	if (base.length < 7 || !base.endsWith('an') || !(base.startsWith('pe') || base.startsWith('ke'))) return false;
-	let found = false;
-	visitBase(base.slice(0, -2), 'an', (root, outer) => {
-		if (!found && NOMINAL.has(outer) && isKnown(root, lex)) found = true;
-	});
-	return found;
-}
-
 /** Readings with clitics removed, each with the clitics it lost. */
 const NO_CLITICS: string[] = [];
 function cliticVariants(word: string): { base: string; clitics: string[] }[] {
@@ -255,8 +244,8 @@ const STEM_INDEXES = new WeakMap<Lexicon, Map<string, Form[]>>();
  * and their scores are the same as `visitReadings` finds.
  */
 export function stemIndex(lex: Lexicon): Map<string, Form[]> {
-	let index = STEM_INDEXES.get(lex);
-	if (index) return index;
+	const cached = STEM_INDEXES.get(lex);
+	if (cached) return cached;
 	const built = new Map<string, Form[]>();
 	const add = (stem: string, form: Form) => {
 		const list = built.get(stem);
@@ -420,9 +409,4 @@ function affixedReduplication(a: string, b: string, lex: Lexicon) {
 		return { headword: `${a}-${b}`, root, affixes: [...affixes, 'R'], clitics: [], verified: true };
 	}
 	return undefined;
-}
-
-/** A root is known when the lexicon lists it as a root or as a number word (kedua → dua). */
-function isKnown(root: string, lex: Lexicon): boolean {
-	return lex.roots.has(root) || (root.length < 9 && lex.numberWords.has(root));
 }

@@ -62,7 +62,7 @@ export function splitSentences(slug: string, body: string): Sentence[] {
 export function splitParagraph(line: string): string[] {
 	const sentences: string[] = [];
 	// A stop, then closing quotes/brackets, then space, then what may start a sentence.
-	const boundary = /([.!?…]+)(["”’)\]]*)(\s+)(?=["“‘(\[]?[\p{Lu}\d])/gu;
+	const boundary = /([.!?…]+)(["”’)\]]*)(\s+)(?=["“‘([]?[\p{Lu}\d])/gu;
 	let start = 0;
 	for (const m of line.matchAll(boundary)) {
 		const stopAt = m.index;
