@@ -13,14 +13,40 @@ import svelteConfig from './svelte.config.js';
 const gitignore = fileURLToPath(new URL('./.gitignore', import.meta.url));
 
 /** Import patterns, named once: each layer's rule below lists the ones it may not use. */
-const dexie = { group: ['dexie', 'dexie/*'], message: 'Only src/lib/db/ talks to IndexedDB through Dexie (ARCHITECTURE.md).' };
-const db = { group: ['$lib/db', '$lib/db/*', '**/db/*', '../db', './db/*'], message: 'Pages and components reach the database through a state class (src/lib/state/), never db/ itself.' };
-const ui = { group: ['svelte', 'svelte/*', '$app/*', '$lib/state/*', '**/state/*', '**/components/*', '*.svelte'], message: 'text/, cards/ and srs/ are plain TypeScript: no Svelte, no $app, no state or components.' };
-const pureDb = { group: ['$lib/db', '$lib/db/*', '**/db/*'], message: 'text/, cards/ and srs/ never import db/: db/ imports them.' };
-const server = { group: ['$lib/server/*', '**/server/*'], message: 'src/lib/server/ is build-time code; the browser never imports it.' };
+const dexie = {
+	group: ['dexie', 'dexie/*'],
+	message: 'Only src/lib/db/ talks to IndexedDB through Dexie (ARCHITECTURE.md).'
+};
+const db = {
+	group: ['$lib/db', '$lib/db/*', '**/db/*', '../db', './db/*'],
+	message:
+		'Pages and components reach the database through a state class (src/lib/state/), never db/ itself.'
+};
+const ui = {
+	group: [
+		'svelte',
+		'svelte/*',
+		'$app/*',
+		'$lib/state/*',
+		'**/state/*',
+		'**/components/*',
+		'*.svelte'
+	],
+	message:
+		'text/, cards/ and srs/ are plain TypeScript: no Svelte, no $app, no state or components.'
+};
+const pureDb = {
+	group: ['$lib/db', '$lib/db/*', '**/db/*'],
+	message: 'text/, cards/ and srs/ never import db/: db/ imports them.'
+};
+const server = {
+	group: ['$lib/server/*', '**/server/*'],
+	message: 'src/lib/server/ is build-time code; the browser never imports it.'
+};
 
 /** Tables of the database: state classes call db/ functions instead of querying them. */
-const TABLES = 'cards|reviews|settings|words|snapshots|snapshotData|statdays|firsts|counts|answerHours|transaction';
+const TABLES =
+	'cards|reviews|settings|words|snapshots|snapshotData|statdays|firsts|counts|answerHours|transaction';
 
 export default defineConfig(
 	includeIgnoreFile(gitignore),
@@ -36,7 +62,10 @@ export default defineConfig(
 		rules: {
 			// typescript-eslint's advice: TypeScript itself checks undefined names.
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }
+			],
 			// State classes keep Maps and Dates in $state.raw and replace them whole on each change
 			// (never mutate them), which is what this rule's reactive classes would be for.
 			'svelte/prefer-svelte-reactivity': 'off'
@@ -49,7 +78,14 @@ export default defineConfig(
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
 	},
 	// The layers (ARCHITECTURE.md). Tests may reach anything they check.
 	{
@@ -59,11 +95,23 @@ export default defineConfig(
 	},
 	{
 		files: ['src/routes/**', 'src/lib/components/**'],
-		ignores: ['src/routes/**/+page.server.ts', 'src/routes/**/+server.ts', 'src/routes/**/+page.ts'],
+		ignores: [
+			'src/routes/**/+page.server.ts',
+			'src/routes/**/+server.ts',
+			'src/routes/**/+page.ts'
+		],
 		rules: { 'no-restricted-imports': ['error', { patterns: [dexie, db, server] }] }
 	},
 	{
-		files: ['src/lib/state/**', 'src/lib/analyse/**', 'src/lib/export/**', 'src/lib/audio/**', 'src/lib/backup/**', 'src/hooks.*', 'src/service-worker.ts'],
+		files: [
+			'src/lib/state/**',
+			'src/lib/analyse/**',
+			'src/lib/export/**',
+			'src/lib/audio/**',
+			'src/lib/backup/**',
+			'src/hooks.*',
+			'src/service-worker.ts'
+		],
 		ignores: ['**/*.test.ts'],
 		rules: {
 			'no-restricted-imports': ['error', { patterns: [dexie, server] }],
@@ -71,7 +119,8 @@ export default defineConfig(
 				'error',
 				{
 					selector: `MemberExpression[object.name='db'][property.name=/^(${TABLES})$/], MemberExpression[object.property.name='db'][property.name=/^(${TABLES})$/]`,
-					message: 'State classes call named functions of db/ (db/cards.ts, db/answers.ts, …), never a table or a transaction themselves.'
+					message:
+						'State classes call named functions of db/ (db/cards.ts, db/answers.ts, …), never a table or a transaction themselves.'
 				}
 			]
 		}

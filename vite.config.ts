@@ -10,7 +10,8 @@ import { defineConfig } from 'vitest/config';
 function contentVersion(paths: string[]): string {
 	const hash = createHash('sha256');
 	const visit = (path: string) => {
-		if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) visit(join(path, name));
+		if (statSync(path).isDirectory())
+			for (const name of readdirSync(path).sort()) visit(join(path, name));
 		else if (!path.endsWith('.test.ts')) hash.update(path).update(readFileSync(path));
 	};
 	paths.forEach(visit);
@@ -29,7 +30,16 @@ function earlyScript(): Plugin {
 		resolveId: (source) => (source === id ? '\0' + id : undefined),
 		async load(source) {
 			if (source !== '\0' + id) return;
-			const out = await build({ entryPoints: [entry], bundle: true, format: 'iife', minify: true, write: false, target: 'es2020', metafile: true, logLevel: 'error' });
+			const out = await build({
+				entryPoints: [entry],
+				bundle: true,
+				format: 'iife',
+				minify: true,
+				write: false,
+				target: 'es2020',
+				metafile: true,
+				logLevel: 'error'
+			});
 			for (const input of Object.keys(out.metafile.inputs)) this.addWatchFile(input);
 			return `export default ${JSON.stringify(out.outputFiles[0].text.trim())};`;
 		}
@@ -45,7 +55,15 @@ export default defineConfig({
 	},
 	define: {
 		// Lets a page skip fetching decks.json when the database already holds this build's decks.
-		__CONTENT_VERSION__: JSON.stringify(contentVersion(['content', 'src/lib/text', 'src/lib/cards', 'src/lib/server/content.ts', 'src/routes/decks.json']))
+		__CONTENT_VERSION__: JSON.stringify(
+			contentVersion([
+				'content',
+				'src/lib/text',
+				'src/lib/cards',
+				'src/lib/server/content.ts',
+				'src/routes/decks.json'
+			])
+		)
 	},
 	// The snapshot worker is an ES module (new Worker(url, { type: 'module' })).
 	worker: { format: 'es' },
@@ -56,7 +74,12 @@ export default defineConfig({
 				codeSplitting: {
 					// Every page needs Svelte and SvelteKit's client: one file rather than a handful. Dexie is
 					// apart: the home page reads without it (db/early/home-read.ts).
-					groups: [{ name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]/ }]
+					groups: [
+						{
+							name: 'framework',
+							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]/
+						}
+					]
 				}
 			}
 		}

@@ -42,7 +42,11 @@ async function analyseOnce(page: Page, file: string): Promise<Run> {
 	await page.evaluate(() => (window as unknown as { gc?: () => void }).gc?.());
 	await page.evaluate(() => {
 		// No named functions in here: tsx would wrap them in a __name() the page does not have.
-		const w = window as unknown as { __long: number[]; __from: number; __observer?: PerformanceObserver };
+		const w = window as unknown as {
+			__long: number[];
+			__from: number;
+			__observer?: PerformanceObserver;
+		};
 		w.__observer?.disconnect();
 		w.__long = [];
 		w.__from = performance.now();
@@ -54,13 +58,19 @@ async function analyseOnce(page: Page, file: string): Promise<Run> {
 		performance.clearMeasures('kartu:analyse');
 	});
 	await page.getByLabel('Or open a file (.txt, .md)').setInputFiles(file);
-	await page.waitForFunction(() => performance.getEntriesByName('kartu:analyse').length > 0, null, { timeout: 300_000, polling: 100 });
+	await page.waitForFunction(() => performance.getEntriesByName('kartu:analyse').length > 0, null, {
+		timeout: 300_000,
+		polling: 100
+	});
 	// Let the observer deliver the entries of the last tasks.
 	await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
 	return page.evaluate(() => {
 		const w = window as unknown as { __long: number[]; __observer: PerformanceObserver };
 		w.__observer.disconnect();
-		return { longest: Math.max(0, ...w.__long), time: performance.getEntriesByName('kartu:analyse')[0].duration };
+		return {
+			longest: Math.max(0, ...w.__long),
+			time: performance.getEntriesByName('kartu:analyse')[0].duration
+		};
 	});
 }
 
@@ -89,7 +99,10 @@ export async function measureAnalysis(browser: Browser, baseUrl: string): Promis
 		const worker: Run[] = [];
 		const main: Run[] = [];
 		for (let i = 0; i < RUNS; i++) {
-			const turns = [['/analyse', worker], ['/analyse?thread=main', main]] as const;
+			const turns = [
+				['/analyse', worker],
+				['/analyse?thread=main', main]
+			] as const;
 			for (const [path, runs] of i % 2 ? [...turns].reverse() : turns) {
 				await page.goto(baseUrl + path);
 				runs.push(await analyseOnce(page, file));
@@ -107,7 +120,10 @@ export async function measureAnalysis(browser: Browser, baseUrl: string): Promis
 				label: `Longest task on the page while its Web Worker analyses a ${mb} MB Indonesian text, file chosen to table shown, the first analysis on a freshly opened page (median of ${n} runs: ${list(worker, 'longest')} ms; 0 = no task over 50 ms, the least the Long Tasks API reports)`,
 				value: longest,
 				unit: 'ms',
-				baseline: { label: `the same analysis through the same page on the main thread (/analyse?thread=main): its longest task (runs: ${list(main, 'longest')} ms)`, value: mainLongest },
+				baseline: {
+					label: `the same analysis through the same page on the main thread (/analyse?thread=main): its longest task (runs: ${list(main, 'longest')} ms)`,
+					value: mainLongest
+				},
 				ratio: longest / mainLongest,
 				target: '≤ 50 ms',
 				pass: longest <= 50,
@@ -118,7 +134,10 @@ export async function measureAnalysis(browser: Browser, baseUrl: string): Promis
 				label: `Time to analyse the ${mb} MB text in the worker, file chosen to table shown, the first analysis on a freshly opened page (median of ${n} runs: ${list(worker, 'time')} ms)`,
 				value: time,
 				unit: 'ms',
-				baseline: { label: `the same analysis on the main thread (runs: ${list(main, 'time')} ms)`, value: mainTime },
+				baseline: {
+					label: `the same analysis on the main thread (runs: ${list(main, 'time')} ms)`,
+					value: mainTime
+				},
 				ratio: time / mainTime,
 				target: '≤ 1.5× the main-thread time (slicing, progress and messages cost little)',
 				pass: time <= 1.5 * mainTime,
@@ -167,7 +186,10 @@ export async function measureDeckSpeed(): Promise<Figure[]> {
 			label: `Seed article to its deck in Node, warm: sentences, ${words.length} words analysed, phrases, cards (median of ${DECK_RUNS} runs after ${DECK_WARMUP} warm-up runs)`,
 			value,
 			unit: 'ms',
-			baseline: { label: `Sastrawi (sastrawijs) stemming the article's ${words.length} words, warm, median of ${DECK_RUNS}`, value: baseline },
+			baseline: {
+				label: `Sastrawi (sastrawijs) stemming the article's ${words.length} words, warm, median of ${DECK_RUNS}`,
+				value: baseline
+			},
 			ratio: value / baseline,
 			target: '≤ 20 ms',
 			pass: value <= 20,
@@ -187,7 +209,11 @@ function table(figures: Figure[]): string {
 			f.pass ? 'pass' : 'FAIL'
 		].join(' | ')
 	);
-	return ['| figure | value | baseline | ratio | target | |', '| --- | --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r} |`)].join('\n');
+	return [
+		'| figure | value | baseline | ratio | target | |',
+		'| --- | --- | --- | --- | --- | --- |',
+		...rows.map((r) => `| ${r} |`)
+	].join('\n');
 }
 
 async function main() {

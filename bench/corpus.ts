@@ -18,13 +18,36 @@ function seeded(seed: number): () => number {
 	};
 }
 
-const SYLLABLES = ['ba', 'ka', 'ta', 'ri', 'lu', 'mo', 'se', 'ngi', 'pra', 'du', 'wen', 'jo', 'tur', 'gas', 'hi', 'nyu'];
+const SYLLABLES = [
+	'ba',
+	'ka',
+	'ta',
+	'ri',
+	'lu',
+	'mo',
+	'se',
+	'ngi',
+	'pra',
+	'du',
+	'wen',
+	'jo',
+	'tur',
+	'gas',
+	'hi',
+	'nyu'
+];
 
 /**
  * About `bytes` bytes of Indonesian text (UTF-8), in paragraphs of three to six sentences.
  * The same arguments always give the same text.
  */
-export function indonesianText(bytes: number, raw: string, glossary: Glossary, lex: Lexicon, seed = 20261128): string {
+export function indonesianText(
+	bytes: number,
+	raw: string,
+	glossary: Glossary,
+	lex: Lexicon,
+	seed = 20261128
+): string {
 	const random = seeded(seed);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 	const { meta, body } = parseArticle(raw);
@@ -55,7 +78,8 @@ export function indonesianText(bytes: number, raw: string, glossary: Glossary, l
 		if (!forms) continue;
 		for (let i = 0; i < 2 ** (4 - entry.band); i++) pool.push(forms);
 	}
-	const invented = () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES)).join('');
+	const invented = () =>
+		Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES)).join('');
 	const encoder = new TextEncoder();
 	const paragraphs: string[] = [];
 	let size = 0;
@@ -69,7 +93,8 @@ export function indonesianText(bytes: number, raw: string, glossary: Glossary, l
 			for (const t of tokenize(text)) {
 				out += text.slice(at, t.start);
 				at = t.end;
-				const lower = t.kind === 'word' && t.text === t.text.toLowerCase() && !lex.functionWords.has(t.text);
+				const lower =
+					t.kind === 'word' && t.text === t.text.toLowerCase() && !lex.functionWords.has(t.text);
 				const r = random();
 				if (lower && r < 0.25) out += pick(pick(pool));
 				else if (lower && r < 0.27) out += invented();

@@ -37,9 +37,15 @@ export function percentile(xs: number[], p: number): number {
 }
 
 /** Serves build/ (or `dir`, via scripts/serve.js) on `port` until `stop()`; waits until it answers. */
-export async function serveBuild(port: number, dir?: string): Promise<{ url: string; stop: () => void }> {
+export async function serveBuild(
+	port: number,
+	dir?: string
+): Promise<{ url: string; stop: () => void }> {
 	const env = { ...process.env, PORT: String(port), ...(dir ? { BUILD_DIR: dir } : {}) };
-	const child: ChildProcess = spawn(process.execPath, ['scripts/serve.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	const child: ChildProcess = spawn(process.execPath, ['scripts/serve.js'], {
+		env,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 	const url = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 100; i++) {
 		try {
@@ -60,4 +66,5 @@ export function launchChromium(): Promise<Browser> {
 	});
 }
 
-export const fmt = (n: number, digits = 1) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(digits));
+export const fmt = (n: number, digits = 1) =>
+	Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(digits);

@@ -17,7 +17,9 @@ interface Item {
 }
 
 function readList(file: string): Item[] {
-	const [, ...lines] = readFileSync(new URL(file, import.meta.url), 'utf8').trimEnd().split('\n');
+	const [, ...lines] = readFileSync(new URL(file, import.meta.url), 'utf8')
+		.trimEnd()
+		.split('\n');
 	return lines.map((line) => {
 		const [word, root, pattern = '', note = ''] = line.split('\t');
 		// The 29 examples keep their note in the third column: "[meN:men] t dropped", "ambiguous alt=X [ke] …".
@@ -40,7 +42,8 @@ const tools: Record<string, (w: string) => string> = {
 };
 
 /** Names are capitalised in running text; both tools get them so. */
-const asWritten = (i: Item) => (i.pattern === 'name' ? i.word[0].toUpperCase() + i.word.slice(1) : i.word);
+const asWritten = (i: Item) =>
+	i.pattern === 'name' ? i.word[0].toUpperCase() + i.word.slice(1) : i.word;
 
 function accuracy(items: Item[], stem: (w: string) => string) {
 	const wrong = items.filter((i) => !i.roots.includes(stem(asWritten(i)).toLowerCase()));
@@ -51,8 +54,14 @@ function accuracy(items: Item[], stem: (w: string) => string) {
  * Words per second of each tool over repeated passes of `ms`, the rounds of the tools interleaved
  * so that a busy moment of this shared machine hits both alike; the median of 7 rounds.
  */
-function throughput(words: string[], stems: Record<string, (w: string) => string>, ms = 300): Record<string, number> {
-	const rounds: Record<string, number[]> = Object.fromEntries(Object.keys(stems).map((k) => [k, []]));
+function throughput(
+	words: string[],
+	stems: Record<string, (w: string) => string>,
+	ms = 300
+): Record<string, number> {
+	const rounds: Record<string, number[]> = Object.fromEntries(
+		Object.keys(stems).map((k) => [k, []])
+	);
 	for (let r = 0; r < 7; r++) {
 		for (const [name, stem] of Object.entries(stems)) {
 			let n = 0;
@@ -64,7 +73,9 @@ function throughput(words: string[], stems: Record<string, (w: string) => string
 			rounds[name].push(n / ((performance.now() - start) / 1000));
 		}
 	}
-	return Object.fromEntries(Object.entries(rounds).map(([k, v]) => [k, v.sort((a, b) => a - b)[3]]));
+	return Object.fromEntries(
+		Object.entries(rounds).map(([k, v]) => [k, v.sort((a, b) => a - b)[3]])
+	);
 }
 
 const lists = {
@@ -79,21 +90,41 @@ const all = [
 	...lists['held-out list, never tuned to (bench/morph-heldout.tsv)']
 ];
 
-const pct = (a: { right: number; total: number }) => `${((100 * a.right) / a.total).toFixed(1)}% (${a.right}/${a.total})`;
+const pct = (a: { right: number; total: number }) =>
+	`${((100 * a.right) / a.total).toFixed(1)}% (${a.right}/${a.total})`;
 console.log(`| list | ${Object.keys(tools).join(' | ')} |`);
-console.log(`| --- | ${Object.keys(tools).map(() => '---').join(' | ')} |`);
-for (const [name, items] of [['whole list (words + examples + held-out)', all] as const, ...Object.entries(lists)]) {
-	console.log(`| ${name} | ${Object.values(tools).map((t) => pct(accuracy(items, t))).join(' | ')} |`);
+console.log(
+	`| --- | ${Object.keys(tools)
+		.map(() => '---')
+		.join(' | ')} |`
+);
+for (const [name, items] of [
+	['whole list (words + examples + held-out)', all] as const,
+	...Object.entries(lists)
+]) {
+	console.log(
+		`| ${name} | ${Object.values(tools)
+			.map((t) => pct(accuracy(items, t)))
+			.join(' | ')} |`
+	);
 }
 const words = all.map(asWritten);
 // Warm up both, then measure; the analyser is called without its per-word cache.
 throughput(words, tools, 50);
 const speed = throughput(words, tools);
-console.log(`| distinct words per second, uncached (median of 7) | ${Object.values(speed).map((s) => Math.round(s).toLocaleString('en')).join(' | ')} |`);
+console.log(
+	`| distinct words per second, uncached (median of 7) | ${Object.values(speed)
+		.map((s) => Math.round(s).toLocaleString('en'))
+		.join(' | ')} |`
+);
 // Running text, as the app analyses it: every word token of the seed article, in order, with a
 // fresh analyser per pass (its cache only helps within that text); Sastrawi stems every token.
-const article = parseArticle(readFileSync(new URL('../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8')).body;
-const tokens = tokenize(article.replace(/\n/g, ' ')).filter((t) => t.kind === 'word').map((t) => t.text);
+const article = parseArticle(
+	readFileSync(new URL('../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8')
+).body;
+const tokens = tokenize(article.replace(/\n/g, ' '))
+	.filter((t) => t.kind === 'word')
+	.map((t) => t.text);
 const text = throughput(tokens, {
 	Kartu: (() => {
 		let analyse = createAnalyser(lex);
@@ -105,9 +136,19 @@ const text = throughput(tokens, {
 	})(),
 	sastrawijs: (w) => sastrawi.stem(w)
 });
-console.log(`| running text (seed article, ${tokens.length} tokens) per second (median of 7) | ${Object.values(text).map((s) => Math.round(s).toLocaleString('en')).join(' | ')} |`);
-console.log(`\nKartu's stem index: ${stems.toLocaleString('en')} stems, built once per lexicon in ${Math.round(indexMs)} ms.`);
-console.log(`Kartu/sastrawijs speed ratio: distinct words ${(speed.Kartu / speed.sastrawijs).toFixed(2)}, running text ${(text.Kartu / text.sastrawijs).toFixed(2)}`);
+console.log(
+	`| running text (seed article, ${tokens.length} tokens) per second (median of 7) | ${Object.values(
+		text
+	)
+		.map((s) => Math.round(s).toLocaleString('en'))
+		.join(' | ')} |`
+);
+console.log(
+	`\nKartu's stem index: ${stems.toLocaleString('en')} stems, built once per lexicon in ${Math.round(indexMs)} ms.`
+);
+console.log(
+	`Kartu/sastrawijs speed ratio: distinct words ${(speed.Kartu / speed.sastrawijs).toFixed(2)}, running text ${(text.Kartu / text.sastrawijs).toFixed(2)}`
+);
 
 const byPattern = new Map<string, { k: number; s: number; n: number }>();
 for (const i of all) {
@@ -118,10 +159,14 @@ for (const i of all) {
 	byPattern.set(i.pattern, p);
 }
 console.log('\n| pattern | words | Kartu | sastrawijs |\n| --- | --- | --- | --- |');
-for (const [p, v] of [...byPattern].sort((a, b) => b[1].n - a[1].n)) console.log(`| ${p} | ${v.n} | ${v.k} | ${v.s} |`);
+for (const [p, v] of [...byPattern].sort((a, b) => b[1].n - a[1].n))
+	console.log(`| ${p} | ${v.n} | ${v.k} | ${v.s} |`);
 
 const misses = accuracy(all, tools.Kartu).wrong;
 if (process.argv.includes('--misses')) {
 	console.log(`\nKartu misses (${misses.length}):`);
-	for (const m of misses) console.log(`  ${m.word}\texpected ${m.roots.join(' or ')}\tgot ${tools.Kartu(asWritten(m))}\t[${m.pattern}]`);
+	for (const m of misses)
+		console.log(
+			`  ${m.word}\texpected ${m.roots.join(' or ')}\tgot ${tools.Kartu(asWritten(m))}\t[${m.pattern}]`
+		);
 }

@@ -24,7 +24,9 @@ export function chart(figures: Figure[]): string {
 	const R = 20;
 	const T = 40;
 	const B = 48;
-	const targetMatch = /≤ ([\d,.]+) (ms|MB)/.exec(pts.find((p) => /≤ [\d,.]+ (ms|MB)/.test(p.target))?.target ?? '');
+	const targetMatch = /≤ ([\d,.]+) (ms|MB)/.exec(
+		pts.find((p) => /≤ [\d,.]+ (ms|MB)/.test(p.target))?.target ?? ''
+	);
 	const target = targetMatch ? Number(targetMatch[1].replace(/,/g, '')) : undefined;
 	const values = pts.flatMap((p) => [p.value, p.baseline?.value ?? 0]).concat(target ?? 0);
 	const max = Math.max(...values) * 1.1 || 1;
@@ -35,7 +37,11 @@ export function chart(figures: Figure[]): string {
 	const y = (v: number) => T + (1 - v / max) * (H - T - B);
 	const line = (vals: [number, number][], cls: string) =>
 		`<polyline class="${cls}" fill="none" points="${vals.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(' ')}"/>` +
-		vals.map(([a, b]) => `<circle class="${cls}" cx="${x(a).toFixed(1)}" cy="${y(b).toFixed(1)}" r="4"/>`).join('');
+		vals
+			.map(
+				([a, b]) => `<circle class="${cls}" cx="${x(a).toFixed(1)}" cy="${y(b).toFixed(1)}" r="4"/>`
+			)
+			.join('');
 	const unit = pts[0]?.unit ?? '';
 	const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => t * max);
 	const title = `${pts[0]?.label.replace(/,? (p95|median) of \d+.*$/, '') ?? ''}`;
@@ -58,8 +64,18 @@ ${pts.map((p) => `<text x="${x(p.size!).toFixed(1)}" y="${H - B + 18}" text-anch
 <text x="${(L + W - R) / 2}" y="${H - 8}" text-anchor="middle">cards in the collection (log scale)</text>
 <text x="14" y="${(T + H - B) / 2}" transform="rotate(-90 14 ${(T + H - B) / 2})" text-anchor="middle">${esc(unit)}</text>
 ${target !== undefined ? `<line class="target" x1="${L}" x2="${W - R}" y1="${y(target).toFixed(1)}" y2="${y(target).toFixed(1)}"/><text x="${W - R}" y="${(y(target) - 5).toFixed(1)}" text-anchor="end" fill="#c62828">target ${fmt(target)} ${esc(unit)}</text>` : ''}
-${pts.every((p) => p.baseline) ? line(pts.map((p) => [p.size!, p.baseline!.value]), 'base') : ''}
-${line(pts.map((p) => [p.size!, p.value]), 'kartu')}
+${
+	pts.every((p) => p.baseline)
+		? line(
+				pts.map((p) => [p.size!, p.baseline!.value]),
+				'base'
+			)
+		: ''
+}
+${line(
+	pts.map((p) => [p.size!, p.value]),
+	'kartu'
+)}
 <text x="${L + 8}" y="${T + 12}" class="kartu-label" fill="#1565c0">— Kartu</text>
 ${pts.every((p) => p.baseline) ? `<text x="${L + 8}" y="${T + 28}" fill="#8d6e63">- - baseline: ${esc(pts[0].baseline!.label)}</text>` : ''}
 </svg>
@@ -71,8 +87,11 @@ export function writeReport(figures: Figure[], info: RunInfo, dir = 'bench'): st
 	mkdirSync(`${dir}/charts`, { recursive: true });
 	// A chart per figure measured at two or more collection sizes.
 	const sized = figures.filter((f) => f.size !== undefined);
-	const keys = [...new Set(sized.map((f) => f.key))].filter((k) => new Set(sized.filter((f) => f.key === k).map((f) => f.size)).size > 1);
-	for (const key of keys) writeFileSync(`${dir}/charts/${key}.svg`, chart(figures.filter((f) => f.key === key)));
+	const keys = [...new Set(sized.map((f) => f.key))].filter(
+		(k) => new Set(sized.filter((f) => f.key === k).map((f) => f.size)).size > 1
+	);
+	for (const key of keys)
+		writeFileSync(`${dir}/charts/${key}.svg`, chart(figures.filter((f) => f.key === key)));
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	const lines = [
 		'# Kartu benchmark results',

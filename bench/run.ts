@@ -37,18 +37,37 @@ try {
 	const raws: ScaleRaw[] = [];
 	for (const size of sizes) {
 		const reviews = size * 10;
-		log(`collection of ${size.toLocaleString('en')} cards and ${reviews.toLocaleString('en')} reviews`);
+		log(
+			`collection of ${size.toLocaleString('en')} cards and ${reviews.toLocaleString('en')} reviews`
+		);
 		const raw = await measureCollection(browser, server.url, size, reviews, runs);
 		log(describeRaw(raw));
 		notes.push(describeRaw(raw));
 		raws.push(raw);
 	}
-	for (const raw of raws) figures.push(...scaleFigures(raw, raws.find((r) => r.size === Math.min(...sizes))));
-	const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']).toString().trim();
-	const md = writeReport(figures, { date: new Date(), chromium, node: process.version, durationS: (Date.now() - started) / 1000, notes });
+	for (const raw of raws)
+		figures.push(
+			...scaleFigures(
+				raw,
+				raws.find((r) => r.size === Math.min(...sizes))
+			)
+		);
+	const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'])
+		.toString()
+		.trim();
+	const md = writeReport(figures, {
+		date: new Date(),
+		chromium,
+		node: process.version,
+		durationS: (Date.now() - started) / 1000,
+		notes
+	});
 	console.log('\n' + md);
 	const missed = figures.filter((f) => !f.pass);
-	if (missed.length) log(`${missed.length} figure(s) missed their target: ${missed.map((f) => `${f.key}${f.size ? `@${f.size}` : ''}`).join(', ')}`);
+	if (missed.length)
+		log(
+			`${missed.length} figure(s) missed their target: ${missed.map((f) => `${f.key}${f.size ? `@${f.size}` : ''}`).join(', ')}`
+		);
 } finally {
 	await browser.close();
 	server.stop();

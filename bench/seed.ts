@@ -34,13 +34,25 @@ function syntheticDecks(template: Deck, n: number, prefix: string): Deck[] {
 	for (let a = 0; decks.reduce((s, d) => s + d.cards.length, 0) < n; a++) {
 		const slug = `${prefix}-${a}`;
 		const left = n - decks.reduce((s, d) => s + d.cards.length, 0);
-		const cards: DeckCard[] = template.cards.slice(0, left).map((c) => ({ ...c, id: `${slug}/${c.headword}/${c.kind}`, article: slug }));
-		decks.push({ ...template, article: { ...template.article, slug, title: `${template.article.title} (${a})` }, cards });
+		const cards: DeckCard[] = template.cards
+			.slice(0, left)
+			.map((c) => ({ ...c, id: `${slug}/${c.headword}/${c.kind}`, article: slug }));
+		decks.push({
+			...template,
+			article: { ...template.article, slug, title: `${template.article.title} (${a})` },
+			cards
+		});
 	}
 	return decks;
 }
 
-function fsrsState(state: State, due: number, stability: number, last: number, reps: number): FsrsCard {
+function fsrsState(
+	state: State,
+	due: number,
+	stability: number,
+	last: number,
+	reps: number
+): FsrsCard {
 	return {
 		due: new Date(due),
 		stability,
@@ -87,18 +99,43 @@ async function seedCollection(n: number, reviews: number, nowMs: number): Promis
 	const studied: StoredCard[] = [];
 	const PAGE = 10_000;
 	for (let offset = 0; offset < n; offset += PAGE) {
-		const page = await db.cards.where('article').startsWith('bench-').offset(offset).limit(PAGE).toArray();
+		const page = await db.cards
+			.where('article')
+			.startsWith('bench-')
+			.offset(offset)
+			.limit(PAGE)
+			.toArray();
 		const changed: StoredCard[] = [];
 		for (const c of page) {
 			const x = random();
 			if (x < 0.3) continue; // new
 			let fsrs: FsrsCard;
-			if (x < 0.301) fsrs = fsrsState(State.Learning, nowMs + (random() - 0.5) * 3_600_000, 1, nowMs - 600_000, 1);
-			else if (x < 0.3015) fsrs = fsrsState(State.Relearning, nowMs + (random() - 0.5) * 3_600_000, 2, nowMs - 600_000, 8);
+			if (x < 0.301)
+				fsrs = fsrsState(
+					State.Learning,
+					nowMs + (random() - 0.5) * 3_600_000,
+					1,
+					nowMs - 600_000,
+					1
+				);
+			else if (x < 0.3015)
+				fsrs = fsrsState(
+					State.Relearning,
+					nowMs + (random() - 0.5) * 3_600_000,
+					2,
+					nowMs - 600_000,
+					8
+				);
 			else {
 				const stability = Math.exp(Math.log(2) + random() * Math.log(200));
 				const due = nowMs + (-0.5 + random() * (stability + 0.5)) * DAY;
-				fsrs = fsrsState(State.Review, due, stability, due - stability * DAY, 3 + Math.floor(random() * 10));
+				fsrs = fsrsState(
+					State.Review,
+					due,
+					stability,
+					due - stability * DAY,
+					3 + Math.floor(random() * 10)
+				);
 			}
 			const card: StoredCard = { ...c, fsrs };
 			if (x > 0.97) card.suspended = true;
@@ -121,8 +158,22 @@ async function seedCollection(n: number, reviews: number, nowMs: number): Promis
 			const young = random() < 0.5;
 			const before = fsrsState(State.Review, t, young ? 5 : 40, t - (young ? 5 : 40) * DAY, 4);
 			const grade = (random() < 0.1 ? 1 : 3) as StoredReview['grade'];
-			const after = fsrsState(grade === 1 ? State.Relearning : State.Review, t + DAY, young ? 8 : 60, t, 5);
-			rows.push({ id: `${t.toString(36)}-${i.toString(36).padStart(6, '0')}`, cardId: card.id, grade, time: new Date(t), ms: 3000 + Math.floor(random() * 9000), before, after });
+			const after = fsrsState(
+				grade === 1 ? State.Relearning : State.Review,
+				t + DAY,
+				young ? 8 : 60,
+				t,
+				5
+			);
+			rows.push({
+				id: `${t.toString(36)}-${i.toString(36).padStart(6, '0')}`,
+				cardId: card.id,
+				grade,
+				time: new Date(t),
+				ms: 3000 + Math.floor(random() * 9000),
+				before,
+				after
+			});
 		}
 		await db.reviews.bulkAdd(rows);
 		written += rows.length;
@@ -175,7 +226,11 @@ async function batchVersusOneByOne(n: number): Promise<{ batch: number; oneByOne
 		let t = performance.now();
 		await syncDecks(scratch, syntheticDecks(template, n, 'batch'), now);
 		const batch = n / ((performance.now() - t) / 1000);
-		const rows = (await scratch.cards.toArray()).map((c) => ({ ...c, id: c.id.replace('batch-', 'single-'), article: c.article.replace('batch-', 'single-') }));
+		const rows = (await scratch.cards.toArray()).map((c) => ({
+			...c,
+			id: c.id.replace('batch-', 'single-'),
+			article: c.article.replace('batch-', 'single-')
+		}));
 		t = performance.now();
 		for (const row of rows) await scratch.cards.put(row);
 		const oneByOne = n / ((performance.now() - t) / 1000);
@@ -190,9 +245,18 @@ async function batchVersusOneByOne(n: number): Promise<{ batch: number; oneByOne
 async function queueSpread(): Promise<Record<string, number>> {
 	const db = new KartuDB();
 	const out: Record<string, number> = {};
-	for (const [name, q] of Object.entries(QUEUE)) out[name] = await db.cards.where('[queue+fsrs.due]').between([q, new Date(0)], [q, new Date(8.64e15)]).count();
+	for (const [name, q] of Object.entries(QUEUE))
+		out[name] = await db.cards
+			.where('[queue+fsrs.due]')
+			.between([q, new Date(0)], [q, new Date(8.64e15)])
+			.count();
 	db.close();
 	return out;
 }
 
-(globalThis as unknown as { kartuBench: unknown }).kartuBench = { seedCollection, bareTransactions, batchVersusOneByOne, queueSpread };
+(globalThis as unknown as { kartuBench: unknown }).kartuBench = {
+	seedCollection,
+	bareTransactions,
+	batchVersusOneByOne,
+	queueSpread
+};

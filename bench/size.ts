@@ -27,28 +27,43 @@ export interface Script {
 }
 
 /** The scripts a fresh browser context loads for `url`, once the network is idle; the page's links too. */
-export async function scriptsLoaded(browser: Browser, url: string): Promise<{ scripts: Script[]; links: string[] }> {
+export async function scriptsLoaded(
+	browser: Browser,
+	url: string
+): Promise<{ scripts: Script[]; links: string[] }> {
 	const page = await browser.newPage();
 	const pending: Promise<Script | undefined>[] = [];
 	page.on('response', (res) => {
 		if (res.request().resourceType() !== 'script') return;
 		pending.push(
 			res.body().then(
-				(body) => ({ path: new URL(res.url()).pathname, raw: body.length, gz: gzipSync(body, { level: 9 }).length }),
+				(body) => ({
+					path: new URL(res.url()).pathname,
+					raw: body.length,
+					gz: gzipSync(body, { level: 9 }).length
+				}),
 				() => undefined
 			)
 		);
 	});
 	try {
 		await page.goto(url, { waitUntil: 'networkidle' });
-		const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+		const links = await page
+			.locator('a[href]')
+			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 		const byPath = new Map<string, Script>();
 		for (const s of await Promise.all(pending)) if (s) byPath.set(s.path, s);
 		// Scripts written into the HTML count too (SvelteKit's start, Kartu's early script).
-		const inline = await page.locator('script:not([src])').evaluateAll((ss) => ss.map((s) => s.textContent ?? ''));
+		const inline = await page
+			.locator('script:not([src])')
+			.evaluateAll((ss) => ss.map((s) => s.textContent ?? ''));
 		inline.forEach((text, i) => {
 			const body = Buffer.from(text);
-			byPath.set(`(inline script ${i + 1} of the page)`, { path: `(inline script ${i + 1} of the page)`, raw: body.length, gz: gzipSync(body, { level: 9 }).length });
+			byPath.set(`(inline script ${i + 1} of the page)`, {
+				path: `(inline script ${i + 1} of the page)`,
+				raw: body.length,
+				gz: gzipSync(body, { level: 9 }).length
+			});
 		});
 		return { scripts: [...byPath.values()].sort((a, b) => b.gz - a.gz), links };
 	} finally {
@@ -66,7 +81,8 @@ export function buildHelloWorld(): string {
 		env: { ...process.env, HELLO_WORLD_OUT: HELLO_OUT },
 		encoding: 'utf8'
 	});
-	if (run.status !== 0) throw new Error(`The hello-world build failed:\n${run.stdout}\n${run.stderr}`);
+	if (run.status !== 0)
+		throw new Error(`The hello-world build failed:\n${run.stdout}\n${run.stderr}`);
 	return `${HELLO_OUT}/build`;
 }
 
@@ -83,7 +99,8 @@ interface ManifestChunk {
 export function routeFiles(): { home: Set<string>; routes: Map<string, Set<string>> } {
 	const manifestPath = `${KIT}/output/client/.vite/manifest.json`;
 	const appPath = `${KIT}/generated/client-optimized/app.js`;
-	if (!existsSync(manifestPath) || !existsSync(appPath)) throw new Error('No build found: run `npm run build` first.');
+	if (!existsSync(manifestPath) || !existsSync(appPath))
+		throw new Error('No build found: run `npm run build` first.');
 	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
 	// The route → node dictionary SvelteKit generated: "/review": [6], …; node 0 is the root layout.
 	const dictionary = readFileSync(appPath, 'utf8').match(/dictionary = (\{[^}]*\})/)?.[1];
@@ -102,7 +119,10 @@ export function routeFiles(): { home: Set<string>; routes: Map<string, Set<strin
 		return files;
 	};
 	const nodeKey = (n: number) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`;
-	const entries = ['.svelte-kit/generated/client-optimized/app.js', 'node_modules/@sveltejs/kit/src/runtime/client/entry.js'];
+	const entries = [
+		'.svelte-kit/generated/client-optimized/app.js',
+		'node_modules/@sveltejs/kit/src/runtime/client/entry.js'
+	];
 	const home = closure([...entries, nodeKey(0), ...nodesOf['/'].map(nodeKey)], false);
 	const routes = new Map<string, Set<string>>();
 	for (const [route, nodes] of Object.entries(nodesOf)) {
@@ -117,7 +137,13 @@ export interface SizeReport {
 	home: Script[];
 	helloWorld: Script[];
 	/** Per other route: its own files' gz kB loaded by the home page, and what visiting it loads beyond the home page. */
-	routes: { route: string; files: number; onHome: number; onVisit?: number; nodeLoaded?: boolean }[];
+	routes: {
+		route: string;
+		files: number;
+		onHome: number;
+		onVisit?: number;
+		nodeLoaded?: boolean;
+	}[];
 }
 
 /** Measures the build served at `baseUrl` and a hello-world app built and served here. */
@@ -134,7 +160,10 @@ export async function measure(browser: Browser, baseUrl: string): Promise<SizeRe
 	const { scripts: home, links } = await scriptsLoaded(browser, baseUrl + '/');
 	const homePaths = new Set(home.map((s) => s.path));
 	const missing = [...homeFiles].filter((f) => !homePaths.has(f));
-	if (missing.length) throw new Error(`The served build is not the last build (${missing.join(', ')} not loaded): run \`npm run build\`.`);
+	if (missing.length)
+		throw new Error(
+			`The served build is not the last build (${missing.join(', ')} not loaded): run \`npm run build\`.`
+		);
 
 	// Visit the pages with a fixed address, and the first article the home page links to.
 	const article = links.map((l) => new URL(l).pathname).find((p) => p.includes('/article/'));
@@ -166,7 +195,8 @@ export async function measure(browser: Browser, baseUrl: string): Promise<SizeRe
 	const figures: Figure[] = [
 		{
 			key: 'home-js',
-			label: 'JavaScript the home page loads (every script it fetches or has inline in its HTML, gzip -9)',
+			label:
+				'JavaScript the home page loads (every script it fetches or has inline in its HTML, gzip -9)',
 			value,
 			unit: 'kB',
 			baseline: { label: 'hello-world SvelteKit app, same versions, same run', value: base },
@@ -198,15 +228,27 @@ function printReport(r: SizeReport): void {
 	for (const f of r.figures) {
 		const baseline = f.baseline ? `${fmt(f.baseline.value)} ${f.unit} (${f.baseline.label})` : '';
 		const ratio = f.ratio === undefined ? '' : `${f.ratio.toFixed(2)}×`;
-		console.log(`| ${f.label} | ${fmt(f.value)} ${f.unit} | ${baseline} | ${ratio} | ${f.target} | ${f.pass ? 'yes' : 'NO'} |`);
+		console.log(
+			`| ${f.label} | ${fmt(f.value)} ${f.unit} | ${baseline} | ${ratio} | ${f.target} | ${f.pass ? 'yes' : 'NO'} |`
+		);
 	}
-	console.log('\n| other page | its own files | loaded by home | loaded on visit, beyond home |\n|---|---|---|---|');
+	console.log(
+		'\n| other page | its own files | loaded by home | loaded on visit, beyond home |\n|---|---|---|---|'
+	);
 	for (const x of r.routes) {
-		const visit = x.onVisit === undefined ? 'not visited' : `${fmt(x.onVisit)} kB${x.nodeLoaded ? '' : ' (its page chunk did NOT load)'}`;
+		const visit =
+			x.onVisit === undefined
+				? 'not visited'
+				: `${fmt(x.onVisit)} kB${x.nodeLoaded ? '' : ' (its page chunk did NOT load)'}`;
 		console.log(`| ${x.route} | ${x.files} | ${fmt(x.onHome)} kB | ${visit} |`);
 	}
-	for (const [name, scripts] of [['home page', r.home], ['hello world', r.helloWorld]] as const) {
-		console.log(`\n${name}: ${scripts.length} scripts, ${fmt(kb(scripts))} kB gzipped (${fmt(scripts.reduce((a, s) => a + s.raw, 0) / 1024)} kB raw)`);
+	for (const [name, scripts] of [
+		['home page', r.home],
+		['hello world', r.helloWorld]
+	] as const) {
+		console.log(
+			`\n${name}: ${scripts.length} scripts, ${fmt(kb(scripts))} kB gzipped (${fmt(scripts.reduce((a, s) => a + s.raw, 0) / 1024)} kB raw)`
+		);
 		for (const s of scripts) console.log(`  ${(s.gz / 1024).toFixed(1).padStart(6)} kB  ${s.path}`);
 	}
 }

@@ -75,7 +75,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 				})
 		);
 		const newest = summaries.sort((a, b) => b.id.localeCompare(a.id))[0];
-		if (summaries.length !== 2 || newest.reviews !== REVIEWS + MORE) throw new Error(`unexpected snapshots: ${JSON.stringify(summaries)}`);
+		if (summaries.length !== 2 || newest.reviews !== REVIEWS + MORE)
+			throw new Error(`unexpected snapshots: ${JSON.stringify(summaries)}`);
 		const size = newest.cards;
 		const oldLabel = `previous takeSnapshot (getAll of every store, JSON.stringify, one put, main thread)${old.failed ? `, which failed: ${old.failed}` : ''}`;
 		const reviewsMs = (t: Timing) => t.stats.ms.verify + t.stats.ms.reviews;
@@ -130,7 +131,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-next-reviews-ms',
-				label: "next day's snapshot: checking the chain, reading and storing the new reviews, ms (worker)",
+				label:
+					"next day's snapshot: checking the chain, reading and storing the new reviews, ms (worker)",
 				size,
 				value: reviewsMs(next),
 				unit: 'ms',
@@ -166,7 +168,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-settled-longtask',
-				label: 'longest main-thread task while either snapshot runs, after the page’s first 5 s (no page start in it)',
+				label:
+					'longest main-thread task while either snapshot runs, after the page’s first 5 s (no page start in it)',
 				size,
 				value: Math.max(first.longestSettled, next.longestSettled),
 				unit: 'ms',
@@ -176,7 +179,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-page-longtask',
-				label: 'longest main-thread task from navigation until the first snapshot is written (page start included)',
+				label:
+					'longest main-thread task from navigation until the first snapshot is written (page start included)',
 				size,
 				value: first.longestSinceLoad,
 				unit: 'ms',
@@ -192,7 +196,10 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 				size,
 				value: firstBytes / 1e6,
 				unit: 'MB',
-				baseline: { label: 'previous snapshot: its JSON text, MB of characters', value: old.chars / 1e6 },
+				baseline: {
+					label: 'previous snapshot: its JSON text, MB of characters',
+					value: old.chars / 1e6
+				},
 				ratio: firstBytes / old.chars,
 				target: '≤ 25% of the JSON text',
 				pass: firstBytes <= old.chars / 4,
@@ -244,7 +251,18 @@ async function seed(page: Page, cards: number, reviews: number): Promise<void> {
 								sibling: `bench/${headword}`,
 								position: 50_000_000 + i,
 								content: { ...template.content, id: `bench/${headword}/vocab`, headword },
-								fsrs: { due: new Date(now + (1 + (i % 300)) * day), stability: 30, difficulty: 5, elapsed_days: 10, scheduled_days: 30, learning_steps: 0, reps: 4, lapses: 0, state: 2, last_review: new Date(last) },
+								fsrs: {
+									due: new Date(now + (1 + (i % 300)) * day),
+									stability: 30,
+									difficulty: 5,
+									elapsed_days: 10,
+									scheduled_days: 30,
+									learning_steps: 0,
+									reps: 4,
+									lapses: 0,
+									state: 2,
+									last_review: new Date(last)
+								},
 								suspended: false,
 								retired: false,
 								queue: 2
@@ -252,7 +270,18 @@ async function seed(page: Page, cards: number, reviews: number): Promise<void> {
 						}
 						for (let i = 0; i < nReviews; i++) {
 							const t = now - 730 * day + Math.floor((i / nReviews) * 729 * day);
-							const state = { due: new Date(t + (i % 60) * day), stability: 5 + (i % 97) / 7, difficulty: 5 + (i % 13) / 3, elapsed_days: i % 30, scheduled_days: i % 60, learning_steps: 0, reps: 3, lapses: 0, state: 2, last_review: new Date(t) };
+							const state = {
+								due: new Date(t + (i % 60) * day),
+								stability: 5 + (i % 97) / 7,
+								difficulty: 5 + (i % 13) / 3,
+								elapsed_days: i % 30,
+								scheduled_days: i % 60,
+								learning_steps: 0,
+								reps: 3,
+								lapses: 0,
+								state: 2,
+								last_review: new Date(t)
+							};
 							reviewStore.put({
 								id: `${t.toString(36)}-${(i + 0x10000000).toString(16)}`,
 								cardId: `bench/sintetis${i % Math.max(1, extra)}/vocab`,
@@ -260,7 +289,11 @@ async function seed(page: Page, cards: number, reviews: number): Promise<void> {
 								time: new Date(t),
 								ms: 3000 + (i % 5000),
 								before: state,
-								after: { ...state, stability: state.stability * 2.3, due: new Date(t + 2 * (i % 60) * day) }
+								after: {
+									...state,
+									stability: state.stability * 2.3,
+									due: new Date(t + 2 * (i % 60) * day)
+								}
 							});
 						}
 						tx.oncomplete = () => {
@@ -298,7 +331,9 @@ async function bareRead(page: Page): Promise<number> {
  * whole backup as one JSON string, one put (then deleted again, so the app sees no snapshot).
  * Reports the failure if the browser refuses it (a value too large for IndexedDB, or no memory).
  */
-async function previousApproach(page: Page): Promise<{ ms: number; longest: number; chars: number; failed?: string }> {
+async function previousApproach(
+	page: Page
+): Promise<{ ms: number; longest: number; chars: number; failed?: string }> {
 	return page.evaluate(
 		() =>
 			new Promise<{ ms: number; longest: number; chars: number; failed?: string }>((resolve) => {
@@ -310,12 +345,22 @@ async function previousApproach(page: Page): Promise<{ ms: number; longest: numb
 					let failed: string | undefined;
 					let ms = 0;
 					const tx = db.transaction(['cards', 'reviews', 'settings', 'words'], 'readonly');
-					const got = ['cards', 'reviews', 'settings', 'words'].map((s) => tx.objectStore(s).getAll());
+					const got = ['cards', 'reviews', 'settings', 'words'].map((s) =>
+						tx.objectStore(s).getAll()
+					);
 					tx.oncomplete = () => {
 						const write = db.transaction('snapshotData', 'readwrite');
 						try {
 							const [cards, reviews, settings, words] = got.map((r) => r.result);
-							const data = JSON.stringify({ format: 'kartu-backup', version: 1, exported: new Date(), cards, reviews, settings, words });
+							const data = JSON.stringify({
+								format: 'kartu-backup',
+								version: 1,
+								exported: new Date(),
+								cards,
+								reviews,
+								settings,
+								words
+							});
 							chars = data.length;
 							write.objectStore('snapshotData').put({ id: 'bench-previous', data });
 						} catch (e) {
@@ -333,9 +378,13 @@ async function previousApproach(page: Page): Promise<{ ms: number; longest: numb
 								db.close();
 								// Long tasks are reported a little after they end.
 								setTimeout(() => {
-									const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;
+									const tasks = (
+										window as unknown as { longTasks: { start: number; duration: number }[] }
+									).longTasks;
 									let longest = 0;
-									for (const x of tasks) if (x.start + x.duration >= start && x.start <= start + ms) longest = Math.max(longest, x.duration);
+									for (const x of tasks)
+										if (x.start + x.duration >= start && x.start <= start + ms)
+											longest = Math.max(longest, x.duration);
 									resolve({ ms, longest, chars, failed });
 								}, 300);
 							};
@@ -353,7 +402,9 @@ async function quietLoad(page: Page, baseUrl: string): Promise<number> {
 	await page.waitForTimeout(5000);
 	return page.evaluate(() => {
 		let longest = 0;
-		for (const x of (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks) if (x.start <= 5000) longest = Math.max(longest, x.duration);
+		for (const x of (window as unknown as { longTasks: { start: number; duration: number }[] })
+			.longTasks)
+			if (x.start <= 5000) longest = Math.max(longest, x.duration);
 		return longest;
 	});
 }
@@ -361,15 +412,27 @@ async function quietLoad(page: Page, baseUrl: string): Promise<number> {
 /** Loads the home page and waits for the app's `kartu:snapshot` measure (the snapshot written). */
 async function snapshotOnLoad(page: Page, baseUrl: string): Promise<Timing> {
 	await page.goto(`${baseUrl}/`);
-	await page.waitForFunction(() => performance.getEntriesByName('kartu:snapshot').length > 0, null, { timeout: 600_000, polling: 200 });
+	await page.waitForFunction(
+		() => performance.getEntriesByName('kartu:snapshot').length > 0,
+		null,
+		{ timeout: 600_000, polling: 200 }
+	);
 	await page.waitForTimeout(300); // long tasks are reported a little after they end
 	if (process.env.BENCH_DEBUG) {
-		console.error(await page.evaluate(() => JSON.stringify({ m: performance.getEntriesByName('kartu:snapshot')[0], tasks: (window as unknown as { longTasks: unknown }).longTasks })));
+		console.error(
+			await page.evaluate(() =>
+				JSON.stringify({
+					m: performance.getEntriesByName('kartu:snapshot')[0],
+					tasks: (window as unknown as { longTasks: unknown }).longTasks
+				})
+			)
+		);
 	}
 	return page.evaluate(() => {
 		const m = performance.getEntriesByName('kartu:snapshot')[0];
 		const end = m.startTime + m.duration;
-		const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;
+		const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] })
+			.longTasks;
 		let during = 0;
 		let settled = 0;
 		let since = 0;
@@ -379,7 +442,14 @@ async function snapshotOnLoad(page: Page, baseUrl: string): Promise<Timing> {
 			if (x.start + x.duration >= m.startTime) during = Math.max(during, x.duration);
 			if (x.start >= Math.max(m.startTime, 5000)) settled = Math.max(settled, x.duration);
 		}
-		return { sinceLoad: end, duration: m.duration, stats: (m as PerformanceMeasure).detail, longestDuring: during, longestSettled: settled, longestSinceLoad: since };
+		return {
+			sinceLoad: end,
+			duration: m.duration,
+			stats: (m as PerformanceMeasure).detail,
+			longestDuring: during,
+			longestSettled: settled,
+			longestSinceLoad: since
+		};
 	});
 }
 
@@ -393,7 +463,8 @@ async function storedBytes(page: Page): Promise<number> {
 					const req = open.result.transaction('snapshotData').objectStore('snapshotData').getAll();
 					req.onsuccess = () => {
 						let total = 0;
-						for (const row of req.result as { bytes?: Uint8Array; data?: string }[]) total += row.bytes?.byteLength ?? row.data?.length ?? 0;
+						for (const row of req.result as { bytes?: Uint8Array; data?: string }[])
+							total += row.bytes?.byteLength ?? row.data?.length ?? 0;
 						open.result.close();
 						resolve(total);
 					};
@@ -425,7 +496,15 @@ async function nextDay(page: Page, more: number): Promise<void> {
 						for (let i = 0; i < n; i++) {
 							const card = cards.result[i % cards.result.length];
 							const time = new Date(now - n + i);
-							tx.objectStore('reviews').put({ id: `${time.getTime().toString(36)}-${(i + 0x10000000).toString(16)}`, cardId: card.id, grade: 3, time, ms: 4000, before: card.fsrs, after: card.fsrs });
+							tx.objectStore('reviews').put({
+								id: `${time.getTime().toString(36)}-${(i + 0x10000000).toString(16)}`,
+								cardId: card.id,
+								grade: 3,
+								time,
+								ms: 4000,
+								before: card.fsrs,
+								after: card.fsrs
+							});
 						}
 					};
 					tx.oncomplete = () => {
@@ -444,11 +523,15 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const browser = await launchChromium();
 	try {
 		const figures = await measureSnapshot(browser, server.url);
-		console.log(`| daily snapshot, ${fmt(REVIEWS, 0)} reviews and ${fmt(figures[0].size ?? 0, 0)} cards, Chromium | value | baseline | target | pass |`);
+		console.log(
+			`| daily snapshot, ${fmt(REVIEWS, 0)} reviews and ${fmt(figures[0].size ?? 0, 0)} cards, Chromium | value | baseline | target | pass |`
+		);
 		console.log('| --- | --- | --- | --- | --- |');
 		for (const f of figures) {
 			const base = f.baseline ? `${fmt(f.baseline.value)} ${f.unit} (${f.baseline.label})` : '';
-			console.log(`| ${f.label} | ${fmt(f.value)} ${f.unit} | ${base} | ${f.target} | ${f.pass ? 'yes' : 'no'} |`);
+			console.log(
+				`| ${f.label} | ${fmt(f.value)} ${f.unit} | ${base} | ${f.target} | ${f.pass ? 'yes' : 'no'} |`
+			);
 		}
 		if (figures.some((f) => !f.pass)) process.exitCode = 1;
 	} finally {

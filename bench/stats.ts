@@ -13,7 +13,7 @@ const day = 86_400_000;
 
 // A seeded generator, so every run measures the same history.
 let seed = 42;
-const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 const fsrs = (state: number, due: Date, scheduled: number) => ({
 	due,
@@ -79,7 +79,9 @@ const walk = await time(() => {
 	return x;
 });
 
-console.log(`| ${N.toLocaleString('en')} reviews, ${CARDS.toLocaleString('en')} cards | median ms |`);
+console.log(
+	`| ${N.toLocaleString('en')} reviews, ${CARDS.toLocaleString('en')} cards | median ms |`
+);
 console.log('| --- | --- |');
 console.log(`| aggregation, one pass in memory | ${pure.toFixed(1)} |`);
 console.log(`| baseline: walking the same rows | ${walk.toFixed(1)} |`);

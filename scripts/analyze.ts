@@ -18,9 +18,16 @@ try {
 	process.exit(2);
 }
 // A plain text file without front matter is analysed as an article of its own.
-if (!raw.startsWith('---')) raw = `---\nslug: text\ntitle: text\nlanguage: id\nsource: ${file}\n---\n${raw}`;
+if (!raw.startsWith('---'))
+	raw = `---\nslug: text\ntitle: text\nlanguage: id\nsource: ${file}\n---\n${raw}`;
 const words = distinctWords(analyseArticle(raw, readLexicon()));
 const lines = words.map((w) =>
-	[w.surface, w.headword.toLowerCase(), w.root.toLowerCase(), w.cls, w.affixes.join(' ') || '-'].join('\t')
+	[
+		w.surface,
+		w.headword.toLowerCase(),
+		w.root.toLowerCase(),
+		w.cls,
+		w.affixes.join(' ') || '-'
+	].join('\t')
 );
 process.stdout.write(lines.join('\n') + '\n');

@@ -15,6 +15,8 @@ export function readLexicon(dir = join(CONTENT, 'lexicon')) {
 /** An article of content/ with its glossary and deck, as tests and tools read them. */
 export function readArticle(slug: string, lex = readLexicon()) {
 	const raw = readFileSync(join(CONTENT, 'articles', `${slug}.md`), 'utf8');
-	const glossary = JSON.parse(readFileSync(join(CONTENT, 'glossary', `${slug}.json`), 'utf8')) as Glossary;
+	const glossary = JSON.parse(
+		readFileSync(join(CONTENT, 'glossary', `${slug}.json`), 'utf8')
+	) as Glossary;
 	return { raw, glossary, lex, deck: deckFromSource(raw, glossary, lex) };
 }

@@ -15,8 +15,11 @@ try {
 	const raw = readFileSync(file, 'utf8');
 	const { slug } = parseArticle(raw).meta;
 	const glossaryFile = join(dirname(file), '..', 'glossary', `${slug}.json`);
-	const glossary = existsSync(glossaryFile) ? (JSON.parse(readFileSync(glossaryFile, 'utf8')) as Glossary) : undefined;
-	if (!glossary) console.error(`deck: no glossary at ${glossaryFile}; glosses and translations are empty`);
+	const glossary = existsSync(glossaryFile)
+		? (JSON.parse(readFileSync(glossaryFile, 'utf8')) as Glossary)
+		: undefined;
+	if (!glossary)
+		console.error(`deck: no glossary at ${glossaryFile}; glosses and translations are empty`);
 	const deck = deckFromSource(raw, glossary, readLexicon());
 	const out = {
 		article: deck.article,

@@ -10,9 +10,13 @@ const PLACEHOLDER = '<!--kartu-early-->';
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
 		transformPageChunk: ({ html }) => {
-			const page = event.route.id === '/' ? 'home' : event.route.id === '/review' ? 'review' : 'other';
+			const page =
+				event.route.id === '/' ? 'home' : event.route.id === '/review' ? 'review' : 'other';
 			const code = early.replace(/<\//g, '<\\/');
 			// A function, not a string: the code may hold `$'` or `$&`, which a replacement string would expand.
-			return html.replace(PLACEHOLDER, () => `<script data-page="${page}" data-version="${__CONTENT_VERSION__}">${code}</script>`);
+			return html.replace(
+				PLACEHOLDER,
+				() => `<script data-page="${page}" data-version="${__CONTENT_VERSION__}">${code}</script>`
+			);
 		}
 	});

@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
-const article = readFileSync(new URL('../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
+const article = readFileSync(
+	new URL('../content/articles/azerbaijan-iran.md', import.meta.url),
+	'utf8'
+);
 const body = article.slice(article.indexOf('\n---\n') + 5);
 
 // The first analysis waits for the worker to load the lexicon and index it (about 0.3 s, longer on a busy machine).
@@ -24,11 +27,20 @@ async function paste(page: Page, text: string) {
  */
 function textFile(info: TestInfo, name: string, bytes: number, fill?: string): string {
 	const path = info.outputPath(name);
-	writeFileSync(path, fill ? Buffer.alloc(bytes, fill) : Array(Math.ceil(bytes / Buffer.byteLength(body))).fill(body).join('\n'));
+	writeFileSync(
+		path,
+		fill
+			? Buffer.alloc(bytes, fill)
+			: Array(Math.ceil(bytes / Buffer.byteLength(body)))
+					.fill(body)
+					.join('\n')
+	);
 	return path;
 }
 
-test('pasted text: the root and gloss of an affixed word, markup shown as text and never run', async ({ page }) => {
+test('pasted text: the root and gloss of an affixed word, markup shown as text and never run', async ({
+	page
+}) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Analyse' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Analyse a text');
@@ -45,8 +57,13 @@ test('pasted text: the root and gloss of an affixed word, markup shown as text a
 	await expect(page.getByRole('button', { name: 'Analyse' })).toBeFocused();
 	await page.keyboard.press('Enter');
 
-	await expect(status(page)).toHaveText(/^Analysed the pasted text: 3 sentences, \d+ headwords\.$/, FIRST);
-	await expect(page.getByRole('heading', { name: 'What Kartu makes of the pasted text' })).toBeVisible();
+	await expect(status(page)).toHaveText(
+		/^Analysed the pasted text: 3 sentences, \d+ headwords\.$/,
+		FIRST
+	);
+	await expect(
+		page.getByRole('heading', { name: 'What Kartu makes of the pasted text' })
+	).toBeVisible();
 	await expect(page.getByTestId('sentences')).toHaveText('3');
 
 	const said = row(page, 'mengatakan');
@@ -56,24 +73,34 @@ test('pasted text: the root and gloss of an affixed word, markup shown as text a
 	await expect(said.locator('[data-col="count"]')).toHaveText('2');
 	await expect(said.locator('[data-col="built"]')).toHaveText('meN- + kata + -kan');
 	// The markup is text: shown as written, never parsed or run.
-	await expect(said.locator('[data-col="example"]')).toContainText('Dia <b>mengatakan</b> bahwa kata itu penting. <img src="x" onerror="window.__ran = 1">');
+	await expect(said.locator('[data-col="example"]')).toContainText(
+		'Dia <b>mengatakan</b> bahwa kata itu penting. <img src="x" onerror="window.__ran = 1">'
+	);
 	await expect(row(page, 'kerja sama').locator('[data-col="gloss"]')).toHaveText('cooperation');
 	await expect(row(page, 'kerja sama').locator('[data-col="count"]')).toHaveText('2');
-	expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+	expect(
+		await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)
+	).toBeUndefined();
 	await expect(page.locator('main img, main b, main script')).toHaveCount(0);
 
 	// Words the lexicon does not know, flagged as guesses.
 	await page.getByRole('radio', { name: /Not in the lexicon/ }).check();
-	await expect(row(page, 'menggorblokkan').locator('[data-col="root"]')).toContainText('not in the lexicon: a guess');
+	await expect(row(page, 'menggorblokkan').locator('[data-col="root"]')).toContainText(
+		'not in the lexicon: a guess'
+	);
 	await expect(row(page, 'mengatakan')).toHaveCount(0);
 	await expect(row(page, 'onerror')).toHaveCount(1);
 });
 
-test('bad input gets a clear message and changes nothing: empty, over 5 MB, not text', async ({ page }, info) => {
+test('bad input gets a clear message and changes nothing: empty, over 5 MB, not text', async ({
+	page
+}, info) => {
 	await page.goto('/analyse');
 	const analyse = page.getByRole('button', { name: 'Analyse' });
 	await analyse.click();
-	await expect(page.getByRole('alert')).toHaveText('There is no text to analyse: paste some Indonesian text or open a .txt or .md file.');
+	await expect(page.getByRole('alert')).toHaveText(
+		'There is no text to analyse: paste some Indonesian text or open a .txt or .md file.'
+	);
 	await expect(page.getByTestId('summary')).toHaveCount(0);
 
 	await page.getByLabel('Indonesian text').fill('Judul\nDia mengatakan bahwa kata itu penting.');
@@ -88,30 +115,51 @@ test('bad input gets a clear message and changes nothing: empty, over 5 MB, not 
 
 	const file = page.getByLabel('Or open a file (.txt, .md)');
 	await file.setInputFiles(textFile(info, 'big.txt', 5.5 * 1024 * 1024, 'kata '));
-	await expect(page.getByRole('alert')).toHaveText('big.txt is 5.5 MB; Kartu analyses texts of up to 5 MB. Nothing was analysed.');
+	await expect(page.getByRole('alert')).toHaveText(
+		'big.txt is 5.5 MB; Kartu analyses texts of up to 5 MB. Nothing was analysed.'
+	);
 	await expect(page.getByTestId('sentences')).toHaveText('2');
 
-	await paste(page, 'Dia mengatakan bahwa kata itu sangat penting bagi kedua negara.\n'.repeat(90_000));
-	await expect(page.getByRole('alert')).toHaveText('This text is over 5 MB; Kartu analyses texts of up to 5 MB. Nothing was analysed.');
+	await paste(
+		page,
+		'Dia mengatakan bahwa kata itu sangat penting bagi kedua negara.\n'.repeat(90_000)
+	);
+	await expect(page.getByRole('alert')).toHaveText(
+		'This text is over 5 MB; Kartu analyses texts of up to 5 MB. Nothing was analysed.'
+	);
 	await expect(page.getByLabel('Indonesian text')).toHaveValue('   \n  ');
 
-	const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+	const png = Buffer.from(
+		'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
+		'hex'
+	);
 	await file.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
-	await expect(page.getByRole('alert')).toHaveText('photo.png is not a text file: open a .txt or .md file saved as UTF-8 (or UTF-16).');
+	await expect(page.getByRole('alert')).toHaveText(
+		'photo.png is not a text file: open a .txt or .md file saved as UTF-8 (or UTF-16).'
+	);
 	await expect(page.getByTestId('sentences')).toHaveText('2');
-	await expect(page.getByRole('heading', { name: 'What Kartu makes of the pasted text' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'What Kartu makes of the pasted text' })
+	).toBeVisible();
 });
 
-test('a 2 MB file is analysed in a worker, with progress, pages of rows and cancel', async ({ page }, info) => {
+test('a 2 MB file is analysed in a worker, with progress, pages of rows and cancel', async ({
+	page
+}, info) => {
 	const workers: string[] = [];
 	page.on('worker', (w) => workers.push(w.url()));
 	await page.goto('/analyse');
 	const file = page.getByLabel('Or open a file (.txt, .md)');
 	await file.setInputFiles(textFile(info, 'two-megabytes.md', 2.1 * 1024 * 1024));
 	await expect(page.getByRole('progressbar', { name: 'Analysis progress' })).toBeVisible();
-	await expect(status(page)).toHaveText(/^Analysed two-megabytes\.md: [\d,]+ sentences, [\d,]+ headwords\.$/, { timeout: 30_000 });
+	await expect(status(page)).toHaveText(
+		/^Analysed two-megabytes\.md: [\d,]+ sentences, [\d,]+ headwords\.$/,
+		{ timeout: 30_000 }
+	);
 	expect(workers.some((url) => url.includes('survey.worker'))).toBe(true);
-	await expect(page.getByRole('heading', { name: 'What Kartu makes of two-megabytes.md' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'What Kartu makes of two-megabytes.md' })
+	).toBeVisible();
 	const headwords = Number((await page.getByTestId('headwords').textContent())!.replace(/,/g, ''));
 	expect(headwords).toBeGreaterThan(100);
 	await expect(page.locator('tbody tr')).toHaveCount(50);
@@ -130,13 +178,19 @@ test('a 2 MB file is analysed in a worker, with progress, pages of rows and canc
 	await expect(status(page)).toHaveText('Analysis cancelled; the result below is unchanged.');
 	await expect(page.getByRole('progressbar')).toHaveCount(0);
 	await expect(page.getByTestId('sentences')).toHaveText(sentences!);
-	await expect(page.getByRole('heading', { name: 'What Kartu makes of two-megabytes.md' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'What Kartu makes of two-megabytes.md' })
+	).toBeVisible();
 });
 
-test('a long paste is kept aside instead of laid out in the text box, and analysed as pasted', async ({ page }) => {
+test('a long paste is kept aside instead of laid out in the text box, and analysed as pasted', async ({
+	page
+}) => {
 	await page.goto('/analyse');
 	await paste(page, Array(50).fill(body).join('\n'));
-	await expect(page.getByTestId('held')).toContainText(/^Pasted text, \d+ kB: too long to show here/);
+	await expect(page.getByTestId('held')).toContainText(
+		/^Pasted text, \d+ kB: too long to show here/
+	);
 	await expect(page.getByLabel('Indonesian text')).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Analyse' })).toBeFocused();
 	await page.keyboard.press('Enter');
@@ -159,7 +213,9 @@ test('the home page loads neither the analysis worker nor the lexicon', async ({
 	page.on('worker', (w) => workers.push(w.url()));
 	await page.goto('/', { waitUntil: 'networkidle' });
 	expect(scripts.length).toBeGreaterThan(0);
-	expect(scripts.filter((s) => s.includes('Root lexicon:') || s.includes('survey.worker'))).toEqual([]);
+	expect(scripts.filter((s) => s.includes('Root lexicon:') || s.includes('survey.worker'))).toEqual(
+		[]
+	);
 	expect(workers).toEqual([]);
 });
 
@@ -172,7 +228,9 @@ test('at phone width the table fits the screen', async ({ page }) => {
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
-test('the main-thread comparison (?thread=main) that bench:analysis measures gives the same result, without a worker', async ({ page }) => {
+test('the main-thread comparison (?thread=main) that bench:analysis measures gives the same result, without a worker', async ({
+	page
+}) => {
 	const workers: string[] = [];
 	page.on('worker', (w) => workers.push(w.url()));
 	const summary = async (path: string) => {

@@ -16,14 +16,23 @@ async function review(page: Page, answers: number) {
 const table = async (page: Page) => {
 	await page.goto('/cards');
 	await expect(page.locator('tbody tr')).toHaveCount(305);
-	return page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText));
+	return page
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText));
 };
 
-test('export, then import into an empty browser: the same counts and the same card table', async ({ page, browser }) => {
+test('export, then import into an empty browser: the same counts and the same card table', async ({
+	page,
+	browser
+}) => {
 	await review(page, 3);
 	await page.goto('/');
 	await expect(page.getByTestId('learned')).toHaveText('3');
-	const counts = [await page.getByTestId('due').innerText(), await page.getByTestId('new').innerText(), '3'];
+	const counts = [
+		await page.getByTestId('due').innerText(),
+		await page.getByTestId('new').innerText(),
+		'3'
+	];
 	const cards = await table(page);
 	await page.goto('/settings');
 	const download = page.waitForEvent('download');
@@ -35,9 +44,13 @@ test('export, then import into an empty browser: the same counts and the same ca
 	const fresh = await other.newPage();
 	await fresh.goto('/settings');
 	await fresh.getByLabel('Import a backup').setInputFiles(file);
-	await expect(fresh.getByTestId('import-summary')).toContainText('Adds 0 cards and 3 reviews, updates 3 cards');
+	await expect(fresh.getByTestId('import-summary')).toContainText(
+		'Adds 0 cards and 3 reviews, updates 3 cards'
+	);
 	await fresh.getByRole('radio', { name: 'Replace everything here' }).check();
-	await expect(fresh.getByTestId('import-summary')).toContainText('with the file\'s 305 cards and 3 reviews');
+	await expect(fresh.getByTestId('import-summary')).toContainText(
+		"with the file's 305 cards and 3 reviews"
+	);
 	await fresh.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(fresh.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
 	await fresh.goto('/');
@@ -64,11 +77,24 @@ test('bad files get a clear message and change nothing', async ({ page }) => {
 		['notes.json', 'this is not json', /not JSON/],
 		['anki.json', JSON.stringify({ format: 'anki' }), /not a Kartu backup/],
 		['future.json', JSON.stringify({ ...good, version: 9 }), /newer Kartu/],
-		['broken.json', JSON.stringify({ ...good, reviews: [{ ...good.reviews[0], time: 'yesterday' }] }), /reviews\[0\]\.time is missing or not a date/],
-		['orphan.json', JSON.stringify({ ...good, cards: good.cards.filter((c: { id: string }) => c.id !== good.reviews[0].cardId) }), /not in the backup/]
+		[
+			'broken.json',
+			JSON.stringify({ ...good, reviews: [{ ...good.reviews[0], time: 'yesterday' }] }),
+			/reviews\[0\]\.time is missing or not a date/
+		],
+		[
+			'orphan.json',
+			JSON.stringify({
+				...good,
+				cards: good.cards.filter((c: { id: string }) => c.id !== good.reviews[0].cardId)
+			}),
+			/not in the backup/
+		]
 	];
 	for (const [name, text, message] of cases) {
-		await page.getByLabel('Import a backup').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+		await page
+			.getByLabel('Import a backup')
+			.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 		const alert = page.getByRole('alert');
 		await expect(alert).toContainText(name);
 		await expect(alert).toContainText(message);
@@ -94,7 +120,8 @@ test('a daily snapshot can be restored after confirmation', async ({ page }) => 
 				const open = indexedDB.open('kartu');
 				open.onsuccess = () => {
 					const req = open.result.transaction('snapshotData').objectStore('snapshotData').getAll();
-					req.onsuccess = () => resolve((req.result as { kind: string }[]).map((p) => p.kind).sort());
+					req.onsuccess = () =>
+						resolve((req.result as { kind: string }[]).map((p) => p.kind).sort());
 				};
 			})
 	);
@@ -103,7 +130,10 @@ test('a daily snapshot can be restored after confirmation', async ({ page }) => 
 	expect((await readDb(page)).reviews).toHaveLength(4);
 	await page.goto('/settings');
 	await page.getByRole('button', { name: /^Restore the snapshot of/ }).click();
-	await page.getByRole('group', { name: 'Confirm the restore' }).getByRole('button', { name: 'Restore' }).click();
+	await page
+		.getByRole('group', { name: 'Confirm the restore' })
+		.getByRole('button', { name: 'Restore' })
+		.click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restored the snapshot' })).toBeVisible();
 	expect((await readDb(page)).reviews).toHaveLength(2);
 });

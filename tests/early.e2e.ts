@@ -10,7 +10,9 @@ async function answerGood(page: Page) {
 	await expect(page.locator('article.card:visible')).not.toHaveAttribute('data-card-id', id!);
 }
 
-test("the home page shows today's counts from its own HTML before the app's code has loaded", async ({ page }) => {
+test("the home page shows today's counts from its own HTML before the app's code has loaded", async ({
+	page
+}) => {
 	await page.goto('/');
 	await expect(page.getByTestId('learned')).toHaveText('0');
 	await page.goto('/review');
@@ -19,7 +21,11 @@ test("the home page shows today's counts from its own HTML before the app's code
 
 	// With the app's code held back, the prerendered page and its early script alone fill in the counts.
 	await page.goto('/');
-	const app = { due: await page.getByTestId('due').textContent(), fresh: await page.getByTestId('new').textContent(), learned: await page.getByTestId('learned').textContent() };
+	const app = {
+		due: await page.getByTestId('due').textContent(),
+		fresh: await page.getByTestId('new').textContent(),
+		learned: await page.getByTestId('learned').textContent()
+	};
 	await expect(page.getByTestId('learned')).toHaveText('3');
 	const held: string[] = [];
 	await page.route('**/_app/immutable/**/*.js', (route) => {
@@ -36,7 +42,9 @@ test("the home page shows today's counts from its own HTML before the app's code
 	await expect(page.locator('.articles li')).toHaveCount(0);
 });
 
-test('a first visit to the home page creates no database and loads no Dexie; the review page creates it at its own version', async ({ page }) => {
+test('a first visit to the home page creates no database and loads no Dexie; the review page creates it at its own version', async ({
+	page
+}) => {
 	const scripts: string[] = [];
 	page.on('response', async (r) => {
 		if (r.request().resourceType() === 'script') scripts.push(await r.text());
@@ -52,14 +60,18 @@ test('a first visit to the home page creates no database and loads no Dexie; the
 
 	await page.getByRole('link', { name: 'Start review' }).click();
 	await expect(page.locator('article.card:visible')).toBeVisible();
-	expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'kartu', version: 50 }]);
+	expect(await page.evaluate(() => indexedDB.databases())).toEqual([
+		{ name: 'kartu', version: 50 }
+	]);
 	// Back home, the counts are read from the database the review page filled.
 	await page.getByRole('link', { name: 'Home', exact: true }).click();
 	await expect(page.getByTestId('new')).toHaveText('20');
 	await expect(page.getByTestId('learned')).toHaveText('0');
 });
 
-test("the review page's first card, from the queue read before the app started, is the one the app would show", async ({ page }) => {
+test("the review page's first card, from the queue read before the app started, is the one the app would show", async ({
+	page
+}) => {
 	await page.goto('/review');
 	const first = await page.locator('article.card:visible').getAttribute('data-card-id');
 	await answerGood(page);

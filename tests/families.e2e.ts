@@ -3,21 +3,27 @@ import { onlyKind } from './idb';
 
 const card = (page: Page) => page.locator('article.card:visible');
 
-test('an affix drill offers the family of tekan and explains why menekankan fits', async ({ page }) => {
+test('an affix drill offers the family of tekan and explains why menekankan fits', async ({
+	page
+}) => {
 	await page.goto('/review');
 	await expect(card(page)).toBeVisible();
 	await onlyKind(page, 'drill');
 	await page.goto('/review');
 	await expect(card(page)).toHaveAttribute('data-card-id', 'azerbaijan-iran/menekankan/drill');
 	await expect(card(page)).toContainText('Which form of tekan fits?');
-	const choices = page.getByRole('group', { name: 'Choose the form that fits' }).getByRole('button');
+	const choices = page
+		.getByRole('group', { name: 'Choose the form that fits' })
+		.getByRole('button');
 	await expect(choices).toHaveText(['A menekankan', 'B penekanan', 'C tekan']);
 	await expect(card(page).locator('mark')).toHaveCount(0); // the word is blanked, not shown
 	await page.keyboard.press('b');
 	await expect(page.getByRole('status').filter({ hasText: 'Not this form' })).toBeVisible();
 	await expect(card(page)).toContainText('The sentence needs menekankan, a verb.');
 	await expect(card(page)).toContainText('meN- + tekan + -kan: a transitive or causative verb');
-	await expect(card(page)).toContainText('peN- + tekan + -an: a noun of the process or act of doing it');
+	await expect(card(page)).toContainText(
+		'peN- + tekan + -an: a noun of the process or act of doing it'
+	);
 	await expect(page.getByRole('button', { name: /^Good/ })).toBeFocused();
 	await page.keyboard.press('1');
 	await expect(card(page)).not.toHaveAttribute('data-card-id', 'azerbaijan-iran/menekankan/drill');

@@ -34,8 +34,14 @@ export async function readDb(page: Page): Promise<{ cards: DbCard[]; reviews: Db
 					const cards = tx.objectStore('cards').getAll();
 					const reviews = tx.objectStore('reviews').getAll();
 					tx.oncomplete = () => {
-						const iso = (c: { fsrs: { due: Date } }) => ({ ...c, fsrs: { ...c.fsrs, due: c.fsrs.due.toISOString() } });
-						resolve({ cards: cards.result.map(iso) as DbCard[], reviews: reviews.result as DbReview[] });
+						const iso = (c: { fsrs: { due: Date } }) => ({
+							...c,
+							fsrs: { ...c.fsrs, due: c.fsrs.due.toISOString() }
+						});
+						resolve({
+							cards: cards.result.map(iso) as DbCard[],
+							reviews: reviews.result as DbReview[]
+						});
 						db.close();
 					};
 				};
@@ -75,7 +81,9 @@ export async function ageDb(page: Page, ms: number): Promise<void> {
 					// The recent answers the app keeps by hour (src/lib/db/answer-hours.ts) move with the reviews.
 					const hours = tx.objectStore('answerHours');
 					hours.getAll().onsuccess = (e) => {
-						const rows = (e.target as IDBRequest<{ h: number; a: [string, string, number, number, number][] }[]>).result;
+						const rows = (
+							e.target as IDBRequest<{ h: number; a: [string, string, number, number, number][] }[]>
+						).result;
 						const moved = new Map<number, [string, string, number, number, number][]>();
 						for (const entry of rows.flatMap((r) => r.a)) {
 							entry[4] -= ms;
@@ -121,7 +129,8 @@ export async function onlyKind(page: Page, kind: string) {
 							return;
 						}
 						let card = cursor.value;
-						if (card.content.kind !== kind) cursor.update((card = { ...card, suspended: true, queue: -1 }));
+						if (card.content.kind !== kind)
+							cursor.update((card = { ...card, suspended: true, queue: -1 }));
 						n[card.queue] = (n[card.queue] ?? 0) + 1;
 						cursor.continue();
 					};

@@ -3,7 +3,9 @@ import { onlyKind, readDb } from './idb';
 
 const card = (page: Page) => page.locator('article.card:visible');
 
-test('settings: a daily limit of 2 new cards ends the session after two, and says what is due tomorrow', async ({ page }) => {
+test('settings: a daily limit of 2 new cards ends the session after two, and says what is due tomorrow', async ({
+	page
+}) => {
 	await page.goto('/settings');
 	const perDay = page.getByLabel('New cards per day');
 	await expect(perDay).toHaveValue('20');
@@ -49,13 +51,19 @@ test('settings: invalid values get a clear message and change nothing', async ({
 	await expect(page.getByLabel('Desired retention')).toHaveValue('0.9');
 });
 
-test('cards: search in English or Indonesian, suspend and unsuspend by keyboard', async ({ page }) => {
+test('cards: search in English or Indonesian, suspend and unsuspend by keyboard', async ({
+	page
+}) => {
 	await page.goto('/cards');
 	await expect(page.getByRole('status').filter({ hasText: '305 of 305 cards' })).toBeVisible();
 	const search = page.getByRole('searchbox', { name: 'Search' });
 	await search.fill('emphasise');
 	await expect(page.locator('tbody th')).toHaveText(['menekankan', 'menekankan', 'menekankan']);
-	await expect(page.locator('tbody td[data-label="Kind"]')).toHaveText(['Vocabulary', 'Cloze', 'Affix drill']);
+	await expect(page.locator('tbody td[data-label="Kind"]')).toHaveText([
+		'Vocabulary',
+		'Cloze',
+		'Affix drill'
+	]);
 	await search.fill('cooperation');
 	await expect(page.locator('tbody th')).toHaveText(['kerja sama', 'kerja sama']);
 	await search.fill('penekanan');
@@ -66,9 +74,14 @@ test('cards: search in English or Indonesian, suspend and unsuspend by keyboard'
 	await suspend.focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('button', { name: 'Unsuspend kerja sama (cloze)' })).toBeVisible();
-	await expect(page.locator('tr[data-card-id="azerbaijan-iran/kerja sama/cloze"] [data-col="state"]')).toHaveText('Suspended');
+	await expect(
+		page.locator('tr[data-card-id="azerbaijan-iran/kerja sama/cloze"] [data-col="state"]')
+	).toHaveText('Suspended');
 	let db = await readDb(page);
-	expect(db.cards.find((c) => c.id === 'azerbaijan-iran/kerja sama/cloze')).toMatchObject({ suspended: true, queue: -1 });
+	expect(db.cards.find((c) => c.id === 'azerbaijan-iran/kerja sama/cloze')).toMatchObject({
+		suspended: true,
+		queue: -1
+	});
 
 	await page.getByLabel('State').selectOption('suspended');
 	await search.fill('');
@@ -76,7 +89,10 @@ test('cards: search in English or Indonesian, suspend and unsuspend by keyboard'
 	await page.getByRole('button', { name: 'Unsuspend kerja sama (cloze)' }).click();
 	await expect(page.locator('tbody tr')).toHaveCount(0);
 	db = await readDb(page);
-	expect(db.cards.find((c) => c.id === 'azerbaijan-iran/kerja sama/cloze')).toMatchObject({ suspended: false, queue: 0 });
+	expect(db.cards.find((c) => c.id === 'azerbaijan-iran/kerja sama/cloze')).toMatchObject({
+		suspended: false,
+		queue: 0
+	});
 });
 
 test('a wrong cloze answer shows a letter-by-letter difference', async ({ page }) => {
@@ -108,10 +124,14 @@ test('at phone width the review screen fits without sideways scrolling', async (
 	await expect(card(page)).toBeVisible();
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 	for (const name of ['Again', 'Hard', 'Good', 'Easy']) {
-		await expect(page.getByRole('button', { name: new RegExp(`^${name}, next in`) })).toBeInViewport();
+		await expect(
+			page.getByRole('button', { name: new RegExp(`^${name}, next in`) })
+		).toBeInViewport();
 	}
 });
 

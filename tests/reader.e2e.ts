@@ -16,11 +16,20 @@ async function stubSpeech(page: Page, voices: { lang: string; name: string }[]) 
 		});
 	}, voices);
 }
-const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
-const word = (page: Page, headword: string) => page.locator(`[data-headword="${headword}"]`).first();
+const spoken = (page: Page) =>
+	page.evaluate(
+		() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken
+	);
+const word = (page: Page, headword: string) =>
+	page.locator(`[data-headword="${headword}"]`).first();
 
-test('reading: a word panel by keyboard, marking a word known and undoing it, translations remembered, audio in Indonesian', async ({ page }) => {
-	await stubSpeech(page, [{ lang: 'en-US', name: 'English' }, { lang: 'id-ID', name: 'Indonesian' }]);
+test('reading: a word panel by keyboard, marking a word known and undoing it, translations remembered, audio in Indonesian', async ({
+	page
+}) => {
+	await stubSpeech(page, [
+		{ lang: 'en-US', name: 'English' },
+		{ lang: 'id-ID', name: 'Indonesian' }
+	]);
 	await page.goto('/');
 	await expect(page.getByTestId('readable')).toHaveText('You can read 0%');
 	await expect(page.getByTestId('new-cards')).toHaveText('305');
@@ -48,11 +57,15 @@ test('reading: a word panel by keyboard, marking a word known and undoing it, tr
 	await panel.getByRole('button', { name: 'I know this' }).click();
 	await expect(panel).toContainText('Known — you marked it as known');
 	let db = await readDb(page);
-	expect(db.cards.filter((c) => c.id.startsWith('azerbaijan-iran/perluasan/')).map((c) => c.queue)).toEqual([-3, -3]);
+	expect(
+		db.cards.filter((c) => c.id.startsWith('azerbaijan-iran/perluasan/')).map((c) => c.queue)
+	).toEqual([-3, -3]);
 	await panel.getByRole('button', { name: 'Undo' }).click();
 	await expect(panel).toContainText('New — not reviewed yet');
 	db = await readDb(page);
-	expect(db.cards.filter((c) => c.id.startsWith('azerbaijan-iran/perluasan/')).map((c) => c.queue)).toEqual([0, 0]);
+	expect(
+		db.cards.filter((c) => c.id.startsWith('azerbaijan-iran/perluasan/')).map((c) => c.queue)
+	).toEqual([0, 0]);
 	await panel.getByRole('button', { name: 'I know this' }).click();
 	await page.keyboard.press('Escape');
 	await expect(panel).toBeHidden();
@@ -62,8 +75,12 @@ test('reading: a word panel by keyboard, marking a word known and undoing it, tr
 
 	// One sentence's translation, shown and kept across a reload.
 	const sentence = page.locator('[data-sentence-id]').nth(2);
-	await sentence.getByRole('button', { name: 'Show the English translation of this sentence' }).click();
-	await expect(sentence.locator('.translation')).toContainText('Relations between the Republic of Azerbaijan');
+	await sentence
+		.getByRole('button', { name: 'Show the English translation of this sentence' })
+		.click();
+	await expect(sentence.locator('.translation')).toContainText(
+		'Relations between the Republic of Azerbaijan'
+	);
 	await sentence.getByRole('button', { name: 'Read this sentence (Indonesian audio)' }).click();
 	expect((await spoken(page)).at(-1)).toMatchObject({ lang: 'id-ID' });
 	await page.reload();
@@ -77,13 +94,21 @@ test('reading: a word panel by keyboard, marking a word known and undoing it, tr
 	await expect(page.getByTestId('readable')).not.toHaveText('You can read 0%');
 });
 
-test('a card reviewed shows in the reader; practice records answers without changing any schedule', async ({ page }) => {
+test('a card reviewed shows in the reader; practice records answers without changing any schedule', async ({
+	page
+}) => {
 	await stubSpeech(page, [{ lang: 'id-ID', name: 'Indonesian' }]);
 	await page.goto('/review');
-	await expect(page.locator('article.card:visible')).toHaveAttribute('data-card-id', 'azerbaijan-iran/menekankan/vocab');
+	await expect(page.locator('article.card:visible')).toHaveAttribute(
+		'data-card-id',
+		'azerbaijan-iran/menekankan/vocab'
+	);
 	await page.keyboard.press('Space');
 	await page.keyboard.press('3');
-	await expect(page.locator('article.card:visible')).not.toHaveAttribute('data-card-id', 'azerbaijan-iran/menekankan/vocab');
+	await expect(page.locator('article.card:visible')).not.toHaveAttribute(
+		'data-card-id',
+		'azerbaijan-iran/menekankan/vocab'
+	);
 	await writesSettled(page);
 	await page.goto('/article/azerbaijan-iran');
 	await expect(word(page, 'menekankan')).toHaveAttribute('data-state', 'learning');
@@ -92,7 +117,10 @@ test('a card reviewed shows in the reader; practice records answers without chan
 	await page.getByRole('link', { name: 'Practise this article' }).click();
 	await expect(page.getByRole('note')).toContainText('do not change when cards are due');
 	// The studied card comes first in practice, then new cards in article order.
-	await expect(page.locator('article.card:visible')).toHaveAttribute('data-card-id', 'azerbaijan-iran/menekankan/vocab');
+	await expect(page.locator('article.card:visible')).toHaveAttribute(
+		'data-card-id',
+		'azerbaijan-iran/menekankan/vocab'
+	);
 	for (const grade of ['3', '1', '4']) {
 		const id = await page.locator('article.card:visible').getAttribute('data-card-id');
 		// Enter shows the answer on every kind of card, also from a cloze card's text box.
@@ -108,12 +136,18 @@ test('a card reviewed shows in the reader; practice records answers without chan
 	expect(after.cards).toEqual(before.cards);
 });
 
-test('without an Indonesian voice the audio controls say so and speak nothing', async ({ page }) => {
+test('without an Indonesian voice the audio controls say so and speak nothing', async ({
+	page
+}) => {
 	await stubSpeech(page, [{ lang: 'en-US', name: 'English' }]);
 	await page.goto('/article/azerbaijan-iran');
-	const play = page.getByRole('button', { name: 'Read this sentence: no Indonesian voice in this browser' }).first();
+	const play = page
+		.getByRole('button', { name: 'Read this sentence: no Indonesian voice in this browser' })
+		.first();
 	await expect(play).toBeDisabled();
 	await word(page, 'menekankan').click();
-	await expect(page.getByRole('button', { name: 'Say menekankan: no Indonesian voice in this browser' })).toBeDisabled();
+	await expect(
+		page.getByRole('button', { name: 'Say menekankan: no Indonesian voice in this browser' })
+	).toBeDisabled();
 	expect(await spoken(page)).toEqual([]);
 });

@@ -24,7 +24,9 @@ async function answer(page: Page, grade: 1 | 2 | 3 | 4): Promise<string> {
 	return cardId;
 }
 
-test('a learner reviews by keyboard alone, types a cloze answer, undoes, and finds every answer kept', async ({ page }) => {
+test('a learner reviews by keyboard alone, types a cloze answer, undoes, and finds every answer kept', async ({
+	page
+}) => {
 	test.setTimeout(90_000); // a long journey over two days
 	await page.goto('/');
 	await expect(page.getByTestId('new')).toHaveText('20');
@@ -100,11 +102,15 @@ test('a learner reviews by keyboard alone, types a cloze answer, undoes, and fin
 	await page.reload();
 	db = await readDb(page);
 	expect(db.reviews).toHaveLength(10);
-	const graded = (cardId: string) => db.reviews.filter((r) => r.cardId === cardId).map((r) => r.grade);
+	const graded = (cardId: string) =>
+		db.reviews.filter((r) => r.cardId === cardId).map((r) => r.grade);
 	expect(graded(id('intelijen', 'vocab'))).toEqual([2, 3]);
 	expect(graded(id('perluasan', 'cloze'))).toEqual([3]);
 	expect(db.reviews.every((r) => r.ms >= 0 && r.before && r.after)).toBe(true);
-	const studied = db.cards.filter((c) => c.fsrs.reps > 0).map((c) => c.id).sort();
+	const studied = db.cards
+		.filter((c) => c.fsrs.reps > 0)
+		.map((c) => c.id)
+		.sort();
 	expect(studied).toEqual(
 		[
 			id('menekankan', 'vocab'),
@@ -123,9 +129,12 @@ test('a learner reviews by keyboard alone, types a cloze answer, undoes, and fin
 	await page.goto('/cards');
 	const rows = page.locator('tbody tr');
 	await expect(rows).toHaveCount(305);
-	const stateOf = (cardId: string) => page.locator(`tr[data-card-id="${cardId}"] [data-col="state"]`);
+	const stateOf = (cardId: string) =>
+		page.locator(`tr[data-card-id="${cardId}"] [data-col="state"]`);
 	for (const c of db.cards.filter((c) => c.fsrs.reps > 0)) {
-		await expect(stateOf(c.id)).toHaveText(['New', 'Learning', 'Review', 'Relearning'][c.fsrs.state]);
+		await expect(stateOf(c.id)).toHaveText(
+			['New', 'Learning', 'Review', 'Relearning'][c.fsrs.state]
+		);
 	}
 	await expect(page.locator('[data-col="state"]:text-is("New")')).toHaveCount(305 - 6);
 });

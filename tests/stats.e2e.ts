@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('statistics show today’s reviews, the streak, card states and a table for every chart', async ({ page }) => {
+test('statistics show today’s reviews, the streak, card states and a table for every chart', async ({
+	page
+}) => {
 	await page.goto('/review');
 	for (const grade of ['4', '3', '1']) {
 		const id = await page.locator('article.card:visible').getAttribute('data-card-id');

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { readDb } from './idb';
 
-test('two tabs stay consistent: an answer in one shows in the other, and is stored once', async ({ context }) => {
+test('two tabs stay consistent: an answer in one shows in the other, and is stored once', async ({
+	context
+}) => {
 	const home = await context.newPage();
 	await home.goto('/');
 	await expect(home.getByTestId('learned')).toHaveText('0');
@@ -23,7 +25,10 @@ test('two tabs stay consistent: an answer in one shows in the other, and is stor
 	// A second review tab starts from the same state and does not repeat the answered cards' reviews.
 	const second = await context.newPage();
 	await second.goto('/review');
-	await expect(second.locator('article.card:visible')).toHaveAttribute('data-card-id', 'azerbaijan-iran/hubungan/vocab');
+	await expect(second.locator('article.card:visible')).toHaveAttribute(
+		'data-card-id',
+		'azerbaijan-iran/hubungan/vocab'
+	);
 	const db = await readDb(home);
 	expect(db.reviews).toHaveLength(2);
 	expect(new Set(db.reviews.map((r) => r.id)).size).toBe(2);

@@ -8,7 +8,9 @@ import type { FromSurvey } from './protocol';
 const lex = readLexicon();
 const article = readFileSync(`${CONTENT}/articles/azerbaijan-iran.md`, 'utf8');
 /** The article's body five times: about 175 sentences, nine steps of 20. */
-const long = Array(5).fill(article.slice(article.indexOf('\n---\n') + 5)).join('\n');
+const long = Array(5)
+	.fill(article.slice(article.indexOf('\n---\n') + 5))
+	.join('\n');
 
 /** A handler whose clock moves 10 ms a call, so a slice of 25 ms is two or three steps. */
 function setUp(sliceMs = 25, progressMs = 0) {
@@ -16,21 +18,32 @@ function setUp(sliceMs = 25, progressMs = 0) {
 	let clock = 0;
 	let pauses = 0;
 	let onPause: () => void = () => {};
-	const handle = createSurveyHandler(() => lex, (m) => posted.push(m), {
-		sliceMs,
-		progressMs,
-		pause: async () => {
-			pauses++;
-			onPause();
-		},
-		now: () => (clock += 10)
-	});
+	const handle = createSurveyHandler(
+		() => lex,
+		(m) => posted.push(m),
+		{
+			sliceMs,
+			progressMs,
+			pause: async () => {
+				pauses++;
+				onPause();
+			},
+			now: () => (clock += 10)
+		}
+	);
 	const settled = () => new Promise<void>((r) => setTimeout(r, 0));
-	return { posted, handle, settled, pauses: () => pauses, setOnPause: (f: () => void) => (onPause = f) };
+	return {
+		posted,
+		handle,
+		settled,
+		pauses: () => pauses,
+		setOnPause: (f: () => void) => (onPause = f)
+	};
 }
 
 async function finished(posted: FromSurvey[]) {
-	for (let i = 0; i < 1000 && !posted.some((m) => m.type !== 'progress' && m.type !== 'ready'); i++) await new Promise((r) => setTimeout(r, 0));
+	for (let i = 0; i < 1000 && !posted.some((m) => m.type !== 'progress' && m.type !== 'ready'); i++)
+		await new Promise((r) => setTimeout(r, 0));
 }
 
 describe('createSurveyHandler', () => {
@@ -50,7 +63,11 @@ describe('createSurveyHandler', () => {
 		expect(done.page.rows).toHaveLength(10);
 
 		handle({ type: 'page', job: 1, view: 'names', offset: 0, limit: 5 });
-		expect(posted.at(-1)).toMatchObject({ type: 'page', job: 1, page: { view: 'names', offset: 0 } });
+		expect(posted.at(-1)).toMatchObject({
+			type: 'page',
+			job: 1,
+			page: { view: 'names', offset: 0 }
+		});
 		// A page of a job that is not the last result gets no answer.
 		const before = posted.length;
 		handle({ type: 'page', job: 7, view: 'words', offset: 0, limit: 5 });
@@ -70,13 +87,22 @@ describe('createSurveyHandler', () => {
 
 	it('stops at the next slice when cancelled, and keeps the previous result', async () => {
 		const { posted, handle, setOnPause } = setUp();
-		handle({ type: 'start', job: 1, input: { text: 'Judul\nDia mengatakan itu.' }, view: 'words', limit: 10 });
+		handle({
+			type: 'start',
+			job: 1,
+			input: { text: 'Judul\nDia mengatakan itu.' },
+			view: 'words',
+			limit: 10
+		});
 		await finished(posted);
 		setOnPause(() => handle({ type: 'cancel', job: 2 }));
 		handle({ type: 'start', job: 2, input: { text: long }, view: 'words', limit: 10 });
 		await finished(posted.slice(1));
 		await new Promise((r) => setTimeout(r, 10));
-		expect(posted.filter((m) => m.type !== 'progress').map((m) => m.type)).toEqual(['done', 'cancelled']);
+		expect(posted.filter((m) => m.type !== 'progress').map((m) => m.type)).toEqual([
+			'done',
+			'cancelled'
+		]);
 		handle({ type: 'page', job: 1, view: 'words', offset: 0, limit: 1 });
 		expect(posted.at(-1)).toMatchObject({ type: 'page', job: 1 });
 	});
@@ -85,7 +111,14 @@ describe('createSurveyHandler', () => {
 		const { posted, handle, pauses } = setUp(Infinity);
 		handle({ type: 'start', job: 1, input: { text: ' ' }, view: 'words', limit: 10 });
 		await finished(posted);
-		expect(posted).toEqual([{ type: 'refused', job: 1, message: 'There is no text to analyse: paste some Indonesian text or open a .txt or .md file.' }]);
+		expect(posted).toEqual([
+			{
+				type: 'refused',
+				job: 1,
+				message:
+					'There is no text to analyse: paste some Indonesian text or open a .txt or .md file.'
+			}
+		]);
 		handle({ type: 'start', job: 2, input: { text: long }, view: 'words', limit: 10 });
 		await finished(posted.slice(1));
 		expect(posted.slice(1).map((m) => m.type)).toEqual(['progress', 'done']);
@@ -101,9 +134,21 @@ describe('createSurveyHandler', () => {
 
 describe('readInput', () => {
 	it('reads a UTF-8 file, and refuses one that is not text or too large before reading it', async () => {
-		expect(await readInput({ file: new File(['Dia mengatakan itu.'], 'a.txt') })).toEqual({ ok: true, text: 'Dia mengatakan itu.' });
-		expect(await readInput({ file: new File([new Uint8Array([0x89, 0x50, 0, 0])], 'p.png') })).toMatchObject({ ok: false });
-		const big = { size: MAX_TEXT_BYTES + 1, name: 'big.txt', arrayBuffer: () => Promise.reject(new Error('read')) } as unknown as File;
-		expect(await readInput({ file: big })).toEqual({ ok: false, message: 'big.txt is 5.0 MB; Kartu analyses texts of up to 5 MB. Nothing was analysed.' });
+		expect(await readInput({ file: new File(['Dia mengatakan itu.'], 'a.txt') })).toEqual({
+			ok: true,
+			text: 'Dia mengatakan itu.'
+		});
+		expect(
+			await readInput({ file: new File([new Uint8Array([0x89, 0x50, 0, 0])], 'p.png') })
+		).toMatchObject({ ok: false });
+		const big = {
+			size: MAX_TEXT_BYTES + 1,
+			name: 'big.txt',
+			arrayBuffer: () => Promise.reject(new Error('read'))
+		} as unknown as File;
+		expect(await readInput({ file: big })).toEqual({
+			ok: false,
+			message: 'big.txt is 5.0 MB; Kartu analyses texts of up to 5 MB. Nothing was analysed.'
+		});
 	});
 });

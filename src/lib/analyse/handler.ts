@@ -2,7 +2,14 @@
 // progress, stops when cancelled, and keeps the last result to page through. The worker runs it;
 // the analyse page's main-thread comparison (?thread=main) runs the same code without slices.
 
-import { type Lexicon, checkFileSize, checkText, decodeText, type TextCheck, TextSurvey } from '../text';
+import {
+	type Lexicon,
+	checkFileSize,
+	checkText,
+	decodeText,
+	type TextCheck,
+	TextSurvey
+} from '../text';
 import type { FromSurvey, SurveyInput, ToSurvey } from './protocol';
 
 /** Sentences analysed between two looks at the clock. */
@@ -22,14 +29,21 @@ export interface HandlerOptions {
 export async function readInput(input: SurveyInput): Promise<TextCheck> {
 	if ('text' in input) return checkText(input.text);
 	const { file } = input;
-	return checkFileSize(file.size, file.name) ?? decodeText(new Uint8Array(await file.arrayBuffer()), file.name);
+	return (
+		checkFileSize(file.size, file.name) ??
+		decodeText(new Uint8Array(await file.arrayBuffer()), file.name)
+	);
 }
 
 /**
  * A function that takes one request and answers through `post`.
  * @example const handle = createSurveyHandler(bundledLexicon, postMessage, { sliceMs: 40, … }); handle({ type: 'start', … })
  */
-export function createSurveyHandler(lexicon: () => Lexicon, post: (m: FromSurvey) => void, options: HandlerOptions) {
+export function createSurveyHandler(
+	lexicon: () => Lexicon,
+	post: (m: FromSurvey) => void,
+	options: HandlerOptions
+) {
 	let running: { job: number; cancelled: boolean } | undefined;
 	let last: { job: number; survey: TextSurvey } | undefined;
 
@@ -58,7 +72,12 @@ export function createSurveyHandler(lexicon: () => Lexicon, post: (m: FromSurvey
 		}
 		if (running === run) running = undefined;
 		last = { job: m.job, survey };
-		post({ type: 'done', job: m.job, summary: survey.summary(), page: survey.page(m.view, 0, m.limit) });
+		post({
+			type: 'done',
+			job: m.job,
+			summary: survey.summary(),
+			page: survey.page(m.view, 0, m.limit)
+		});
 	}
 
 	return function handle(m: ToSurvey): void {
@@ -67,13 +86,16 @@ export function createSurveyHandler(lexicon: () => Lexicon, post: (m: FromSurvey
 				lexicon();
 				return post({ type: 'ready' });
 			case 'start':
-				start(m).catch((e: unknown) => post({ type: 'failed', job: m.job, message: e instanceof Error ? e.message : String(e) }));
+				start(m).catch((e: unknown) =>
+					post({ type: 'failed', job: m.job, message: e instanceof Error ? e.message : String(e) })
+				);
 				return;
 			case 'cancel':
 				if (running?.job === m.job) running.cancelled = true;
 				return;
 			case 'page':
-				if (last?.job === m.job) post({ type: 'page', job: m.job, page: last.survey.page(m.view, m.offset, m.limit) });
+				if (last?.job === m.job)
+					post({ type: 'page', job: m.job, page: last.survey.page(m.view, m.offset, m.limit) });
 				return;
 		}
 	};

@@ -3,7 +3,11 @@
 
 import { type Lexicon, stemIndex, readLexiconFiles } from '../text';
 
-const files = import.meta.glob('/content/lexicon/*', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob('/content/lexicon/*', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
 
 let lexicon: Lexicon | undefined;
 

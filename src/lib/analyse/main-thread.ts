@@ -10,4 +10,7 @@ export interface MainThreadSurvey {
 	bundledLexicon: typeof bundledLexicon;
 }
 
-(globalThis as unknown as { kartuMainThreadSurvey: MainThreadSurvey }).kartuMainThreadSurvey = { createSurveyHandler, bundledLexicon };
+(globalThis as unknown as { kartuMainThreadSurvey: MainThreadSurvey }).kartuMainThreadSurvey = {
+	createSurveyHandler,
+	bundledLexicon
+};

@@ -6,7 +6,10 @@ import { bundledLexicon } from './lexicon';
 import type { FromSurvey, ToSurvey } from './protocol';
 
 // Typed by hand: the project's TypeScript library is the DOM's, not the worker's.
-const scope = self as unknown as { postMessage(m: FromSurvey): void; onmessage: ((e: MessageEvent<ToSurvey>) => void) | null };
+const scope = self as unknown as {
+	postMessage(m: FromSurvey): void;
+	onmessage: ((e: MessageEvent<ToSurvey>) => void) | null;
+};
 
 // A message to ourselves queues behind any message already waiting (a cancel), without setTimeout's clamping.
 const channel = new MessageChannel();

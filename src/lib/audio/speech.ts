@@ -12,7 +12,9 @@ export interface Synth {
  * (then Kartu says so instead of reading Indonesian with an English voice).
  * @example indonesianVoice([{ lang: 'en-US' }, { lang: 'id-ID' }]) → { lang: 'id-ID' }
  */
-export function indonesianVoice<V extends { lang: string; default?: boolean }>(voices: V[]): V | undefined {
+export function indonesianVoice<V extends { lang: string; default?: boolean }>(
+	voices: V[]
+): V | undefined {
 	const lang = (v: V) => v.lang.replace('_', '-').toLowerCase();
 	return (
 		voices.find((v) => lang(v) === 'id-id' && v.default) ??
@@ -32,7 +34,8 @@ export function speakIndonesian(synth: Synth, text: string, rate = 0.9): boolean
 	const u = new SpeechSynthesisUtterance(text);
 	u.lang = voice.lang;
 	// Only a real SpeechSynthesisVoice may be set; the language alone still picks the voice.
-	if (typeof SpeechSynthesisVoice !== 'undefined' && voice instanceof SpeechSynthesisVoice) u.voice = voice;
+	if (typeof SpeechSynthesisVoice !== 'undefined' && voice instanceof SpeechSynthesisVoice)
+		u.voice = voice;
 	u.rate = rate;
 	synth.speak(u);
 	return true;

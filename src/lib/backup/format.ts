@@ -76,7 +76,10 @@ class Invalid extends Error {}
  */
 export function parseBackup(text: string, byteLength = text.length): ParseResult {
 	if (byteLength > MAX_BACKUP_BYTES) {
-		return { ok: false, error: `The file is ${(byteLength / 1024 / 1024).toFixed(0)} MB; a Kartu backup can be at most 50 MB.` };
+		return {
+			ok: false,
+			error: `The file is ${(byteLength / 1024 / 1024).toFixed(0)} MB; a Kartu backup can be at most 50 MB.`
+		};
 	}
 	let raw: unknown;
 	try {
@@ -103,10 +106,14 @@ export function checkBackup(raw: unknown): ParseResult {
 
 function check(raw: unknown): Backup {
 	const root = obj(raw, 'the file');
-	if (root.format !== BACKUP_FORMAT) throw new Invalid(`This is not a Kartu backup (no "format": "${BACKUP_FORMAT}").`);
-	if (typeof root.version !== 'number' || !Number.isInteger(root.version)) throw new Invalid('The backup has no format version.');
+	if (root.format !== BACKUP_FORMAT)
+		throw new Invalid(`This is not a Kartu backup (no "format": "${BACKUP_FORMAT}").`);
+	if (typeof root.version !== 'number' || !Number.isInteger(root.version))
+		throw new Invalid('The backup has no format version.');
 	if (root.version > BACKUP_VERSION) {
-		throw new Invalid(`This backup was made by a newer Kartu (format version ${root.version}); this Kartu reads version ${BACKUP_VERSION}. Update Kartu first.`);
+		throw new Invalid(
+			`This backup was made by a newer Kartu (format version ${root.version}); this Kartu reads version ${BACKUP_VERSION}. Update Kartu first.`
+		);
 	}
 	const cards = arr(root.cards, 'cards').map((c, i) => card(c, `cards[${i}]`));
 	const ids = new Set<string>();
@@ -119,7 +126,10 @@ function check(raw: unknown): Backup {
 	for (const r of reviews) {
 		if (reviewIds.has(r.id)) throw new Invalid(`The review "${r.id}" appears twice.`);
 		reviewIds.add(r.id);
-		if (!ids.has(r.cardId)) throw new Invalid(`A review (${r.id}) is for the card "${r.cardId}", which is not in the backup.`);
+		if (!ids.has(r.cardId))
+			throw new Invalid(
+				`A review (${r.id}) is for the card "${r.cardId}", which is not in the backup.`
+			);
 	}
 	const settings = arr(root.settings, 'settings').map((s, i) => {
 		const o = obj(s, `settings[${i}]`);
@@ -128,10 +138,23 @@ function check(raw: unknown): Backup {
 	const words = arr(root.words ?? [], 'words').map((w, i) => {
 		const o = obj(w, `words[${i}]`);
 		const mark = o.mark;
-		if (mark !== 'known' && mark !== 'ignored') throw new Invalid(`words[${i}].mark must be "known" or "ignored".`);
-		return { headword: str(o.headword, `words[${i}].headword`), mark: mark as 'known' | 'ignored', time: date(o.time, `words[${i}].time`) };
+		if (mark !== 'known' && mark !== 'ignored')
+			throw new Invalid(`words[${i}].mark must be "known" or "ignored".`);
+		return {
+			headword: str(o.headword, `words[${i}].headword`),
+			mark: mark as 'known' | 'ignored',
+			time: date(o.time, `words[${i}].time`)
+		};
 	});
-	return { format: BACKUP_FORMAT, version: root.version, exported: date(root.exported, 'exported'), cards, reviews, settings, words };
+	return {
+		format: BACKUP_FORMAT,
+		version: root.version,
+		exported: date(root.exported, 'exported'),
+		cards,
+		reviews,
+		settings,
+		words
+	};
 }
 
 function card(raw: unknown, at: string): BackupCard {
@@ -140,7 +163,8 @@ function card(raw: unknown, at: string): BackupCard {
 	str(content.headword, `${at}.content.headword`);
 	str(content.kind, `${at}.content.kind`);
 	const mark = o.mark;
-	if (mark !== undefined && mark !== 'known' && mark !== 'ignored') throw new Invalid(`${at}.mark must be "known" or "ignored".`);
+	if (mark !== undefined && mark !== 'known' && mark !== 'ignored')
+		throw new Invalid(`${at}.mark must be "known" or "ignored".`);
 	return {
 		id: str(o.id, `${at}.id`),
 		article: str(o.article, `${at}.article`),
@@ -185,12 +209,15 @@ function fsrs(raw: unknown, at: string): BackupFsrs {
 		reps: num(o.reps, `${at}.reps`),
 		lapses: num(o.lapses, `${at}.lapses`),
 		state,
-		...(o.last_review !== undefined && o.last_review !== null ? { last_review: date(o.last_review, `${at}.last_review`) } : {})
+		...(o.last_review !== undefined && o.last_review !== null
+			? { last_review: date(o.last_review, `${at}.last_review`) }
+			: {})
 	};
 }
 
 function obj(v: unknown, at: string): Record<string, unknown> {
-	if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(`${at} must be an object.`);
+	if (typeof v !== 'object' || v === null || Array.isArray(v))
+		throw new Invalid(`${at} must be an object.`);
 	return v as Record<string, unknown>;
 }
 function arr(v: unknown, at: string): unknown[] {
@@ -202,7 +229,8 @@ function str(v: unknown, at: string): string {
 	return v;
 }
 function num(v: unknown, at: string): number {
-	if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(`${at} is missing or not a number.`);
+	if (typeof v !== 'number' || !Number.isFinite(v))
+		throw new Invalid(`${at} is missing or not a number.`);
 	return v;
 }
 function bool(v: unknown, at: string): boolean {

@@ -34,7 +34,11 @@ export function normaliseAnswer(s: string): string {
  * @example checkCloze('Tekanan', 'tekan').correct → false
  * @example checkCloze('kerja sama', 'kerjasama', ['kerja sama']).correct → true
  */
-export function checkCloze(typed: string, expected: string, alternatives: string[] = []): ClozeCheck {
+export function checkCloze(
+	typed: string,
+	expected: string,
+	alternatives: string[] = []
+): ClozeCheck {
 	const a = normaliseAnswer(typed);
 	const b = normaliseAnswer(expected);
 	const correct = [b, ...alternatives.map(normaliseAnswer)].includes(a);
@@ -45,11 +49,18 @@ export function checkCloze(typed: string, expected: string, alternatives: string
 export function diffChars(typed: string, expected: string): DiffPart[] {
 	const a = [...typed];
 	const b = [...expected];
-	const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+	const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+		i,
+		...Array(b.length).fill(0)
+	]);
 	for (let j = 1; j <= b.length; j++) d[0][j] = j;
 	for (let i = 1; i <= a.length; i++) {
 		for (let j = 1; j <= b.length; j++) {
-			d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+			d[i][j] = Math.min(
+				d[i - 1][j] + 1,
+				d[i][j - 1] + 1,
+				d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+			);
 		}
 	}
 	const parts: DiffPart[] = [];

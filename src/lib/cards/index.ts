@@ -6,4 +6,13 @@ export { buildDeck, cardId, deckFromSource, headwords, missingGlossary } from '.
 export { family, hasFamilyPage, type Family, type FamilyMember } from './family';
 export { articleProgress, type ArticleProgress } from './progress';
 export { backSpeech, frontSpeech } from './spoken';
-export type { CardKind, Deck, DeckCard, DeckSentence, DrillChoice, Glossary, ReaderWord, Span } from './types';
+export type {
+	CardKind,
+	Deck,
+	DeckCard,
+	DeckSentence,
+	DrillChoice,
+	Glossary,
+	ReaderWord,
+	Span
+} from './types';

@@ -14,7 +14,11 @@ export interface ArticleProgress {
 /**
  * @example articleProgress(deck, (hw) => hw === 'negara', (id) => true) → { readable: 17, occurrences: 489, … }
  */
-export function articleProgress(deck: Deck, isReadable: (headword: string) => boolean, isNew: (cardId: string) => boolean): ArticleProgress {
+export function articleProgress(
+	deck: Deck,
+	isReadable: (headword: string) => boolean,
+	isNew: (cardId: string) => boolean
+): ArticleProgress {
 	let occurrences = 0;
 	let readable = 0;
 	for (const s of deck.sentences) {

@@ -33,7 +33,15 @@ export interface AnswerInput {
 
 /** The review row of an answer that leaves the card in state `after`. */
 function reviewRow(a: Omit<AnswerInput, 'next' | 'dayStartHour'>, after: FsrsCard): StoredReview {
-	return { id: reviewId(a.time), cardId: a.card.id, grade: a.grade, time: a.time, ms: Math.max(0, Math.round(a.ms)), before: a.card.fsrs, after };
+	return {
+		id: reviewId(a.time),
+		cardId: a.card.id,
+		grade: a.grade,
+		time: a.time,
+		ms: Math.max(0, Math.round(a.ms)),
+		before: a.card.fsrs,
+		after
+	};
 }
 
 /** A review id that sorts by time and never collides across devices. */
@@ -54,19 +62,33 @@ export class StaleCardError extends Error {
  * Refuses (StaleCardError) when the stored card is no longer the one answered, so an answer given
  * in another tab is never overwritten or counted twice.
  */
-export async function recordAnswer(db: KartuDB, a: AnswerInput): Promise<{ card: StoredCard; review: StoredReview }> {
+export async function recordAnswer(
+	db: KartuDB,
+	a: AnswerInput
+): Promise<{ card: StoredCard; review: StoredReview }> {
 	const card: StoredCard = { ...a.card, fsrs: a.next };
 	card.queue = queueOf(card);
 	const review = reviewRow(a, a.next);
-	await db.transaction('rw', [db.cards, db.reviews, db.settings, db.statdays, db.firsts], async () => {
-		// The stored card is read while the statistics are counted: if the check fails, throwing
-		// aborts the transaction and undoes the count too. Fewer round trips, the same atomicity.
-		const [stored] = await Promise.all([db.cards.get(card.id), countAnswer(db, review, card, a.dayStartHour, 1)]);
-		if (stored && (stored.fsrs.reps !== a.card.fsrs.reps || stored.fsrs.due.getTime() !== a.card.fsrs.due.getTime())) {
-			throw new StaleCardError(card.id);
+	await db.transaction(
+		'rw',
+		[db.cards, db.reviews, db.settings, db.statdays, db.firsts],
+		async () => {
+			// The stored card is read while the statistics are counted: if the check fails, throwing
+			// aborts the transaction and undoes the count too. Fewer round trips, the same atomicity.
+			const [stored] = await Promise.all([
+				db.cards.get(card.id),
+				countAnswer(db, review, card, a.dayStartHour, 1)
+			]);
+			if (
+				stored &&
+				(stored.fsrs.reps !== a.card.fsrs.reps ||
+					stored.fsrs.due.getTime() !== a.card.fsrs.due.getTime())
+			) {
+				throw new StaleCardError(card.id);
+			}
+			await Promise.all([db.cards.put(card), db.reviews.add(review)]);
 		}
-		await Promise.all([db.cards.put(card), db.reviews.add(review)]);
-	});
+	);
 	return { card, review };
 }
 
@@ -74,27 +96,41 @@ export async function recordAnswer(db: KartuDB, a: AnswerInput): Promise<{ card:
  * Takes back an answer completely: the card returns to its state before it, and the review row is
  * deleted, in one transaction. Refuses when the card has been answered again since.
  */
-export async function undoAnswer(db: KartuDB, review: StoredReview, dayStartHour: number): Promise<StoredCard> {
-	return db.transaction('rw', [db.cards, db.reviews, db.settings, db.statdays, db.firsts], async () => {
-		const card = await db.cards.get(review.cardId);
-		if (!card) throw new Error('The card of this answer no longer exists.');
-		if (card.fsrs.reps !== review.after.reps || card.fsrs.due.getTime() !== review.after.due.getTime()) {
-			throw new Error('This card was answered again since; undo the later answer first.');
+export async function undoAnswer(
+	db: KartuDB,
+	review: StoredReview,
+	dayStartHour: number
+): Promise<StoredCard> {
+	return db.transaction(
+		'rw',
+		[db.cards, db.reviews, db.settings, db.statdays, db.firsts],
+		async () => {
+			const card = await db.cards.get(review.cardId);
+			if (!card) throw new Error('The card of this answer no longer exists.');
+			if (
+				card.fsrs.reps !== review.after.reps ||
+				card.fsrs.due.getTime() !== review.after.due.getTime()
+			) {
+				throw new Error('This card was answered again since; undo the later answer first.');
+			}
+			const restored: StoredCard = { ...card, fsrs: review.before };
+			restored.queue = queueOf(restored);
+			await db.cards.put(restored);
+			await db.reviews.delete(review.id);
+			await countAnswer(db, review, restored, dayStartHour, -1);
+			return restored;
 		}
-		const restored: StoredCard = { ...card, fsrs: review.before };
-		restored.queue = queueOf(restored);
-		await db.cards.put(restored);
-		await db.reviews.delete(review.id);
-		await countAnswer(db, review, restored, dayStartHour, -1);
-		return restored;
-	});
+	);
 }
 
 /**
  * Records an answer given in a practice session: a review row marked as practice, and no change
  * to the card (like Anki's filtered decks without rescheduling).
  */
-export async function recordPractice(db: KartuDB, a: Omit<AnswerInput, 'next' | 'dayStartHour'>): Promise<StoredReview> {
+export async function recordPractice(
+	db: KartuDB,
+	a: Omit<AnswerInput, 'next' | 'dayStartHour'>
+): Promise<StoredReview> {
 	const review: StoredReview = { ...reviewRow(a, a.card.fsrs), practice: true };
 	await db.reviews.add(review);
 	return review;
@@ -130,8 +166,12 @@ export async function upcoming(db: KartuDB, now: Date, settings: SchedulerSettin
  * date (the most overdue first), then new ones in article order.
  */
 export async function practiceCards(db: KartuDB, article: string): Promise<StoredCard[]> {
-	const cards = (await db.cards.where('article').equals(article).toArray()).filter((c) => c.queue >= 0);
-	const studied = cards.filter((c) => c.fsrs.reps > 0).sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime());
+	const cards = (await db.cards.where('article').equals(article).toArray()).filter(
+		(c) => c.queue >= 0
+	);
+	const studied = cards
+		.filter((c) => c.fsrs.reps > 0)
+		.sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime());
 	const fresh = cards.filter((c) => c.fsrs.reps === 0).sort((a, b) => a.position - b.position);
 	return [...studied, ...fresh];
 }

@@ -15,7 +15,16 @@ export function allCards(db: KartuDB): Promise<StoredCard[]> {
 
 /** The card table's state filters, as ranges of the queue index. */
 export const FILTER_QUEUES = {
-	all: [QUEUE.new, QUEUE.learning, QUEUE.review, QUEUE.relearning, QUEUE.suspended, QUEUE.known, QUEUE.ignored, QUEUE.retired],
+	all: [
+		QUEUE.new,
+		QUEUE.learning,
+		QUEUE.review,
+		QUEUE.relearning,
+		QUEUE.suspended,
+		QUEUE.known,
+		QUEUE.ignored,
+		QUEUE.retired
+	],
 	new: [QUEUE.new],
 	learning: [QUEUE.learning, QUEUE.relearning],
 	review: [QUEUE.review],
@@ -47,7 +56,8 @@ export async function cardPage(
 	match?: (c: StoredCard) => boolean
 ): Promise<CardPage> {
 	return db.transaction('r', db.cards, db.counts, async () => {
-		const range = (q: number) => db.cards.where(INDEX.queuePosition).between([q, Dexie.minKey], [q, Dexie.maxKey]);
+		const range = (q: number) =>
+			db.cards.where(INDEX.queuePosition).between([q, Dexie.minKey], [q, Dexie.maxKey]);
 		const queues = FILTER_QUEUES[filter];
 		const perQueue = await cardsPerQueue(db);
 		const counts = queues.map((q) => inQueue(perQueue, q));
@@ -55,16 +65,23 @@ export async function cardPage(
 		for (const q of queues) {
 			if (cards.length > limit) break;
 			const c = range(q);
-			cards.push(...(await (match ? c.filter(match) : c).limit(limit + 1 - cards.length).toArray()));
+			cards.push(
+				...(await (match ? c.filter(match) : c).limit(limit + 1 - cards.length).toArray())
+			);
 		}
-		return { cards: cards.slice(0, limit), total: counts.reduce((a, b) => a + b, 0), more: cards.length > limit };
+		return {
+			cards: cards.slice(0, limit),
+			total: counts.reduce((a, b) => a + b, 0),
+			more: cards.length > limit
+		};
 	});
 }
 
 export async function setSuspended(db: KartuDB, ids: string[], suspended: boolean): Promise<void> {
 	await db.transaction('rw', db.cards, async () => {
 		const cards = (await db.cards.bulkGet(ids)).filter((c): c is StoredCard => !!c);
-		await db.cards.bulkPut(cards.map((c) => ({ ...c, suspended, queue: queueOf({ ...c, suspended }) })));
+		await db.cards.bulkPut(
+			cards.map((c) => ({ ...c, suspended, queue: queueOf({ ...c, suspended }) }))
+		);
 	});
 }
-

@@ -1,7 +1,20 @@
 // Today's queue and the home page's counts, read through the indexes.
 
 import Dexie from 'dexie';
-import { CardState as State, dayLeft, FRESH_SPARE, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard, type StudyDay, type SchedulerSettings } from '../srs';
+import {
+	CardState as State,
+	dayLeft,
+	FRESH_SPARE,
+	queueCounts,
+	reviewSpare,
+	siblingOfId,
+	studyDay,
+	type AnswerToday,
+	type Queue,
+	type QueueCard,
+	type StudyDay,
+	type SchedulerSettings
+} from '../srs';
 import { loadSettings } from './settings';
 import { QUEUE } from './queues';
 import { type KartuDB } from './schema';
@@ -10,20 +23,31 @@ import { INDEX, QUEUE_COUNTS_KEY } from './names';
 import type { HomeCounts, LoadedQueue, QueueCountsRow, StoredCard } from './rows';
 
 export function toQueueCard(c: StoredCard): QueueCard {
-	return { id: c.id, sibling: c.sibling, state: c.fsrs.state, due: c.fsrs.due.getTime(), position: c.position };
+	return {
+		id: c.id,
+		sibling: c.sibling,
+		state: c.fsrs.state,
+		due: c.fsrs.due.getTime(),
+		position: c.position
+	};
 }
-
 
 /**
  * Today's queue, read through the indexes: (re)learning cards due before the study day ends and
  * the next new cards the daily limit allows, as rows; reviews due today as ids only, however
  * many. Never reads the whole collection, nor holds the day's reviews in memory.
  */
-export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSettings): Promise<LoadedQueue> {
+export async function loadQueue(
+	db: KartuDB,
+	now: Date,
+	settings: SchedulerSettings
+): Promise<LoadedQueue> {
 	const day = studyDay(now, settings.dayStartHour);
 	return db.transaction('r', db.cards, db.reviews, db.answerHours, async () => {
 		const dueBefore = (queue: number) =>
-			db.cards.where(INDEX.queueDue).between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false);
+			db.cards
+				.where(INDEX.queueDue)
+				.between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false);
 		const [learning, relearning, answeredToday] = await Promise.all([
 			dueBefore(QUEUE.learning).toArray(),
 			dueBefore(QUEUE.relearning).toArray(),
@@ -54,7 +78,13 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 		const queue: Queue = {
 			learning: [...learning, ...relearning].map(toQueueCard).sort(byDue),
 			// In the index's due order; all are due today, so the day's start stands for their due time.
-			review: reviewIds.map((id) => ({ id, sibling: siblingOfId(id), state: State.Review, due: day.start, position: 0 })),
+			review: reviewIds.map((id) => ({
+				id,
+				sibling: siblingOfId(id),
+				state: State.Review,
+				due: day.start,
+				position: 0
+			})),
 			fresh: fresh.map(toQueueCard),
 			newLeft,
 			reviewsLeft,
@@ -69,7 +99,11 @@ export async function loadQueue(db: KartuDB, now: Date, settings: SchedulerSetti
 /** Today's answers, from the recent answers kept by hour (db/answer-hours.ts). */
 async function answersToday(db: KartuDB, day: StudyDay): Promise<AnswerToday[]> {
 	const [from, to] = hoursOf(day.start, day.end);
-	return answersIn(await db.answerHours.where('h').between(from, to, true, true).toArray(), day.start, day.end);
+	return answersIn(
+		await db.answerHours.where('h').between(from, to, true, true).toArray(),
+		day.start,
+		day.end
+	);
 }
 
 /** Cards the learner has studied and that are in learning or review now (from the maintained counts). */
@@ -83,7 +117,10 @@ export async function cardsPerQueue(db: KartuDB): Promise<QueueCountsRow> {
 	if (row) return row;
 	const n: Record<number, number> = {};
 	for (const q of Object.values(QUEUE)) {
-		const c = await db.cards.where(INDEX.queueDue).between([q, Dexie.minKey], [q, Dexie.maxKey], true, true).count();
+		const c = await db.cards
+			.where(INDEX.queueDue)
+			.between([q, Dexie.minKey], [q, Dexie.maxKey], true, true)
+			.count();
 		if (c) n[q] = c;
 	}
 	return { key: QUEUE_COUNTS_KEY, n };
@@ -91,8 +128,10 @@ export async function cardsPerQueue(db: KartuDB): Promise<QueueCountsRow> {
 
 /** The home page's counts, read through the indexes. */
 export async function homeCounts(db: KartuDB, now: Date): Promise<HomeCounts> {
-	const [{ queue }, learned] = await Promise.all([loadSettings(db).then((s) => loadQueue(db, now, s)), learnedCount(db)]);
+	const [{ queue }, learned] = await Promise.all([
+		loadSettings(db).then((s) => loadQueue(db, now, s)),
+		learnedCount(db)
+	]);
 	const counts = queueCounts(queue, now.getTime());
 	return { due: counts.learning + counts.review, fresh: counts.new, learned };
 }
-

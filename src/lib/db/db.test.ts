@@ -30,14 +30,23 @@ async function answerNext(at: Date, grade: Grade = Rating.Good) {
 	const { queue: q } = await loadQueue(db, at, settings);
 	const next = pickNext(q, at.getTime())!;
 	const card = (await db.cards.get(next.id))!;
-	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 4200, dayStartHour: 4 });
+	return recordAnswer(db, {
+		card,
+		grade,
+		next: scheduler.answer(card.fsrs, grade, at),
+		time: at,
+		ms: 4200,
+		dayStartHour: 4
+	});
 }
 
 describe('syncDecks', () => {
 	it('adds every card of the deck as new, once', async () => {
 		const first = await syncDecks(db, [deck], t0);
 		expect(first.added).toBe(deck.cards.length);
-		expect(await db.cards.where('[queue+position]').between([0, 0], [0, Infinity]).count()).toBe(deck.cards.length);
+		expect(await db.cards.where('[queue+position]').between([0, 0], [0, Infinity]).count()).toBe(
+			deck.cards.length
+		);
 		const again = await syncDecks(db, [deck], t0);
 		expect(again).toMatchObject({ added: 0, unchanged: true });
 	});
@@ -47,7 +56,10 @@ describe('syncDecks', () => {
 		const { card } = await answerNext(t0);
 		expect(card.id).toBe('azerbaijan-iran/menekankan/vocab');
 		// The article loses its headline, and with it "menekankan"; the other words stay.
-		const edited = raw.replace('---\nKetika Ilham Aliyev Menekankan Perluasan Hubungan Azerbaijan-Iran\n', '---\nHubungan Azerbaijan dan Iran\n');
+		const edited = raw.replace(
+			'---\nKetika Ilham Aliyev Menekankan Perluasan Hubungan Azerbaijan-Iran\n',
+			'---\nHubungan Azerbaijan dan Iran\n'
+		);
 		expect(edited).not.toBe(raw);
 		const rebuilt = deckFromSource(edited, glossary, lex);
 		const result = await syncDecks(db, [rebuilt], t0);
@@ -110,7 +122,11 @@ describe('cardPage', () => {
 		expect(page.cards.map((c) => c.id)).toEqual((await allCards(db)).slice(0, 10).map((c) => c.id));
 		expect(page).toMatchObject({ total: deck.cards.length, more: true });
 		await setSuspended(db, [page.cards[3].id], true);
-		expect(await cardPage(db, 'suspended', 10)).toMatchObject({ total: 1, more: false, cards: [{ id: page.cards[3].id }] });
+		expect(await cardPage(db, 'suspended', 10)).toMatchObject({
+			total: 1,
+			more: false,
+			cards: [{ id: page.cards[3].id }]
+		});
 		const found = await cardPage(db, 'all', 2, (c) => c.content.headword === 'penekanan');
 		expect(found.cards.map((c) => c.content.headword)).toEqual(['penekanan', 'penekanan']);
 		expect(found.more).toBe(true);
@@ -145,7 +161,9 @@ describe('loadQueue', () => {
 		expect(q.fresh.map((c) => c.id)).not.toContain('azerbaijan-iran/menekankan/vocab');
 		expect(q.fresh[0].id).toBe('azerbaijan-iran/menekankan/cloze');
 		await setSuspended(db, ['azerbaijan-iran/menekankan/vocab'], false);
-		expect((await allCards(db)).find((c) => c.id.endsWith('menekankan/vocab'))?.queue).toBe(QUEUE.new);
+		expect((await allCards(db)).find((c) => c.id.endsWith('menekankan/vocab'))?.queue).toBe(
+			QUEUE.new
+		);
 	});
 });
 
@@ -154,7 +172,9 @@ describe('settings', () => {
 		expect(await loadSettings(db)).toEqual(DEFAULT_SETTINGS);
 		await saveSettings(db, { ...DEFAULT_SETTINGS, newPerDay: 7 });
 		expect((await loadSettings(db)).newPerDay).toBe(7);
-		await expect(saveSettings(db, { ...DEFAULT_SETTINGS, desiredRetention: 2 })).rejects.toThrow(/retention/);
+		await expect(saveSettings(db, { ...DEFAULT_SETTINGS, desiredRetention: 2 })).rejects.toThrow(
+			/retention/
+		);
 		expect((await loadSettings(db)).newPerDay).toBe(7);
 	});
 });
@@ -163,9 +183,23 @@ describe('two tabs', () => {
 	it('refuse an answer to a card that another tab answered since it was shown', async () => {
 		await syncDecks(db, [deck], t0);
 		const shown = (await db.cards.get('azerbaijan-iran/menekankan/vocab'))!;
-		await recordAnswer(db, { card: shown, grade: Rating.Good, next: scheduler.answer(shown.fsrs, Rating.Good, t0), time: t0, ms: 1, dayStartHour: 4 });
+		await recordAnswer(db, {
+			card: shown,
+			grade: Rating.Good,
+			next: scheduler.answer(shown.fsrs, Rating.Good, t0),
+			time: t0,
+			ms: 1,
+			dayStartHour: 4
+		});
 		await expect(
-			recordAnswer(db, { card: shown, grade: Rating.Easy, next: scheduler.answer(shown.fsrs, Rating.Easy, t0), time: t0, ms: 1, dayStartHour: 4 })
+			recordAnswer(db, {
+				card: shown,
+				grade: Rating.Easy,
+				next: scheduler.answer(shown.fsrs, Rating.Easy, t0),
+				time: t0,
+				ms: 1,
+				dayStartHour: 4
+			})
 		).rejects.toThrow(/answered elsewhere/);
 		expect(await db.reviews.count()).toBe(1);
 	});

@@ -29,7 +29,8 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 	return db.transaction('rw', db.cards, db.settings, db.words, async () => {
 		const result: SyncResult = { added: 0, updated: 0, retired: 0, unchanged: true };
 		let marks: Map<string, StoredWord['mark']> | undefined;
-		const registry = ((await db.settings.get(SETTING.articles))?.value as string[] | undefined) ?? [];
+		const registry =
+			((await db.settings.get(SETTING.articles))?.value as string[] | undefined) ?? [];
 		for (const deck of decks) {
 			const slug = deck.article.slug;
 			if (!registry.includes(slug)) registry.push(slug);
@@ -37,7 +38,9 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 			if ((await db.settings.get(SETTING.deckHashPrefix + slug))?.value === hash) continue;
 			result.unchanged = false;
 			const base = registry.indexOf(slug) * ARTICLE_SPAN;
-			const existing = new Map((await db.cards.where('article').equals(slug).toArray()).map((c) => [c.id, c]));
+			const existing = new Map(
+				(await db.cards.where('article').equals(slug).toArray()).map((c) => [c.id, c])
+			);
 			// A word marked known or ignored in another article is so in this one too.
 			marks ??= new Map((await db.words.toArray()).map((w) => [w.headword, w.mark]));
 			const rows: StoredCard[] = [];
@@ -81,7 +84,12 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
  * Stores the decks of the build `version` unless the database holds them already: `load` (which
  * fetches decks.json) is called only then. Every visit but the first after an update reads one row.
  */
-export async function ensureDecks(db: KartuDB, version: string, load: () => Promise<Deck[]>, now = new Date()): Promise<void> {
+export async function ensureDecks(
+	db: KartuDB,
+	version: string,
+	load: () => Promise<Deck[]>,
+	now = new Date()
+): Promise<void> {
 	if ((await db.settings.get(SETTING.contentVersion))?.value === version) return;
 	await syncDecks(db, await load(), now);
 	await db.settings.put({ key: SETTING.contentVersion, value: version });

@@ -4,7 +4,11 @@
 import Dexie, { liveQuery } from 'dexie';
 
 /** Runs `query` now and again after every write that could change its result; returns the unsubscribe. */
-export function watchQuery<T>(query: () => Promise<T>, next: (value: T) => void, error: (e: unknown) => void): () => void {
+export function watchQuery<T>(
+	query: () => Promise<T>,
+	next: (value: T) => void,
+	error: (e: unknown) => void
+): () => void {
 	const sub = liveQuery(query).subscribe({ next, error });
 	return () => sub.unsubscribe();
 }

@@ -4,27 +4,46 @@ import type { AnswerToday } from '../srs';
 import type { AnswerHour, QueueCountsRow } from './rows';
 
 /** Anki-style queue number: the FSRS state, or a negative number for cards out of the queue. */
-export const QUEUE = { suspended: -1, retired: -2, known: -3, ignored: -4, new: 0, learning: 1, review: 2, relearning: 3 } as const;
+export const QUEUE = {
+	suspended: -1,
+	retired: -2,
+	known: -3,
+	ignored: -4,
+	new: 0,
+	learning: 1,
+	review: 2,
+	relearning: 3
+} as const;
 
 /** Cards in one queue according to a counts row (0 when it has none). */
 export const inQueue = (row: QueueCountsRow, queue: number): number => row.n[queue] ?? 0;
 
 /** Cards the learner has studied and that are in learning or review now: the home page's "learned". */
-export const learnedIn = (row: QueueCountsRow): number => inQueue(row, QUEUE.learning) + inQueue(row, QUEUE.review) + inQueue(row, QUEUE.relearning);
+export const learnedIn = (row: QueueCountsRow): number =>
+	inQueue(row, QUEUE.learning) + inQueue(row, QUEUE.review) + inQueue(row, QUEUE.relearning);
 
 export const HOUR_MS = 3_600_000;
 /** Answers given more than this many hours before a write are neither added nor kept. */
 export const ANSWER_HOURS_KEPT = 72;
 
 /** The hour numbers whose rows hold answers from `start` (inclusive) to `end` (exclusive), for a key range. */
-export const hoursOf = (start: number, end: number): [number, number] => [Math.floor(start / HOUR_MS), Math.floor((end - 1) / HOUR_MS)];
+export const hoursOf = (start: number, end: number): [number, number] => [
+	Math.floor(start / HOUR_MS),
+	Math.floor((end - 1) / HOUR_MS)
+];
 
 /** The answers in `rows` from `start` to `end`, as `dayLeft` takes them. */
 export function answersIn(rows: readonly AnswerHour[], start: number, end: number): AnswerToday[] {
 	const out: AnswerToday[] = [];
 	for (const row of rows) {
 		for (const [, cardId, state, practice, time] of row.a) {
-			if (time >= start && time < end) out.push({ cardId, time: new Date(time), before: { state: state as AnswerToday['before']['state'] }, ...(practice ? { practice: true } : {}) });
+			if (time >= start && time < end)
+				out.push({
+					cardId,
+					time: new Date(time),
+					before: { state: state as AnswerToday['before']['state'] },
+					...(practice ? { practice: true } : {})
+				});
 		}
 	}
 	return out;

@@ -96,7 +96,13 @@ export interface QueueCountsRow {
 }
 
 /** One answer: review id, card id, the card's state before it, 1 for a practice answer, time (ms). */
-export type AnswerEntry = [id: string, cardId: string, state: number, practice: 0 | 1, time: number];
+export type AnswerEntry = [
+	id: string,
+	cardId: string,
+	state: number,
+	practice: 0 | 1,
+	time: number
+];
 
 export interface AnswerHour {
 	/** Hours since the epoch. */
@@ -123,4 +129,3 @@ export interface LoadedQueue {
 	 */
 	cards: Map<string, StoredCard>;
 }
-

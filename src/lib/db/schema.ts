@@ -3,10 +3,20 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { DB_NAME, INDEX, QUEUE_COUNTS_KEY, SETTING, STORE } from './names';
 import { HOUR_MS, QUEUE } from './queues';
-import type { AnswerHour, QueueCountsRow, Setting, SnapshotData, StatDay, StatFirst, StoredCard, StoredReview, StoredSnapshot, StoredWord } from './rows';
+import type {
+	AnswerHour,
+	QueueCountsRow,
+	Setting,
+	SnapshotData,
+	StatDay,
+	StatFirst,
+	StoredCard,
+	StoredReview,
+	StoredSnapshot,
+	StoredWord
+} from './rows';
 import { answerEntry, answerHoursMiddleware, keptFrom } from './derived/answer-hours';
 import { queueCountsMiddleware } from './derived/queue-counts';
-
 
 export class KartuDB extends Dexie {
 	cards!: EntityTable<StoredCard, 'id'>;
@@ -36,9 +46,12 @@ export class KartuDB extends Dexie {
 				words: 'headword'
 			})
 			.upgrade(async (tx) => {
-				await tx.table('cards').toCollection().modify((c: StoredCard) => {
-					delete c.mark;
-				});
+				await tx
+					.table('cards')
+					.toCollection()
+					.modify((c: StoredCard) => {
+						delete c.mark;
+					});
 			});
 		// v3: automatic daily snapshots (summary and data apart), and a cache of finished study days
 		// for the statistics. Nothing existing changes: both fill themselves later.
@@ -50,13 +63,16 @@ export class KartuDB extends Dexie {
 		// summed once, in pages, by rebuildStats.
 		this.version(4)
 			.stores({
-				cards: 'id, article, sibling, content.headword, content.root, [queue+fsrs.due], [queue+position]',
+				cards:
+					'id, article, sibling, content.headword, content.root, [queue+fsrs.due], [queue+position]',
 				firsts: 'key'
 			})
 			.upgrade(async (tx) => {
 				await tx.table('statdays').clear();
 				await tx.table('settings').delete(SETTING.oldStatsCache);
-				await tx.table('settings').put({ key: SETTING.statsState, value: { hour: -1, dirty: true } });
+				await tx
+					.table('settings')
+					.put({ key: SETTING.statsState, value: { hour: -1, dirty: true } });
 			});
 		// v5: the number of cards in each queue, kept by every write to the cards (db/queue-counts.ts),
 		// counted here once through the index; and the recent answers by hour, kept by every write to
@@ -66,14 +82,23 @@ export class KartuDB extends Dexie {
 			.upgrade(async (tx) => {
 				const n: Record<number, number> = {};
 				for (const q of Object.values(QUEUE)) {
-					const c = await tx.table('cards').where(INDEX.queueDue).between([q, Dexie.minKey], [q, Dexie.maxKey], true, true).count();
+					const c = await tx
+						.table('cards')
+						.where(INDEX.queueDue)
+						.between([q, Dexie.minKey], [q, Dexie.maxKey], true, true)
+						.count();
 					if (c) n[q] = c;
 				}
 				await tx.table(STORE.counts).put({ key: QUEUE_COUNTS_KEY, n } satisfies QueueCountsRow);
-				const newest = (await tx.table('reviews').orderBy('time').last()) as StoredReview | undefined;
+				const newest = (await tx.table('reviews').orderBy('time').last()) as
+					StoredReview | undefined;
 				if (!newest) return;
 				const from = keptFrom(Date.now(), Math.floor(newest.time.getTime() / HOUR_MS)) * HOUR_MS;
-				const recent = (await tx.table('reviews').where('time').aboveOrEqual(new Date(from)).toArray()) as StoredReview[];
+				const recent = (await tx
+					.table('reviews')
+					.where('time')
+					.aboveOrEqual(new Date(from))
+					.toArray()) as StoredReview[];
 				const byHour = new Map<number, AnswerHour>();
 				for (const r of recent) {
 					const h = Math.floor(r.time.getTime() / HOUR_MS);

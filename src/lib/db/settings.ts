@@ -61,11 +61,18 @@ export interface ShownTranslations {
 
 const translationsKey = (article: string) => `reader:${article}`;
 
-export async function loadShownTranslations(db: KartuDB, article: string): Promise<ShownTranslations | undefined> {
+export async function loadShownTranslations(
+	db: KartuDB,
+	article: string
+): Promise<ShownTranslations | undefined> {
 	return (await db.settings.get(translationsKey(article)))?.value as ShownTranslations | undefined;
 }
 
-export async function saveShownTranslations(db: KartuDB, article: string, value: ShownTranslations): Promise<void> {
+export async function saveShownTranslations(
+	db: KartuDB,
+	article: string,
+	value: ShownTranslations
+): Promise<void> {
 	await db.settings.put({ key: translationsKey(article), value: plain(value) });
 }
 

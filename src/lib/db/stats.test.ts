@@ -30,7 +30,14 @@ async function answer(at: Date, grade: Grade) {
 	const next = pickNext(queue, at.getTime());
 	if (!next) return undefined;
 	const card = (await db.cards.get(next.id))!;
-	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 6000, dayStartHour: 4 });
+	return recordAnswer(db, {
+		card,
+		grade,
+		next: scheduler.answer(card.fsrs, grade, at),
+		time: at,
+		ms: 6000,
+		dayStartHour: 4
+	});
 }
 
 /** The same statistics summed from the whole history, as after an import. */
@@ -41,7 +48,9 @@ const rebuilt = async (at: Date) => {
 
 describe('computeStats', () => {
 	it('keeps day rows up to date with each answer, equal to summing the whole history, as days go by', async () => {
-		for (let d = 0; d < 3; d++) for (let i = 0; i < 4; i++) await answer(new Date(t0.getTime() + d * day + i * 60_000), Rating.Easy);
+		for (let d = 0; d < 3; d++)
+			for (let i = 0; i < 4; i++)
+				await answer(new Date(t0.getTime() + d * day + i * 60_000), Rating.Easy);
 		const day3 = new Date(t0.getTime() + 3 * day);
 		const where = vi.spyOn(db.reviews, 'where');
 		const first = await computeStats(db, day3, settings);
@@ -83,15 +92,27 @@ describe('computeStats', () => {
 		// 03:00 belongs to the previous study day when days start at 4, to the same day when they start at 2.
 		await answer(new Date(2026, 2, 3, 3, 0), Rating.Easy);
 		const at = new Date(2026, 2, 3, 12, 0);
-		expect((await computeStats(db, at, settings)).perDay.slice(-2).map((d) => d.reviews)).toEqual([1, 0]);
-		expect((await computeStats(db, at, { ...settings, dayStartHour: 2 })).perDay.slice(-2).map((d) => d.reviews)).toEqual([0, 1]);
+		expect((await computeStats(db, at, settings)).perDay.slice(-2).map((d) => d.reviews)).toEqual([
+			1, 0
+		]);
+		expect(
+			(await computeStats(db, at, { ...settings, dayStartHour: 2 })).perDay
+				.slice(-2)
+				.map((d) => d.reviews)
+		).toEqual([0, 1]);
 	});
 
 	it('counts retention of answers to cards in review, young and mature apart', async () => {
 		for (let i = 0; i < 5; i++) await answer(new Date(t0.getTime() + i * 1000), Rating.Easy);
 		// Three days later those cards are due: pass three, fail two.
 		const later = new Date(t0.getTime() + 20 * day);
-		for (const g of [Rating.Good, Rating.Good, Rating.Again, Rating.Good, Rating.Again] as Grade[]) {
+		for (const g of [
+			Rating.Good,
+			Rating.Good,
+			Rating.Again,
+			Rating.Good,
+			Rating.Again
+		] as Grade[]) {
 			await answer(later, g);
 		}
 		const s = await computeStats(db, later, settings);

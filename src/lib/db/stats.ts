@@ -2,7 +2,18 @@
 // after an import or an upgrade; card counts come from the queue index.
 
 import Dexie from 'dexie';
-import { studyDay, CardState as State, passed, retentionBucket, retentionByMonth, ReviewStats, studyDays, type DayCount, type RetentionPoint, type SchedulerSettings } from '../srs';
+import {
+	studyDay,
+	CardState as State,
+	passed,
+	retentionBucket,
+	retentionByMonth,
+	ReviewStats,
+	studyDays,
+	type DayCount,
+	type RetentionPoint,
+	type SchedulerSettings
+} from '../srs';
 import { QUEUE } from './queues';
 import { type KartuDB } from './schema';
 import { type StatDay, type StoredCard, type StoredReview } from './rows';
@@ -39,7 +50,15 @@ interface StatsState {
 
 type StatsTx = Pick<KartuDB, 'cards' | 'reviews' | 'settings' | 'statdays' | 'firsts'>;
 
-const zero = (day: number): StatDay => ({ day, reviews: 0, ms: 0, young: [0, 0], mature: [0, 0], headwords: 0, roots: 0 });
+const zero = (day: number): StatDay => ({
+	day,
+	reviews: 0,
+	ms: 0,
+	young: [0, 0],
+	mature: [0, 0],
+	headwords: 0,
+	roots: 0
+});
 
 /**
  * Counts one answer into the statistics (`sign` 1), or takes it back (-1, after its review row was
@@ -48,10 +67,19 @@ const zero = (day: number): StatDay => ({ day, reviews: 0, ms: 0, young: [0, 0],
  * look at the other cards of its headword and root. While the history is being summed again
  * (after an import or an upgrade), it does nothing: that summing includes the answer.
  */
-export async function countAnswer(db: StatsTx, review: StoredReview, card: StoredCard, hour: number, sign: 1 | -1): Promise<void> {
+export async function countAnswer(
+	db: StatsTx,
+	review: StoredReview,
+	card: StoredCard,
+	hour: number,
+	sign: 1 | -1
+): Promise<void> {
 	const day = studyDay(review.time, hour).start;
 	// Both reads at once: this runs inside every answer's transaction.
-	const [setting, today] = await Promise.all([db.settings.get(SETTING.statsState), db.statdays.get(day)]);
+	const [setting, today] = await Promise.all([
+		db.settings.get(SETTING.statsState),
+		db.statdays.get(day)
+	]);
 	const stored = setting?.value as StatsState | undefined;
 	const state = stored ?? { hour, dirty: false };
 	if (state.hour !== hour) state.dirty = true;
@@ -80,8 +108,16 @@ export async function countAnswer(db: StatsTx, review: StoredReview, card: Store
 	if (review.after.state === State.Review) {
 		const t = review.time.getTime();
 		const groups = [
-			['headwords', `h:${card.sibling}`, () => db.cards.where('sibling').equals(card.sibling).primaryKeys()],
-			['roots', `r:${card.content.root}`, () => db.cards.where('content.root').equals(card.content.root).primaryKeys()]
+			[
+				'headwords',
+				`h:${card.sibling}`,
+				() => db.cards.where('sibling').equals(card.sibling).primaryKeys()
+			],
+			[
+				'roots',
+				`r:${card.content.root}`,
+				() => db.cards.where('content.root').equals(card.content.root).primaryKeys()
+			]
 		] as const;
 		for (const [field, key, ids] of groups) {
 			const old = (await db.firsts.get(key))?.time;
@@ -89,7 +125,11 @@ export async function countAnswer(db: StatsTx, review: StoredReview, card: Store
 			if (sign > 0 && (old === undefined || t < old)) first = t;
 			if (sign < 0 && old === t) {
 				// The group's first entry into review was this answer: find the next one, if any.
-				const rest = await db.reviews.where('cardId').anyOf(await ids()).filter((r) => !r.practice && r.after.state === State.Review).toArray();
+				const rest = await db.reviews
+					.where('cardId')
+					.anyOf(await ids())
+					.filter((r) => !r.practice && r.after.state === State.Review)
+					.toArray();
 				first = rest.length ? Math.min(...rest.map((r) => r.time.getTime())) : undefined;
 			}
 			if (first === old) continue;
@@ -105,7 +145,10 @@ export async function countAnswer(db: StatsTx, review: StoredReview, card: Store
 
 /** Says that the statistics must be summed again from the history (after an import or a restore). */
 export async function markStatsStale(db: Pick<KartuDB, 'settings'>): Promise<void> {
-	await db.settings.put({ key: SETTING.statsState, value: { hour: -1, dirty: true } satisfies StatsState });
+	await db.settings.put({
+		key: SETTING.statsState,
+		value: { hour: -1, dirty: true } satisfies StatsState
+	});
 }
 
 /** Whether computeStats will first have to sum the history again (slow on a long history). */
@@ -119,12 +162,19 @@ export async function statsStale(db: KartuDB, hour: number): Promise<boolean> {
  * through the time index so memory stays bounded; answers given meanwhile are included at the end.
  * Runs once after an import, a restore, an upgrade, or a change of the day's start hour.
  */
-export function rebuildStats(db: KartuDB, hour: number, now: Date, progress?: (share: number) => void): Promise<void> {
+export function rebuildStats(
+	db: KartuDB,
+	hour: number,
+	now: Date,
+	progress?: (share: number) => void
+): Promise<void> {
 	// One summing at a time per database: a second caller waits for the same one and hears its progress.
 	let run = rebuilding.get(db);
 	if (!run || run.hour !== hour) {
 		const listeners = new Set<(share: number) => void>();
-		const promise = sumHistory(db, hour, now, (share) => listeners.forEach((l) => l(share))).finally(() => {
+		const promise = sumHistory(db, hour, now, (share) =>
+			listeners.forEach((l) => l(share))
+		).finally(() => {
 			if (rebuilding.get(db) === run) rebuilding.delete(db);
 		});
 		run = { hour, promise, listeners };
@@ -134,18 +184,31 @@ export function rebuildStats(db: KartuDB, hour: number, now: Date, progress?: (s
 	return run.promise;
 }
 
-const rebuilding = new WeakMap<KartuDB, { hour: number; promise: Promise<void>; listeners: Set<(share: number) => void> }>();
+const rebuilding = new WeakMap<
+	KartuDB,
+	{ hour: number; promise: Promise<void>; listeners: Set<(share: number) => void> }
+>();
 
-async function sumHistory(db: KartuDB, hour: number, now: Date, progress: (share: number) => void): Promise<void> {
+async function sumHistory(
+	db: KartuDB,
+	hour: number,
+	now: Date,
+	progress: (share: number) => void
+): Promise<void> {
 	for (;;) {
 		const undone = await db.transaction('rw', db.settings, async () => {
-			const state = ((await db.settings.get(SETTING.statsState))?.value as StatsState | undefined) ?? { hour, dirty: true };
+			const state = ((await db.settings.get(SETTING.statsState))?.value as
+				StatsState | undefined) ?? { hour, dirty: true };
 			await db.settings.put({ key: SETTING.statsState, value: { ...state, hour, dirty: true } });
 			return state.undone ?? 0;
 		});
 		const total = await db.reviews.count();
 		const oldest = await db.reviews.orderBy('time').first();
-		const agg = new ReviewStats(new Date(Math.min(oldest?.time.getTime() ?? now.getTime(), now.getTime())), now, hour);
+		const agg = new ReviewStats(
+			new Date(Math.min(oldest?.time.getTime() ?? now.getTime(), now.getTime())),
+			now,
+			hour
+		);
 		let from = -Infinity;
 		let seen = new Set<string>();
 		let done = 0;
@@ -174,34 +237,58 @@ async function sumHistory(db: KartuDB, hour: number, now: Date, progress: (share
 		// Which headword and root each card belongs to, from the indexes alone.
 		const siblingOf = new Map<string, string>();
 		const rootOf = new Map<string, string>();
-		await db.cards.orderBy('sibling').eachKey((k, c) => siblingOf.set(c.primaryKey as string, k as string));
-		await db.cards.orderBy('content.root').eachKey((k, c) => rootOf.set(c.primaryKey as string, k as string));
-		const finished = await db.transaction('rw', [db.reviews, db.settings, db.statdays, db.firsts], async () => {
-			const state = (await db.settings.get(SETTING.statsState))?.value as StatsState | undefined;
-			if ((state?.undone ?? 0) !== undone) return false;
-			await page(); // answers given while the history was read
-			const firsts = new Map<string, number>();
-			for (const [id, t] of agg.firstReview) {
-				for (const key of [`h:${siblingOf.get(id)}`, `r:${rootOf.get(id)}`]) {
-					if (!(firsts.get(key)! <= t)) firsts.set(key, t);
+		await db.cards
+			.orderBy('sibling')
+			.eachKey((k, c) => siblingOf.set(c.primaryKey as string, k as string));
+		await db.cards
+			.orderBy('content.root')
+			.eachKey((k, c) => rootOf.set(c.primaryKey as string, k as string));
+		const finished = await db.transaction(
+			'rw',
+			[db.reviews, db.settings, db.statdays, db.firsts],
+			async () => {
+				const state = (await db.settings.get(SETTING.statsState))?.value as StatsState | undefined;
+				if ((state?.undone ?? 0) !== undone) return false;
+				await page(); // answers given while the history was read
+				const firsts = new Map<string, number>();
+				for (const [id, t] of agg.firstReview) {
+					for (const key of [`h:${siblingOf.get(id)}`, `r:${rootOf.get(id)}`]) {
+						if (!(firsts.get(key)! <= t)) firsts.set(key, t);
+					}
 				}
+				const rows = new Map(
+					agg.perDay.map((d, i) => {
+						const r = agg.retentionByDay[i];
+						return [
+							d.day,
+							{
+								...zero(d.day),
+								reviews: d.reviews,
+								ms: d.ms,
+								young: [r.young.passed, r.young.total],
+								mature: [r.mature.passed, r.mature.total]
+							} as StatDay
+						];
+					})
+				);
+				for (const [key, t] of firsts) {
+					const day = studyDay(new Date(t), hour).start;
+					const row = rows.get(day) ?? zero(day);
+					rows.set(day, row);
+					row[key.startsWith('h:') ? 'headwords' : 'roots']++;
+				}
+				await Promise.all([db.statdays.clear(), db.firsts.clear()]);
+				await db.statdays.bulkPut(
+					[...rows.values()].filter((d) => d.reviews || d.headwords || d.roots)
+				);
+				await db.firsts.bulkPut([...firsts].map(([key, time]) => ({ key, time })));
+				await db.settings.put({
+					key: SETTING.statsState,
+					value: { hour, dirty: false } satisfies StatsState
+				});
+				return true;
 			}
-			const rows = new Map(agg.perDay.map((d, i) => {
-				const r = agg.retentionByDay[i];
-				return [d.day, { ...zero(d.day), reviews: d.reviews, ms: d.ms, young: [r.young.passed, r.young.total], mature: [r.mature.passed, r.mature.total] } as StatDay];
-			}));
-			for (const [key, t] of firsts) {
-				const day = studyDay(new Date(t), hour).start;
-				const row = rows.get(day) ?? zero(day);
-				rows.set(day, row);
-				row[key.startsWith('h:') ? 'headwords' : 'roots']++;
-			}
-			await Promise.all([db.statdays.clear(), db.firsts.clear()]);
-			await db.statdays.bulkPut([...rows.values()].filter((d) => d.reviews || d.headwords || d.roots));
-			await db.firsts.bulkPut([...firsts].map(([key, time]) => ({ key, time })));
-			await db.settings.put({ key: SETTING.statsState, value: { hour, dirty: false } satisfies StatsState });
-			return true;
-		});
+		);
 		if (finished) break;
 	}
 	progress(1);
@@ -238,12 +325,23 @@ export async function computeStats(
 		return rows.map((d) => (total += d[key]));
 	};
 	let streak = 0;
-	for (let i = perDay.length - 1 - (perDay.at(-1)?.reviews ? 0 : 1); i >= 0 && perDay[i].reviews > 0; i--) streak++;
+	for (
+		let i = perDay.length - 1 - (perDay.at(-1)?.reviews ? 0 : 1);
+		i >= 0 && perDay[i].reviews > 0;
+		i--
+	)
+		streak++;
 
 	const perQueue = await cardsPerQueue(db);
-	const [fresh, learning, review, relearning, suspended, known, ignored] = [QUEUE.new, QUEUE.learning, QUEUE.review, QUEUE.relearning, QUEUE.suspended, QUEUE.known, QUEUE.ignored].map((q) =>
-		inQueue(perQueue, q)
-	);
+	const [fresh, learning, review, relearning, suspended, known, ignored] = [
+		QUEUE.new,
+		QUEUE.learning,
+		QUEUE.review,
+		QUEUE.relearning,
+		QUEUE.suspended,
+		QUEUE.known,
+		QUEUE.ignored
+	].map((q) => inQueue(perQueue, q));
 	// Cards due on each of the next 30 study days (today with everything overdue), counted per day
 	// range in the index: no card is read.
 	const starts = studyDays(now, new Date(now.getTime() + 29 * 86_400_000), hour).slice(0, 30);
@@ -254,7 +352,12 @@ export async function computeStats(
 				[QUEUE.learning, QUEUE.review, QUEUE.relearning].map((q) =>
 					db.cards
 						.where(INDEX.queueDue)
-						.between([q, i ? new Date(bounds[i - 1]) : Dexie.minKey], [q, new Date(end)], true, false)
+						.between(
+							[q, i ? new Date(bounds[i - 1]) : Dexie.minKey],
+							[q, new Date(end)],
+							true,
+							false
+						)
 						.count()
 				)
 			).then((n) => n.reduce((a, b) => a + b, 0))

@@ -31,7 +31,11 @@ const cardsOf = (hw: string) => db.cards.where('content.headword').equals(hw).to
 describe('markWord', () => {
 	it('takes every card of a known word out of the queue, and undo puts them back', async () => {
 		const undo = await markWord(db, 'menekankan', 'known', t0);
-		expect((await cardsOf('menekankan')).map((c) => c.queue)).toEqual([QUEUE.known, QUEUE.known, QUEUE.known]);
+		expect((await cardsOf('menekankan')).map((c) => c.queue)).toEqual([
+			QUEUE.known,
+			QUEUE.known,
+			QUEUE.known
+		]);
 		const { queue } = await loadQueue(db, t0, settings);
 		expect(queue.fresh.some((c) => c.id.includes('/menekankan/'))).toBe(false);
 		await undoMark(db, undo);
@@ -44,7 +48,9 @@ describe('markWord', () => {
 		await db.cards.where('content.headword').equals('negara').delete();
 		await db.settings.clear(); // forget the deck hash, as after a content change
 		await syncDecks(db, [deck], t0);
-		expect((await cardsOf('negara')).every((c) => c.mark === 'ignored' && c.queue === QUEUE.ignored)).toBe(true);
+		expect(
+			(await cardsOf('negara')).every((c) => c.mark === 'ignored' && c.queue === QUEUE.ignored)
+		).toBe(true);
 	});
 });
 
@@ -55,7 +61,14 @@ describe('reviewNow', () => {
 		expect(queue.fresh[0].id).toBe('azerbaijan-iran/kawasan/vocab');
 		const card = (await db.cards.get('azerbaijan-iran/kawasan/vocab'))!;
 		const scheduler = new Scheduler(settings);
-		await recordAnswer(db, { card, grade: Rating.Easy, next: scheduler.answer(card.fsrs, Rating.Easy, t0), time: t0, ms: 1000, dayStartHour: 4 });
+		await recordAnswer(db, {
+			card,
+			grade: Rating.Easy,
+			next: scheduler.answer(card.fsrs, Rating.Easy, t0),
+			time: t0,
+			ms: 1000,
+			dayStartHour: 4
+		});
 		const later = new Date(t0.getTime() + 86_400_000);
 		await reviewNow(db, 'kawasan', later);
 		({ queue } = await loadQueue(db, later, settings));
@@ -69,7 +82,12 @@ describe('practice', () => {
 		const cards = await practiceCards(db, 'azerbaijan-iran');
 		expect(cards).toHaveLength(deck.cards.length);
 		const before = await db.cards.toArray();
-		const review = await recordPractice(db, { card: cards[0], grade: Rating.Good, time: t0, ms: 900 });
+		const review = await recordPractice(db, {
+			card: cards[0],
+			grade: Rating.Good,
+			time: t0,
+			ms: 900
+		});
 		expect(review).toMatchObject({ practice: true, before: cards[0].fsrs, after: cards[0].fsrs });
 		expect(await db.cards.toArray()).toEqual(before);
 		const { queue } = await loadQueue(db, t0, settings);
@@ -82,11 +100,22 @@ describe('practice', () => {
 
 describe('articleProgress', () => {
 	it('counts every occurrence of a readable word, and new cards', () => {
-		const p = articleProgress(deck, (hw) => hw === 'hubungan', () => true);
+		const p = articleProgress(
+			deck,
+			(hw) => hw === 'hubungan',
+			() => true
+		);
 		const occurrences = deck.sentences.reduce((a, s) => a + s.words.length, 0);
 		expect(p.occurrences).toBe(occurrences);
 		// hubungan stands 17 times in the article (Hubungan, hubungan, …)
-		expect(p.readable).toBe((raw.split('---').pop()!.match(/\bhubungan\b/gi) ?? []).length);
+		expect(p.readable).toBe(
+			(
+				raw
+					.split('---')
+					.pop()!
+					.match(/\bhubungan\b/gi) ?? []
+			).length
+		);
 		expect(p.newCards).toBe(deck.cards.length);
 	});
 });

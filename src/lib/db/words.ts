@@ -13,7 +13,12 @@ export interface MarkUndo {
  * Marks a headword known or ignored (or clears the mark with `undefined`): the mark is stored and
  * every card of that headword, in every article, leaves or rejoins the queue, in one transaction.
  */
-export async function markWord(db: KartuDB, headword: string, mark: WordMark | undefined, now = new Date()): Promise<MarkUndo> {
+export async function markWord(
+	db: KartuDB,
+	headword: string,
+	mark: WordMark | undefined,
+	now = new Date()
+): Promise<MarkUndo> {
 	return db.transaction('rw', db.words, db.cards, async () => {
 		const previous = (await db.words.get(headword))?.mark;
 		if (mark) await db.words.put({ headword, mark, time: now });
@@ -42,10 +47,18 @@ function withMark(c: StoredCard, mark: WordMark | undefined): StoredCard {
  * becomes due now, a new word's vocabulary card goes to the front of the new cards.
  * Returns the id of the card brought forward, if any.
  */
-export async function reviewNow(db: KartuDB, headword: string, now = new Date()): Promise<string | undefined> {
+export async function reviewNow(
+	db: KartuDB,
+	headword: string,
+	now = new Date()
+): Promise<string | undefined> {
 	return db.transaction('rw', db.cards, async () => {
-		const cards = (await db.cards.where('content.headword').equals(headword).toArray()).filter((c) => c.queue >= 0);
-		const studied = cards.filter((c) => c.fsrs.reps > 0).sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime());
+		const cards = (await db.cards.where('content.headword').equals(headword).toArray()).filter(
+			(c) => c.queue >= 0
+		);
+		const studied = cards
+			.filter((c) => c.fsrs.reps > 0)
+			.sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime());
 		if (studied.length) {
 			const c = studied[0];
 			await db.cards.put({ ...c, fsrs: { ...c.fsrs, due: now } });
@@ -60,7 +73,10 @@ export async function reviewNow(db: KartuDB, headword: string, now = new Date())
 }
 
 /** The stored cards of each of `headwords` (the reader's words), by headword. */
-export async function cardsByHeadword(db: KartuDB, headwords: string[]): Promise<Map<string, StoredCard[]>> {
+export async function cardsByHeadword(
+	db: KartuDB,
+	headwords: string[]
+): Promise<Map<string, StoredCard[]>> {
 	const byHeadword = new Map<string, StoredCard[]>();
 	for (const c of await db.cards.where('content.headword').anyOf(headwords).toArray()) {
 		byHeadword.set(c.content.headword, [...(byHeadword.get(c.content.headword) ?? []), c]);

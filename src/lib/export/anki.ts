@@ -29,7 +29,16 @@ export interface ExportCard {
 		choices?: { form: string }[];
 		expansion?: string;
 	};
-	fsrs: { due: Date; stability: number; difficulty: number; scheduled_days: number; reps: number; lapses: number; state: number; last_review?: Date };
+	fsrs: {
+		due: Date;
+		stability: number;
+		difficulty: number;
+		scheduled_days: number;
+		reps: number;
+		lapses: number;
+		state: number;
+		last_review?: Date;
+	};
 }
 
 export interface ExportReview {
@@ -60,15 +69,35 @@ CREATE INDEX ix_notes_csum on notes (csum);
 const VOCAB_MODEL = 1_700_000_000_001;
 const CLOZE_MODEL = 1_700_000_000_002;
 const DECK = 1_700_000_000_003;
-const CSS = '.card { font-family: sans-serif; font-size: 22px; text-align: center; } .sentence { font-size: 18px; margin-top: 1em; } .extra { font-size: 16px; color: #555; }';
+const CSS =
+	'.card { font-family: sans-serif; font-size: 22px; text-align: center; } .sentence { font-size: 18px; margin-top: 1em; } .extra { font-size: 16px; color: #555; }';
 
 function field(name: string, ord: number) {
 	return { name, ord, sticky: false, rtl: false, font: 'Arial', size: 20, media: [] };
 }
 
 function models(now: number) {
-	const common = { mod: now, usn: -1, sortf: 0, did: DECK, css: CSS, latexPre: '', latexPost: '', latexsvg: false, tags: [], vers: [] };
-	const vocabFields = ['Headword', 'Sentence', 'Gloss', 'Part of speech', 'Breakdown', 'Family', 'Translation'];
+	const common = {
+		mod: now,
+		usn: -1,
+		sortf: 0,
+		did: DECK,
+		css: CSS,
+		latexPre: '',
+		latexPost: '',
+		latexsvg: false,
+		tags: [],
+		vers: []
+	};
+	const vocabFields = [
+		'Headword',
+		'Sentence',
+		'Gloss',
+		'Part of speech',
+		'Breakdown',
+		'Family',
+		'Translation'
+	];
 	return {
 		[VOCAB_MODEL]: {
 			...common,
@@ -97,7 +126,19 @@ function models(now: number) {
 			name: 'Cloze',
 			type: 1,
 			flds: ['Text', 'Back Extra'].map(field),
-			tmpls: [{ name: 'Cloze', ord: 0, qfmt: '{{cloze:Text}}', afmt: '{{cloze:Text}}<br>{{Back Extra}}', bqfmt: '', bafmt: '', did: null, bfont: '', bsize: 0 }],
+			tmpls: [
+				{
+					name: 'Cloze',
+					ord: 0,
+					qfmt: '{{cloze:Text}}',
+					afmt: '{{cloze:Text}}<br>{{Back Extra}}',
+					bqfmt: '',
+					bafmt: '',
+					did: null,
+					bfont: '',
+					bsize: 0
+				}
+			],
 			req: [[0, 'any', [0]]]
 		}
 	};
@@ -135,20 +176,39 @@ const DCONF = {
 		timer: 0,
 		replayq: true,
 		dyn: false,
-		new: { delays: [1, 10], ints: [1, 4, 0], initialFactor: 2500, order: 1, perDay: 20, bury: true, separate: true },
-		rev: { perDay: 200, ease4: 1.3, ivlFct: 1, maxIvl: 36500, hardFactor: 1.2, bury: true, fuzz: 0.05 },
+		new: {
+			delays: [1, 10],
+			ints: [1, 4, 0],
+			initialFactor: 2500,
+			order: 1,
+			perDay: 20,
+			bury: true,
+			separate: true
+		},
+		rev: {
+			perDay: 200,
+			ease4: 1.3,
+			ivlFct: 1,
+			maxIvl: 36500,
+			hardFactor: 1.2,
+			bury: true,
+			fuzz: 0.05
+		},
 		lapse: { delays: [10], mult: 0, minInt: 1, leechFails: 8, leechAction: 1 }
 	}
 };
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The sentence with its spans wrapped: in <b> for a vocabulary card, as {{c1::…}} for a cloze. */
 function markSpans(c: ExportCard, wrap: (text: string) => string): string {
 	let out = '';
 	let at = 0;
 	for (const s of [...c.content.spans].sort((a, b) => a.start - b.start)) {
-		out += escapeHtml(c.content.sentence.slice(at, s.start)) + wrap(c.content.sentence.slice(s.start, s.end));
+		out +=
+			escapeHtml(c.content.sentence.slice(at, s.start)) +
+			wrap(c.content.sentence.slice(s.start, s.end));
 		at = s.end;
 	}
 	return out + escapeHtml(c.content.sentence.slice(at));
@@ -156,7 +216,11 @@ function markSpans(c: ExportCard, wrap: (text: string) => string): string {
 
 function fields(c: ExportCard): string[] {
 	const k = c.content;
-	const breakdown = [...k.affixes.filter((a) => a.endsWith('-')), k.root, ...k.affixes.filter((a) => a.startsWith('-'))].join(' + ');
+	const breakdown = [
+		...k.affixes.filter((a) => a.endsWith('-')),
+		k.root,
+		...k.affixes.filter((a) => a.startsWith('-'))
+	].join(' + ');
 	if (k.kind === 'vocab') {
 		return [
 			escapeHtml(k.headword),
@@ -169,23 +233,40 @@ function fields(c: ExportCard): string[] {
 		];
 	}
 	// A cloze; an affix drill becomes a cloze whose hint lists the family's forms.
-	const hint = k.kind === 'drill' && k.choices ? `::${k.choices.map((ch) => ch.form).join(' / ')}` : '';
-	return [markSpans(c, (t) => `{{c1::${escapeHtml(t)}${hint}}}`), `${escapeHtml(k.headword)}: ${escapeHtml(k.gloss)}<br><i>${escapeHtml(k.translation)}</i>`];
+	const hint =
+		k.kind === 'drill' && k.choices ? `::${k.choices.map((ch) => ch.form).join(' / ')}` : '';
+	return [
+		markSpans(c, (t) => `{{c1::${escapeHtml(t)}${hint}}}`),
+		`${escapeHtml(k.headword)}: ${escapeHtml(k.gloss)}<br><i>${escapeHtml(k.translation)}</i>`
+	];
 }
 
 async function checksum(text: string): Promise<number> {
-	const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(text)));
+	const digest = new Uint8Array(
+		await crypto.subtle.digest('SHA-1', new TextEncoder().encode(text))
+	);
 	return ((digest[0] << 24) >>> 0) + (digest[1] << 16) + (digest[2] << 8) + digest[3];
 }
 
-const stripHtml = (s: string) => s.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const stripHtml = (s: string) =>
+	s
+		.replace(/<[^>]*>/g, '')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&amp;/g, '&');
 const DAY = 86_400_000;
 
 /**
  * Builds the .apkg bytes. Practice answers are left out of the review history (they changed no
  * schedule); cards marked known or ignored are exported suspended, tagged kartu::known or kartu::ignored.
  */
-export async function buildApkg(SQL: SqlJsStatic, cards: ExportCard[], reviews: ExportReview[], now: Date): Promise<Uint8Array> {
+export async function buildApkg(
+	SQL: SqlJsStatic,
+	cards: ExportCard[],
+	reviews: ExportReview[],
+	now: Date
+): Promise<Uint8Array> {
 	const db: Database = new SQL.Database();
 	try {
 		db.exec(SCHEMA);
@@ -198,15 +279,31 @@ export async function buildApkg(SQL: SqlJsStatic, cards: ExportCard[], reviews: 
 			crt,
 			mod,
 			mod,
-			JSON.stringify({ nextPos: cards.length + 1, estTimes: true, activeDecks: [DECK], sortType: 'noteFld', timeLim: 0, sortBackwards: false, addToCur: true, curDeck: DECK, newBury: true, newSpread: 0, dueCounts: true, curModel: String(VOCAB_MODEL), collapseTime: 1200 }),
+			JSON.stringify({
+				nextPos: cards.length + 1,
+				estTimes: true,
+				activeDecks: [DECK],
+				sortType: 'noteFld',
+				timeLim: 0,
+				sortBackwards: false,
+				addToCur: true,
+				curDeck: DECK,
+				newBury: true,
+				newSpread: 0,
+				dueCounts: true,
+				curModel: String(VOCAB_MODEL),
+				collapseTime: 1200
+			}),
 			JSON.stringify(models(Math.floor(mod / 1000))),
 			JSON.stringify(decks(Math.floor(mod / 1000))),
 			JSON.stringify(DCONF),
 			'{}'
 		]);
 		const ankiId = new Map<string, number>();
-		const note = db.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, \'\')');
-		const card = db.prepare('INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)');
+		const note = db.prepare("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
+		const card = db.prepare(
+			'INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)'
+		);
 		let id = mod * 10;
 		const newOrder = [...cards].sort((a, b) => a.position - b.position);
 		for (const c of cards.filter((x) => !x.retired)) {
@@ -214,8 +311,22 @@ export async function buildApkg(SQL: SqlJsStatic, cards: ExportCard[], reviews: 
 			const nid = ++id;
 			const cid = ++id;
 			ankiId.set(c.id, cid);
-			const tags = [c.article, `root::${c.content.root}`, `kartu::${c.content.kind}`, ...(c.mark ? [`kartu::${c.mark}`] : [])].map((t) => t.replace(/\s+/g, '_'));
-			note.run([nid, `kartu-${textHash(c.id)}-${c.id.length}`, c.content.kind === 'vocab' ? VOCAB_MODEL : CLOZE_MODEL, Math.floor(mod / 1000), ` ${tags.join(' ')} `, f.join('\x1f'), stripHtml(f[0]), await checksum(stripHtml(f[0]))]);
+			const tags = [
+				c.article,
+				`root::${c.content.root}`,
+				`kartu::${c.content.kind}`,
+				...(c.mark ? [`kartu::${c.mark}`] : [])
+			].map((t) => t.replace(/\s+/g, '_'));
+			note.run([
+				nid,
+				`kartu-${textHash(c.id)}-${c.id.length}`,
+				c.content.kind === 'vocab' ? VOCAB_MODEL : CLOZE_MODEL,
+				Math.floor(mod / 1000),
+				` ${tags.join(' ')} `,
+				f.join('\x1f'),
+				stripHtml(f[0]),
+				await checksum(stripHtml(f[0]))
+			]);
 			const s = c.fsrs;
 			// Anki's type/queue: 0 new, 1 learning, 2 review, 3 relearning; -1 suspended.
 			const type = s.state;
@@ -227,7 +338,20 @@ export async function buildApkg(SQL: SqlJsStatic, cards: ExportCard[], reviews: 
 						? Math.max(0, Math.round((s.due.getTime() - crt * 1000) / DAY))
 						: Math.floor(s.due.getTime() / 1000);
 			const data = s.state === 0 ? '{}' : JSON.stringify({ s: s.stability, d: s.difficulty });
-			card.run([cid, nid, DECK, Math.floor(mod / 1000), type, queue, due, s.scheduled_days, s.state === 0 ? 0 : 2500, s.reps, s.lapses, data]);
+			card.run([
+				cid,
+				nid,
+				DECK,
+				Math.floor(mod / 1000),
+				type,
+				queue,
+				due,
+				s.scheduled_days,
+				s.state === 0 ? 0 : 2500,
+				s.reps,
+				s.lapses,
+				data
+			]);
 		}
 		note.free();
 		card.free();
@@ -241,9 +365,19 @@ export async function buildApkg(SQL: SqlJsStatic, cards: ExportCard[], reviews: 
 			used.add(rid);
 			const learning = r.after.state === 1 || r.after.state === 3;
 			// Anki: positive intervals in days, negative ones in seconds (learning steps).
-			const ivl = learning ? -Math.max(1, Math.round((r.after.due.getTime() - r.time.getTime()) / 1000)) : r.after.scheduled_days;
+			const ivl = learning
+				? -Math.max(1, Math.round((r.after.due.getTime() - r.time.getTime()) / 1000))
+				: r.after.scheduled_days;
 			const type = r.before.state === 0 || r.before.state === 1 ? 0 : r.before.state === 2 ? 1 : 2;
-			log.run([rid, cid, r.grade, ivl, r.before.scheduled_days, Math.min(60_000, Math.round(r.ms)), type]);
+			log.run([
+				rid,
+				cid,
+				r.grade,
+				ivl,
+				r.before.scheduled_days,
+				Math.min(60_000, Math.round(r.ms)),
+				type
+			]);
 		}
 		log.free();
 		const collection = db.export();

@@ -4,9 +4,20 @@
 import { deckFromSource, type Deck, type Glossary } from '../cards';
 import { readLexiconFiles } from '../text';
 
-const articles = import.meta.glob('/content/articles/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const glossaries = import.meta.glob('/content/glossary/*.json', { import: 'default', eager: true }) as Record<string, Glossary>;
-const lexiconFiles = import.meta.glob('/content/lexicon/*', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const articles = import.meta.glob('/content/articles/*.md', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
+const glossaries = import.meta.glob('/content/glossary/*.json', {
+	import: 'default',
+	eager: true
+}) as Record<string, Glossary>;
+const lexiconFiles = import.meta.glob('/content/lexicon/*', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
 
 let decks: Deck[] | undefined;
 

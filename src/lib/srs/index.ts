@@ -22,7 +22,41 @@ export {
 	type QueueUndo,
 	type StudyDay
 } from './queue';
-export { formatInterval, GRADE_NAMES, GRADES, Rating, Scheduler, State, type Card, type Grade, type Outcome } from './schedule';
-export { DEFAULT_SETTINGS, normaliseSettings, validateSettings, type SchedulerSettings } from './settings';
-export { cumulative, forecast, MATURE_DAYS, passed, retentionBucket, retentionByMonth, ReviewStats, studyDays, type DayCount, type RetentionPoint, type StatReview } from './stats';
-export { readable, WORD_STATES, wordStatus, type WordCard, type WordState, type WordStatus } from './word-state';
+export {
+	formatInterval,
+	GRADE_NAMES,
+	GRADES,
+	Rating,
+	Scheduler,
+	State,
+	type Card,
+	type Grade,
+	type Outcome
+} from './schedule';
+export {
+	DEFAULT_SETTINGS,
+	normaliseSettings,
+	validateSettings,
+	type SchedulerSettings
+} from './settings';
+export {
+	cumulative,
+	forecast,
+	MATURE_DAYS,
+	passed,
+	retentionBucket,
+	retentionByMonth,
+	ReviewStats,
+	studyDays,
+	type DayCount,
+	type RetentionPoint,
+	type StatReview
+} from './stats';
+export {
+	readable,
+	WORD_STATES,
+	wordStatus,
+	type WordCard,
+	type WordState,
+	type WordStatus
+} from './word-state';

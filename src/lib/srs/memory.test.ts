@@ -1,4 +1,12 @@
-import { createEmptyCard, default_w, forgetting_curve, fsrs, generatorParameters, State, type Card } from 'ts-fsrs';
+import {
+	createEmptyCard,
+	default_w,
+	forgetting_curve,
+	fsrs,
+	generatorParameters,
+	State,
+	type Card
+} from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { CardState, DEFAULT_WEIGHTS, newCard, retrievability } from './memory';
 
@@ -8,23 +16,37 @@ const t0 = new Date('2026-03-02T09:00:00Z');
 /** A small seeded generator (LCG), so the cases are the same on every run. */
 function lcg(seed: number): () => number {
 	let s = seed >>> 0;
-	return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+	return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function reviewed(state: State, stability: number, lastReview: Date): Card {
-	return { ...createEmptyCard(lastReview), state, stability, difficulty: 5, reps: 3, last_review: lastReview };
+	return {
+		...createEmptyCard(lastReview),
+		state,
+		stability,
+		difficulty: 5,
+		reps: 3,
+		last_review: lastReview
+	};
 }
 
 describe('ts-fsrs equivalents', () => {
 	it('has ts-fsrs’s State values and FSRS-6 default parameters', () => {
-		expect(CardState).toEqual({ New: State.New, Learning: State.Learning, Review: State.Review, Relearning: State.Relearning });
+		expect(CardState).toEqual({
+			New: State.New,
+			Learning: State.Learning,
+			Review: State.Review,
+			Relearning: State.Relearning
+		});
 		expect(DEFAULT_WEIGHTS).toEqual([...default_w]);
 	});
 });
 
 describe('retrievability', () => {
 	it('is 0.9 after one stability’s worth of days, and 0 for a new card', () => {
-		expect(retrievability(reviewed(State.Review, 10, t0), new Date(t0.getTime() + 10 * DAY))).toBe(0.9);
+		expect(retrievability(reviewed(State.Review, 10, t0), new Date(t0.getTime() + 10 * DAY))).toBe(
+			0.9
+		);
 		expect(retrievability(createEmptyCard(t0), new Date(t0.getTime() + 10 * DAY))).toBe(0);
 	});
 

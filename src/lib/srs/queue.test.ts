@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import { answer, LEARN_AHEAD_MS, pickNext, queueCounts, studyDay, undo, type Queue, type QueueCard } from './queue';
+import {
+	answer,
+	LEARN_AHEAD_MS,
+	pickNext,
+	queueCounts,
+	studyDay,
+	undo,
+	type Queue,
+	type QueueCard
+} from './queue';
 
 const now = new Date(2026, 2, 2, 9, 0).getTime();
 const min = 60_000;
@@ -27,14 +36,19 @@ describe('studyDay', () => {
 		const d = studyDay(new Date(2026, 2, 2, 3, 0), 4);
 		expect(new Date(d.start)).toEqual(new Date(2026, 2, 1, 4, 0));
 		expect(new Date(d.end)).toEqual(new Date(2026, 2, 2, 4, 0));
-		expect(studyDay(new Date(2026, 2, 2, 4, 0), 4).start).toBe(new Date(2026, 2, 2, 4, 0).getTime());
+		expect(studyDay(new Date(2026, 2, 2, 4, 0), 4).start).toBe(
+			new Date(2026, 2, 2, 4, 0).getTime()
+		);
 	});
 });
 
 describe('pickNext', () => {
 	it('shows due learning cards, then due reviews, then new cards in order', () => {
 		const q = queue({
-			learning: [card('a:v', State.Learning, now - min), card('b:v', State.Learning, now + 5 * min)],
+			learning: [
+				card('a:v', State.Learning, now - min),
+				card('b:v', State.Learning, now + 5 * min)
+			],
 			review: [card('c:v', State.Review, now - 86_400_000)],
 			fresh: [card('d:v', State.New, 0, 1), card('e:v', State.New, 0, 2)]
 		});
@@ -48,7 +62,13 @@ describe('pickNext', () => {
 	});
 
 	it('never shows both cards of a headword on the same day', () => {
-		const q = queue({ fresh: [card('tekan:vocab', State.New, 0, 0), card('tekan:cloze', State.New, 0, 1), card('luas:vocab', State.New, 0, 2)] });
+		const q = queue({
+			fresh: [
+				card('tekan:vocab', State.New, 0, 0),
+				card('tekan:cloze', State.New, 0, 1),
+				card('luas:vocab', State.New, 0, 2)
+			]
+		});
 		const first = pickNext(q, now)!;
 		expect(first.id).toBe('tekan:vocab');
 		answer(q, first, { state: State.Learning, due: now + 10 * min });
@@ -58,7 +78,10 @@ describe('pickNext', () => {
 	});
 
 	it('respects the daily new-card limit', () => {
-		const q = queue({ newLeft: 1, fresh: [card('a:v', State.New, 0, 0), card('b:v', State.New, 0, 1)] });
+		const q = queue({
+			newLeft: 1,
+			fresh: [card('a:v', State.New, 0, 0), card('b:v', State.New, 0, 1)]
+		});
 		answer(q, pickNext(q, now)!, { state: State.Review, due: now + 86_400_000 * 3 });
 		expect(pickNext(q, now)).toBeUndefined();
 	});
@@ -72,7 +95,13 @@ describe('pickNext', () => {
 
 describe('undo', () => {
 	it('puts the queue back exactly as it was', () => {
-		const q = queue({ fresh: [card('a:v', State.New, 0, 0), card('a:c', State.New, 0, 1), card('b:v', State.New, 0, 2)] });
+		const q = queue({
+			fresh: [
+				card('a:v', State.New, 0, 0),
+				card('a:c', State.New, 0, 1),
+				card('b:v', State.New, 0, 2)
+			]
+		});
 		const before = structuredClone(q);
 		const c = pickNext(q, now)!;
 		const record = answer(q, c, { state: State.Learning, due: now + min });
@@ -84,7 +113,14 @@ describe('undo', () => {
 
 describe('the daily maximum of reviews', () => {
 	it('shows and counts no more reviews than the maximum allows, and undo gives one back', () => {
-		const q = queue({ review: [card('a', State.Review, now - min), card('b', State.Review, now - min), card('c', State.Review, now)], reviewsLeft: 2 });
+		const q = queue({
+			review: [
+				card('a', State.Review, now - min),
+				card('b', State.Review, now - min),
+				card('c', State.Review, now)
+			],
+			reviewsLeft: 2
+		});
 		expect(queueCounts(q, now).review).toBe(2);
 		const first = pickNext(q, now)!;
 		const record = answer(q, first, { state: State.Review, due: now + 86_400_000 });

@@ -36,17 +36,27 @@ export interface DayLeft {
 }
 
 /** What is left of the day after `answers` (today's, in any order), under the daily limits. */
-export function dayLeft(answers: readonly AnswerToday[], limits: { newPerDay: number; maxReviewsPerDay: number }): DayLeft {
+export function dayLeft(
+	answers: readonly AnswerToday[],
+	limits: { newPerDay: number; maxReviewsPerDay: number }
+): DayLeft {
 	// Practice answers change no schedule, so they neither bury a sibling nor use up new cards.
-	const today = answers.filter((r) => !r.practice).sort((a, b) => a.time.getTime() - b.time.getTime());
-	const reviewsLeft = Math.max(0, limits.maxReviewsPerDay - today.filter((r) => r.before.state === CardState.Review).length);
+	const today = answers
+		.filter((r) => !r.practice)
+		.sort((a, b) => a.time.getTime() - b.time.getTime());
+	const reviewsLeft = Math.max(
+		0,
+		limits.maxReviewsPerDay - today.filter((r) => r.before.state === CardState.Review).length
+	);
 	// The first answer of each headword today decides which sibling owns the day.
 	const answered = new Map<string, string>();
 	for (const r of today) {
 		const sibling = siblingOfId(r.cardId);
 		if (!answered.has(sibling)) answered.set(sibling, r.cardId);
 	}
-	const introduced = new Set(today.filter((r) => r.before.state === CardState.New).map((r) => r.cardId)).size;
+	const introduced = new Set(
+		today.filter((r) => r.before.state === CardState.New).map((r) => r.cardId)
+	).size;
 	return { reviewsLeft, newLeft: Math.max(0, limits.newPerDay - introduced), answered };
 }
 
@@ -184,7 +194,10 @@ export function answer(q: Queue, card: QueueCard, next: { state: State; due: num
 	if (record.wasNew) q.newLeft--;
 	if (pool === 'review' && index >= 0) q.reviewsLeft--;
 	q.answered.set(card.sibling, card.id);
-	if ((next.state === CardState.Learning || next.state === CardState.Relearning) && next.due < q.day.end) {
+	if (
+		(next.state === CardState.Learning || next.state === CardState.Relearning) &&
+		next.due < q.day.end
+	) {
 		insertByDue(q.learning, { ...card, state: next.state, due: next.due });
 	}
 	return record;

@@ -53,7 +53,15 @@ describe('Scheduler.answerFrom (a grade applied to the states previewed when the
 	const cards = (() => {
 		const out = [newCard(now)];
 		let c = newCard(now);
-		for (const g of [Rating.Good, Rating.Good, Rating.Good, Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const) {
+		for (const g of [
+			Rating.Good,
+			Rating.Good,
+			Rating.Good,
+			Rating.Again,
+			Rating.Hard,
+			Rating.Good,
+			Rating.Easy
+		] as const) {
 			c = scheduler.answer(c, g, c.due < now ? now : c.due);
 			out.push(c);
 		}
@@ -61,7 +69,9 @@ describe('Scheduler.answerFrom (a grade applied to the states previewed when the
 	})();
 
 	it('covers new, learning, review and relearning cards', () => {
-		expect(new Set(cards.map((c) => c.state))).toEqual(new Set([State.New, State.Learning, State.Review, State.Relearning]));
+		expect(new Set(cards.map((c) => c.state))).toEqual(
+			new Set([State.New, State.Learning, State.Review, State.Relearning])
+		);
 	});
 
 	it.each([
@@ -74,7 +84,9 @@ describe('Scheduler.answerFrom (a grade applied to the states previewed when the
 			const at = new Date(shown.getTime() + after);
 			const preview = scheduler.preview(card, shown);
 			for (const g of [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const) {
-				expect(scheduler.answerFrom(preview, card, g, shown, at)).toEqual(scheduler.answer(card, g, at));
+				expect(scheduler.answerFrom(preview, card, g, shown, at)).toEqual(
+					scheduler.answer(card, g, at)
+				);
 			}
 		}
 	});

@@ -1,6 +1,15 @@
 // Wraps ts-fsrs (FSRS-6): the next state of a card for each grade, and intervals written as Anki writes them.
 
-import { fsrs, generatorParameters, Rating, State, type Card, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import {
+	fsrs,
+	generatorParameters,
+	Rating,
+	State,
+	type Card,
+	type FSRS,
+	type Grade,
+	type StepUnit
+} from 'ts-fsrs';
 import type { SchedulerSettings } from './settings';
 
 export { State, Rating };
@@ -42,7 +51,8 @@ export class Scheduler {
 	preview(card: Card, now: Date): Record<Grade, Outcome> {
 		const log = this.#f.repeat(card, now);
 		const out = {} as Record<Grade, Outcome>;
-		for (const g of GRADES) out[g] = { card: log[g].card, interval: log[g].card.due.getTime() - now.getTime() };
+		for (const g of GRADES)
+			out[g] = { card: log[g].card, interval: log[g].card.due.getTime() - now.getTime() };
 		return out;
 	}
 
@@ -59,7 +69,13 @@ export class Scheduler {
 	 * (schedule.test.ts); only the fuzz, when on, is seeded from `shown`. Worked out afresh when a
 	 * UTC midnight lies between, as the days since the last review would then differ.
 	 */
-	answerFrom(preview: Record<Grade, Outcome>, card: Card, grade: Grade, shown: Date, now: Date): Card {
+	answerFrom(
+		preview: Record<Grade, Outcome>,
+		card: Card,
+		grade: Grade,
+		shown: Date,
+		now: Date
+	): Card {
 		if (utcDay(shown) !== utcDay(now) || now < shown) return this.answer(card, grade, now);
 		const next = preview[grade].card;
 		const moved = now.getTime() - shown.getTime();

@@ -46,17 +46,29 @@ export function validateSettings(s: SchedulerSettings): string[] {
 	if (!(s.desiredRetention >= 0.7 && s.desiredRetention <= 0.99)) {
 		errors.push('Desired retention must be between 0.70 and 0.99.');
 	}
-	for (const [name, steps] of [['Learning steps', s.learningSteps], ['Relearning steps', s.relearningSteps]] as const) {
+	for (const [name, steps] of [
+		['Learning steps', s.learningSteps],
+		['Relearning steps', s.relearningSteps]
+	] as const) {
 		const bad = steps.filter((x) => !STEP.test(x));
-		if (bad.length) errors.push(`${name}: "${bad.join(' ')}" is not a duration like 1m, 10m, 1h or 1d.`);
+		if (bad.length)
+			errors.push(`${name}: "${bad.join(' ')}" is not a duration like 1m, 10m, 1h or 1d.`);
 	}
 	if (!(Number.isInteger(s.newPerDay) && s.newPerDay >= 0 && s.newPerDay <= 9999)) {
 		errors.push('New cards per day must be a whole number from 0 to 9999.');
 	}
-	if (!(Number.isInteger(s.maxReviewsPerDay) && s.maxReviewsPerDay >= 0 && s.maxReviewsPerDay <= 99999)) {
+	if (!(
+		Number.isInteger(s.maxReviewsPerDay) &&
+		s.maxReviewsPerDay >= 0 &&
+		s.maxReviewsPerDay <= 99999
+	)) {
 		errors.push('Maximum reviews per day must be a whole number from 0 to 99999.');
 	}
-	if (!(Number.isInteger(s.maximumInterval) && s.maximumInterval >= 1 && s.maximumInterval <= 36500)) {
+	if (!(
+		Number.isInteger(s.maximumInterval) &&
+		s.maximumInterval >= 1 &&
+		s.maximumInterval <= 36500
+	)) {
 		errors.push('Maximum interval must be a whole number of days from 1 to 36500.');
 	}
 	if (s.weights.length !== 21 || s.weights.some((w) => !Number.isFinite(w))) {
@@ -70,6 +82,9 @@ export function validateSettings(s: SchedulerSettings): string[] {
 
 /** Settings read back from storage, with defaults for anything missing or malformed. */
 export function normaliseSettings(value: unknown): SchedulerSettings {
-	const merged = { ...DEFAULT_SETTINGS, ...(typeof value === 'object' && value ? value : {}) } as SchedulerSettings;
+	const merged = {
+		...DEFAULT_SETTINGS,
+		...(typeof value === 'object' && value ? value : {})
+	} as SchedulerSettings;
 	return validateSettings(merged).length ? { ...DEFAULT_SETTINGS } : merged;
 }

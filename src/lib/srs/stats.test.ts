@@ -40,7 +40,10 @@ describe('ReviewStats', () => {
 		s.add(review(at(1, 9, 2), 4, State.Review, 30));
 		s.add(review(at(1, 9, 3), 1, State.Learning, 0));
 		s.add({ ...review(at(1, 9, 4), 1, State.Review, 30), practice: true });
-		expect(s.retentionByDay[0]).toMatchObject({ young: { passed: 1, total: 2 }, mature: { passed: 1, total: 1 } });
+		expect(s.retentionByDay[0]).toMatchObject({
+			young: { passed: 1, total: 2 },
+			mature: { passed: 1, total: 1 }
+		});
 		expect(s.retentionByMonth()[0].young.total).toBe(2);
 	});
 
@@ -54,13 +57,17 @@ describe('ReviewStats', () => {
 describe('forecast', () => {
 	it('puts overdue cards on today and splits days at 4 a.m. local time', () => {
 		const now = at(10, 20);
-		expect(forecast([at(1, 10), at(10, 23), at(11, 3, 59), at(11, 4), at(12, 5)], now, 4, 3)).toEqual([3, 1, 1]);
+		expect(
+			forecast([at(1, 10), at(10, 23), at(11, 3, 59), at(11, 4), at(12, 5)], now, 4, 3)
+		).toEqual([3, 1, 1]);
 	});
 });
 
 describe('cumulative', () => {
 	it('counts what was reached by the end of each day', () => {
 		const days = studyDays(at(1, 12), at(3, 12), 4);
-		expect(cumulative([at(1, 9).getTime(), at(1, 10).getTime(), at(3, 5).getTime()], days)).toEqual([2, 2, 3]);
+		expect(cumulative([at(1, 9).getTime(), at(1, 10).getTime(), at(3, 5).getTime()], days)).toEqual(
+			[2, 2, 3]
+		);
 	});
 });

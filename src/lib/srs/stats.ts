@@ -53,7 +53,9 @@ export function studyDays(from: Date, to: Date, startHour: number): number[] {
  * Which retention a review counts in: answers to cards in review only, young (interval under 21
  * days) or mature; undefined for learning answers and practice.
  */
-export function retentionBucket(r: Pick<StatReview, 'before' | 'practice'>): 'young' | 'mature' | undefined {
+export function retentionBucket(
+	r: Pick<StatReview, 'before' | 'practice'>
+): 'young' | 'mature' | undefined {
 	if (r.practice || r.before.state !== State.Review) return undefined;
 	return r.before.scheduled_days >= MATURE_DAYS ? 'mature' : 'young';
 }
@@ -76,14 +78,19 @@ export class ReviewStats {
 		this.#startHour = startHour;
 		this.days = studyDays(from, to, startHour);
 		this.perDay = this.days.map((day) => ({ day, reviews: 0, ms: 0 }));
-		this.retentionByDay = this.days.map((start) => ({ start, young: { passed: 0, total: 0 }, mature: { passed: 0, total: 0 } }));
+		this.retentionByDay = this.days.map((start) => ({
+			start,
+			young: { passed: 0, total: 0 },
+			mature: { passed: 0, total: 0 }
+		}));
 	}
 
 	/** Adds one review; reviews must come in time order (older ones than `from` only feed `firstReview`). */
 	add(r: StatReview): void {
 		if (r.practice) return;
 		const t = r.time.getTime();
-		if (r.after.state === State.Review && !this.firstReview.has(r.cardId)) this.firstReview.set(r.cardId, t);
+		if (r.after.state === State.Review && !this.firstReview.has(r.cardId))
+			this.firstReview.set(r.cardId, t);
 		const days = this.days;
 		while (this.#i + 1 < days.length && days[this.#i + 1] <= t) this.#i++;
 		if (t < days[0] || t >= studyDayEnd(days[days.length - 1], this.#startHour)) return;
@@ -119,7 +126,11 @@ export function retentionByMonth(days: RetentionPoint[]): RetentionPoint[] {
 	for (const p of days) {
 		const d = new Date(p.start);
 		const key = new Date(d.getFullYear(), d.getMonth(), 1).getTime();
-		const m = months.get(key) ?? { start: key, young: { passed: 0, total: 0 }, mature: { passed: 0, total: 0 } };
+		const m = months.get(key) ?? {
+			start: key,
+			young: { passed: 0, total: 0 },
+			mature: { passed: 0, total: 0 }
+		};
 		m.young.passed += p.young.passed;
 		m.young.total += p.young.total;
 		m.mature.passed += p.mature.passed;
@@ -139,7 +150,10 @@ function studyDayEnd(start: number, startHour: number): number {
  */
 export function forecast(dues: Date[], now: Date, startHour: number, days = 30): number[] {
 	const out = new Array<number>(days).fill(0);
-	const starts = studyDays(now, new Date(now.getTime() + (days - 1) * 86_400_000), startHour).slice(0, days);
+	const starts = studyDays(now, new Date(now.getTime() + (days - 1) * 86_400_000), startHour).slice(
+		0,
+		days
+	);
 	for (const due of dues) {
 		const t = due.getTime();
 		let i = 0;

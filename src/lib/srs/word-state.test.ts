@@ -4,7 +4,8 @@ import { DEFAULT_SETTINGS } from './settings';
 import { readable, wordStatus } from './word-state';
 
 const scheduler = new Scheduler({ ...DEFAULT_SETTINGS, enableFuzz: false });
-const r = (c: Parameters<Scheduler['retrievability']>[0], now: Date) => scheduler.retrievability(c, now);
+const r = (c: Parameters<Scheduler['retrievability']>[0], now: Date) =>
+	scheduler.retrievability(c, now);
 const t0 = new Date(2026, 2, 2, 9, 0);
 const day = 86_400_000;
 
@@ -20,7 +21,8 @@ describe('wordStatus', () => {
 	});
 
 	it('bands a card in review by its retrievability, which falls with time', () => {
-		const at = (days: number) => wordStatus([review, fresh], new Date(t0.getTime() + days * day), r);
+		const at = (days: number) =>
+			wordStatus([review, fresh], new Date(t0.getTime() + days * day), r);
 		expect(at(1).state).toBe('strong');
 		expect(at(1).retrievability).toBeGreaterThan(0.9);
 		const due = Math.round((review.fsrs.due.getTime() - t0.getTime()) / day);
@@ -31,7 +33,9 @@ describe('wordStatus', () => {
 
 	it('puts the learner’s mark first', () => {
 		expect(wordStatus([{ ...review, mark: 'known' as const }], t0, r)).toEqual({ state: 'known' });
-		expect(wordStatus([{ ...fresh, mark: 'ignored' as const }], t0, r)).toEqual({ state: 'ignored' });
+		expect(wordStatus([{ ...fresh, mark: 'ignored' as const }], t0, r)).toEqual({
+			state: 'ignored'
+		});
 		expect(readable({ state: 'ignored' })).toBe(false);
 		expect(readable({ state: 'learning' })).toBe(false);
 	});

@@ -9,9 +9,17 @@ export type WordState = 'new' | 'learning' | 'weak' | 'fading' | 'strong' | 'kno
 export const WORD_STATES: readonly { state: WordState; label: string; description: string }[] = [
 	{ state: 'new', label: 'New', description: 'not reviewed yet' },
 	{ state: 'learning', label: 'Learning', description: 'in learning steps today' },
-	{ state: 'weak', label: 'Weak', description: 'in review, less than 75% likely to be recalled now' },
+	{
+		state: 'weak',
+		label: 'Weak',
+		description: 'in review, less than 75% likely to be recalled now'
+	},
 	{ state: 'fading', label: 'Fading', description: 'in review, 75–90% likely to be recalled now' },
-	{ state: 'strong', label: 'Strong', description: 'in review, at least 90% likely to be recalled now' },
+	{
+		state: 'strong',
+		label: 'Strong',
+		description: 'in review, at least 90% likely to be recalled now'
+	},
 	{ state: 'known', label: 'Known', description: 'you marked it as known' },
 	{ state: 'ignored', label: 'Ignored', description: 'you chose not to learn it' }
 ];
@@ -40,7 +48,11 @@ export interface WordStatus {
  * best-remembered card in review, banded by its retrievability; then learning; else new.
  * @example wordStatus([{ fsrs: reviewCardDueToday }], now, r) → { state: 'strong', retrievability: 0.9 }
  */
-export function wordStatus(cards: WordCard[], now: Date, retrievability: (c: Card, now: Date) => number): WordStatus {
+export function wordStatus(
+	cards: WordCard[],
+	now: Date,
+	retrievability: (c: Card, now: Date) => number
+): WordStatus {
 	const mark = cards.find((c) => c.mark)?.mark;
 	if (mark) return { state: mark };
 	const live = cards.filter((c) => !c.retired);
@@ -51,13 +63,25 @@ export function wordStatus(cards: WordCard[], now: Date, retrievability: (c: Car
 		.sort((a, b) => a.getTime() - b.getTime())[0];
 	if (review.length) {
 		const r = Math.max(...review.map((c) => retrievability(c.fsrs, now)));
-		return { state: r >= STRONG ? 'strong' : r >= FADING ? 'fading' : 'weak', retrievability: r, due };
+		return {
+			state: r >= STRONG ? 'strong' : r >= FADING ? 'fading' : 'weak',
+			retrievability: r,
+			due
+		};
 	}
-	if (live.some((c) => c.fsrs.state === CardState.Learning || c.fsrs.state === CardState.Relearning)) return { state: 'learning', due };
+	if (
+		live.some((c) => c.fsrs.state === CardState.Learning || c.fsrs.state === CardState.Relearning)
+	)
+		return { state: 'learning', due };
 	return { state: 'new' };
 }
 
 /** Whether a word counts as readable: known, or with a card in review. */
 export function readable(status: WordStatus): boolean {
-	return status.state === 'known' || status.state === 'strong' || status.state === 'fading' || status.state === 'weak';
+	return (
+		status.state === 'known' ||
+		status.state === 'strong' ||
+		status.state === 'fading' ||
+		status.state === 'weak'
+	);
 }

@@ -46,7 +46,8 @@ export function ready(): Promise<KartuDB> {
 /** Resolves when the main thread is first idle after start (at most two seconds later). */
 function pageStarted(): Promise<void> {
 	return new Promise((resolve) => {
-		if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+		if (typeof requestIdleCallback === 'function')
+			requestIdleCallback(() => resolve(), { timeout: 2000 });
 		else setTimeout(resolve, 0);
 	});
 }

@@ -1,7 +1,20 @@
 // The settings page's backup tools: export, import with a summary to confirm, snapshots, storage.
 
-import { backupFileName, MAX_BACKUP_BYTES, parseBackup, serialiseBackup, type Backup } from '../backup/format';
-import { applyImport, exportBackup, planImport, readCollection, type ImportMode, type ImportSummary } from '../db/backup/backup';
+import {
+	backupFileName,
+	MAX_BACKUP_BYTES,
+	parseBackup,
+	serialiseBackup,
+	type Backup
+} from '../backup/format';
+import {
+	applyImport,
+	exportBackup,
+	planImport,
+	readCollection,
+	type ImportMode,
+	type ImportSummary
+} from '../db/backup/backup';
 import type { StoredSnapshot } from '../db/rows';
 import { loadSettings } from '../db/settings';
 import { listSnapshots, restoreSnapshot } from '../db/backup/snapshots';
@@ -58,12 +71,17 @@ export class BackupTools {
 		this.clear();
 		this.busy = true;
 		try {
-			const [{ buildApkg, apkgFileName }, { loadSql }] = await Promise.all([import('../export/anki'), import('../export/load-sql')]);
+			const [{ buildApkg, apkgFileName }, { loadSql }] = await Promise.all([
+				import('../export/anki'),
+				import('../export/load-sql')
+			]);
 			const db = await ready();
 			const now = new Date();
 			const { cards, reviews } = await readCollection(db);
 			const bytes = await buildApkg(await loadSql(), cards, reviews, now);
-			const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+			const url = URL.createObjectURL(
+				new Blob([bytes as BlobPart], { type: 'application/octet-stream' })
+			);
 			const a = document.createElement('a');
 			a.href = url;
 			a.download = apkgFileName(now);
@@ -90,7 +108,11 @@ export class BackupTools {
 			return;
 		}
 		try {
-			this.pending = { name: file.name, backup: parsed.backup, summary: await planImport(await ready(), parsed.backup, this.mode) };
+			this.pending = {
+				name: file.name,
+				backup: parsed.backup,
+				summary: await planImport(await ready(), parsed.backup, this.mode)
+			};
 		} catch (e) {
 			this.error = storageMessage(e);
 		}
@@ -98,7 +120,11 @@ export class BackupTools {
 
 	async setMode(mode: ImportMode): Promise<void> {
 		this.mode = mode;
-		if (this.pending) this.pending = { ...this.pending, summary: await planImport(await ready(), this.pending.backup, mode) };
+		if (this.pending)
+			this.pending = {
+				...this.pending,
+				summary: await planImport(await ready(), this.pending.backup, mode)
+			};
 	}
 
 	async confirmImport(): Promise<void> {

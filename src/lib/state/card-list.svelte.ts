@@ -51,7 +51,8 @@ export class CardList {
 			return subscribeLive(
 				(db) => {
 					this.#db = db;
-					return () => cardPage(db, filter, limit, query.trim() ? (c) => matches(c, query) : undefined);
+					return () =>
+						cardPage(db, filter, limit, query.trim() ? (c) => matches(c, query) : undefined);
 				},
 				(page) => {
 					this.rows = page.cards;

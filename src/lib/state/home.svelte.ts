@@ -8,7 +8,12 @@ import type { ArticleProgress } from '../cards/progress';
 import type { Deck } from '../cards/types';
 import type { HomeCounts } from '../db/rows';
 import { settingsHint } from '../db/early/early';
-import { collectionProgress, firstVisitCounts, readHome, type HomeResult } from '../db/early/home-read';
+import {
+	collectionProgress,
+	firstVisitCounts,
+	readHome,
+	type HomeResult
+} from '../db/early/home-read';
 import { DEFAULT_WEIGHTS } from '../srs/memory';
 import { CHANGES_CHANNEL, loadDecks, storageMessage } from './shell';
 
@@ -37,7 +42,8 @@ export class Home {
 			};
 			// The first read takes the early script's counts, once it has them, rather than reading them again beside it.
 			void this.read(early?.home).finally(() => early?.release());
-			const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANGES_CHANNEL);
+			const channel =
+				typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANGES_CHANNEL);
 			if (channel) channel.onmessage = refresh;
 			const shown = () => document.visibilityState === 'visible' && refresh();
 			document.addEventListener('visibilitychange', shown);
@@ -58,7 +64,10 @@ export class Home {
 			if (n !== this.#reads) return;
 			this.decks = decks;
 			const now = new Date();
-			let result: HomeResult = await readHome(now, __CONTENT_VERSION__, decks, { hint: settingsHint(), counts });
+			let result: HomeResult = await readHome(now, __CONTENT_VERSION__, decks, {
+				hint: settingsHint(),
+				counts
+			});
 			if (result.kind === 'stale') {
 				// A new build's decks: the app (with Dexie) loads them into the database first.
 				const { ready } = await import('./app');
@@ -87,7 +96,9 @@ export class Home {
 		this.#snapshotStarted = true;
 		const start = () =>
 			void import('../db/backup/snapshot-job')
-				.then(({ takeTodaysSnapshot }) => takeTodaysSnapshot(now, () => import('./app').then((a) => a.ready())))
+				.then(({ takeTodaysSnapshot }) =>
+					takeTodaysSnapshot(now, () => import('./app').then((a) => a.ready()))
+				)
 				.catch(() => {});
 		if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
 		else setTimeout(start, 0);

@@ -4,7 +4,12 @@
 import type { Deck } from '../cards';
 import type { KartuDB } from '../db/schema';
 import type { StoredCard, WordMark } from '../db/rows';
-import { loadSettings, loadShownTranslations, saveShownTranslations, type ShownTranslations } from '../db/settings';
+import {
+	loadSettings,
+	loadShownTranslations,
+	saveShownTranslations,
+	type ShownTranslations
+} from '../db/settings';
 import { cardsByHeadword, markWord, reviewNow, undoMark, type MarkUndo } from '../db/words';
 import { Scheduler, wordStatus, type WordStatus } from '../srs';
 import { ready, storageMessage } from './app';
@@ -38,7 +43,10 @@ export class ReaderState {
 					const now = new Date();
 					const statuses = new Map<string, WordStatus>();
 					for (const hw of headwords) {
-						statuses.set(hw, wordStatus(byHeadword.get(hw) ?? [], now, (c, t) => scheduler.retrievability(c, t)));
+						statuses.set(
+							hw,
+							wordStatus(byHeadword.get(hw) ?? [], now, (c, t) => scheduler.retrievability(c, t))
+						);
 					}
 					return { byHeadword, statuses };
 				};
@@ -109,7 +117,12 @@ export class ReaderState {
 
 	async #save(): Promise<void> {
 		try {
-			if (this.#db) await saveShownTranslations(this.#db, this.deck.article.slug, $state.snapshot(this.translations));
+			if (this.#db)
+				await saveShownTranslations(
+					this.#db,
+					this.deck.article.slug,
+					$state.snapshot(this.translations)
+				);
 		} catch (e) {
 			this.error = storageMessage(e);
 		}

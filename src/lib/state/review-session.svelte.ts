@@ -2,14 +2,40 @@
 
 import { loadQueue, toQueueCard } from '../db/cards';
 import type { EarlyQueue } from '../db/early/early';
-import { getCards, practiceCards, recordAnswer, recordPractice, StaleCardError, undoAnswer, undoPractice, upcoming } from '../db/answers';
+import {
+	getCards,
+	practiceCards,
+	recordAnswer,
+	recordPractice,
+	StaleCardError,
+	undoAnswer,
+	undoPractice,
+	upcoming
+} from '../db/answers';
 import { queueOf, type KartuDB } from '../db/schema';
 import { type StoredCard, type StoredReview } from '../db/rows';
 import { loadAudioSettings, loadSettings } from '../db/settings';
 import { type ClozeCheck, checkCloze, frontSpeech } from '../cards';
 import { speech } from './speech.svelte';
 import { askPersistenceOnce } from './storage';
-import { CardState, answer, nextLearningDue, pickNext, queueCounts, undo, type Queue, type QueueCard, type QueueCounts, type QueueUndo, type SchedulerSettings, formatInterval, GRADES, Scheduler, type Grade, type Outcome } from '../srs';
+import {
+	CardState,
+	answer,
+	nextLearningDue,
+	pickNext,
+	queueCounts,
+	undo,
+	type Queue,
+	type QueueCard,
+	type QueueCounts,
+	type QueueUndo,
+	type SchedulerSettings,
+	formatInterval,
+	GRADES,
+	Scheduler,
+	type Grade,
+	type Outcome
+} from '../srs';
 import { storageMessage } from './app';
 import { FaceBuffer, type Face } from './face-buffer.svelte';
 import { PracticeList } from './practice-list';
@@ -45,7 +71,9 @@ function takeEarlyQueue(now: Date): Promise<EarlyQueue | undefined> | undefined 
 	const queue = early?.queue;
 	if (!early || !queue) return undefined;
 	early.queue = undefined;
-	return queue.then((q) => (q && now.getTime() - q.at < 10_000 && now.getTime() < q.loaded.queue.day.end ? q : undefined));
+	return queue.then((q) =>
+		q && now.getTime() - q.at < 10_000 && now.getTime() < q.loaded.queue.day.end ? q : undefined
+	);
 }
 
 /** Runs `fn` once the page is idle (soon, where there is no idle callback, as in Node). */
@@ -57,7 +85,12 @@ function whenIdle(fn: () => void): void {
 /** Review cards read ahead of the one on screen. */
 const PREFETCH = 8;
 
-const PRACTICE_LABELS = { 1: 'again soon', 2: 'no change', 3: 'no change', 4: 'no change' } as Record<Grade, string>;
+const PRACTICE_LABELS = {
+	1: 'again soon',
+	2: 'no change',
+	3: 'no change',
+	4: 'no change'
+} as Record<Grade, string>;
 
 export class ReviewSession {
 	/** The card on screen, or undefined when nothing is left for now. */
@@ -142,7 +175,10 @@ export class ReviewSession {
 				this.error = (e as Error).message;
 				return;
 			}
-			const [settings, audio] = await Promise.all([loadSettings(this.#db), loadAudioSettings(this.#db)]);
+			const [settings, audio] = await Promise.all([
+				loadSettings(this.#db),
+				loadAudioSettings(this.#db)
+			]);
 			this.#begin(settings, audio.autoplay);
 			if (this.practice) {
 				this.#practice = new PracticeList(await practiceCards(this.#db, this.practice));
@@ -177,7 +213,8 @@ export class ReviewSession {
 	/** Shows the answer side; on a cloze card or a drill, checks what was typed or chosen. */
 	reveal(): void {
 		if (!this.card || this.revealed) return;
-		if (this.card.content.kind !== 'vocab') this.check = checkCloze(this.typed, this.card.content.answer, this.card.content.alternatives);
+		if (this.card.content.kind !== 'vocab')
+			this.check = checkCloze(this.typed, this.card.content.answer, this.card.content.alternatives);
 		if (!this.practice) {
 			// The grades' intervals are needed only now: computing them here keeps the next card quick.
 			const preview = this.#scheduler.preview(this.card.fsrs, this.#shownNow);
@@ -187,7 +224,12 @@ export class ReviewSession {
 			this.intervals = labels;
 		}
 		this.revealed = true;
-		this.announcement = this.check && !this.check.empty ? (this.check.correct ? 'Correct.' : 'Not quite.') : 'Answer shown.';
+		this.announcement =
+			this.check && !this.check.empty
+				? this.check.correct
+					? 'Correct.'
+					: 'Not quite.'
+				: 'Answer shown.';
 	}
 
 	/**
@@ -206,10 +248,15 @@ export class ReviewSession {
 			return this.#gradePractice(card, grade, now);
 		}
 		// The states worked out when the answer was shown: the grade itself costs no scheduling.
-		const next = this.#preview ? this.#scheduler.answerFrom(this.#preview, card.fsrs, grade, this.#shownNow, now) : this.#scheduler.answer(card.fsrs, grade, now);
+		const next = this.#preview
+			? this.#scheduler.answerFrom(this.#preview, card.fsrs, grade, this.#shownNow, now)
+			: this.#scheduler.answer(card.fsrs, grade, now);
 		const ms = performance.now() - this.#shownAt;
 		const entry: Answered = {
-			record: answer(this.#queue, toQueueCard(card), { state: next.state, due: next.due.getTime() }),
+			record: answer(this.#queue, toQueueCard(card), {
+				state: next.state,
+				due: next.due.getTime()
+			}),
 			before: card
 		};
 		const after: StoredCard = { ...card, fsrs: next };
@@ -222,18 +269,27 @@ export class ReviewSession {
 		// (opening the transaction, cloning the card) does not delay it; the screen marks the writes
 		// under way (data-saving) until they are done.
 		const write = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
-			recordAnswer(this.#db, { card, grade, next, time: now, ms, dayStartHour: this.#settings.dayStartHour })
+			recordAnswer(this.#db, {
+				card,
+				grade,
+				next,
+				time: now,
+				ms,
+				dayStartHour: this.#settings.dayStartHour
+			})
 		);
-		entry.saved = write.then(
-			(saved) => {
-				entry.review = saved.review;
-				if (this.#history[0] === entry && !this.#asked) {
-					this.#asked = true;
-					void askPersistenceOnce(this.#db).catch(() => {});
-				}
-			},
-			(e: unknown) => this.#failed(entry, e, now)
-		).finally(() => this.saving--);
+		entry.saved = write
+			.then(
+				(saved) => {
+					entry.review = saved.review;
+					if (this.#history[0] === entry && !this.#asked) {
+						this.#asked = true;
+						void askPersistenceOnce(this.#db).catch(() => {});
+					}
+				},
+				(e: unknown) => this.#failed(entry, e, now)
+			)
+			.finally(() => this.saving--);
 		if (now.getTime() >= this.#queue.day.end) return entry.saved.then(() => this.start(now));
 		// The next card is on screen when this returns; the promise settles once the answer is written.
 		return Promise.all([this.#showNext(now), entry.saved]).then(() => {});
@@ -292,7 +348,12 @@ export class ReviewSession {
 
 	async #gradePractice(card: StoredCard, grade: Grade, now: Date): Promise<void> {
 		try {
-			const review = await recordPractice(this.#db, { card, grade, time: now, ms: performance.now() - this.#shownAt });
+			const review = await recordPractice(this.#db, {
+				card,
+				grade,
+				time: now,
+				ms: performance.now() - this.#shownAt
+			});
 			const index = this.#practice.answer(card, grade);
 			this.#history.push({ review, practiceIndex: index, before: card });
 			this.undoCount = this.#history.length;
@@ -329,7 +390,8 @@ export class ReviewSession {
 		if (!ids.length) return;
 		this.#prefetching = true;
 		try {
-			for (const card of await getCards(this.#db, ids)) if (!this.#cards.has(card.id)) this.#cards.set(card.id, card);
+			for (const card of await getCards(this.#db, ids))
+				if (!this.#cards.has(card.id)) this.#cards.set(card.id, card);
 		} catch {
 			// Not fatal: #showNext reads a card that is missing.
 		} finally {
@@ -355,7 +417,8 @@ export class ReviewSession {
 			undo(q, record);
 		}
 		const row = next && this.#cards.get(next.id);
-		if (row && row !== card && !this.buffer.holds(row) && this.card === card) this.buffer.prepare(row);
+		if (row && row !== card && !this.buffer.holds(row) && this.card === card)
+			this.buffer.prepare(row);
 	}
 
 	/** Stops the timer that waits for the next learning card. */

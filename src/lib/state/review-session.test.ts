@@ -125,9 +125,13 @@ describe('ReviewSession', () => {
 		expect(s.card).toBeUndefined();
 		const day = studyDay(t0, DEFAULT_SETTINGS.dayStartHour);
 		const studied = (await db.cards.toArray()).filter((c) => c.fsrs.reps > 0);
-		const dueTomorrow = studied.filter((c) => c.fsrs.due.getTime() >= day.end && c.fsrs.due.getTime() < day.end + 86_400_000);
+		const dueTomorrow = studied.filter(
+			(c) => c.fsrs.due.getTime() >= day.end && c.fsrs.due.getTime() < day.end + 86_400_000
+		);
 		expect(s.finished?.tomorrow).toBe(dueTomorrow.length);
-		expect(s.finished?.next).toEqual(new Date(Math.min(...studied.map((c) => c.fsrs.due.getTime()))));
+		expect(s.finished?.next).toEqual(
+			new Date(Math.min(...studied.map((c) => c.fsrs.due.getTime())))
+		);
 		s.stop();
 	});
 

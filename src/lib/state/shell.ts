@@ -20,12 +20,15 @@ export function loadDecks(): Promise<Deck[]> {
 	return decks;
 }
 
-
 /** A plain-language message for a storage failure, naming what the learner can do. */
 export function storageMessage(e: unknown): string {
 	const name = (e as { name?: string })?.name ?? '';
 	const inner = (e as { inner?: { name?: string } })?.inner?.name ?? '';
-	if (typeof indexedDB === 'undefined' || name === 'MissingAPIError' || inner === 'MissingAPIError') {
+	if (
+		typeof indexedDB === 'undefined' ||
+		name === 'MissingAPIError' ||
+		inner === 'MissingAPIError'
+	) {
 		return 'This browser does not let Kartu store data (IndexedDB is unavailable, as in some private windows). Kartu needs it to keep your progress; open it in a normal window.';
 	}
 	if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {

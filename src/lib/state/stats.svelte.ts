@@ -20,7 +20,12 @@ export class StatsState {
 			const db = await open();
 			// Timed for the benchmark (bench/scale.ts): the measure 'kartu:stats'.
 			performance.mark('kartu:stats:start');
-			this.stats = await computeStats(db, now, await loadSettings(db), (share) => (this.summing = share));
+			this.stats = await computeStats(
+				db,
+				now,
+				await loadSettings(db),
+				(share) => (this.summing = share)
+			);
 			performance.measure('kartu:stats', 'kartu:stats:start');
 		} catch (e) {
 			this.error = storageMessage(e);

@@ -6,7 +6,13 @@ import { formatCount } from '../components/count';
 import type { MainThreadSurvey } from '../analyse/main-thread';
 import mainThreadScript from '../analyse/main-thread?worker&url';
 import type { FromSurvey, SurveyInput, ToSurvey } from '../analyse/protocol';
-import { checkFileSize, checkText, type SurveyPage, type SurveySummary, type SurveyView } from '../text';
+import {
+	checkFileSize,
+	checkText,
+	type SurveyPage,
+	type SurveySummary,
+	type SurveyView
+} from '../text';
 
 /** Where the analysis runs: in a Web Worker, or (to compare, with ?thread=main) on the page's own thread. */
 export type Thread = 'worker' | 'main';
@@ -26,7 +32,9 @@ interface Engine {
 }
 
 function workerEngine(receive: (m: FromSurvey) => void, fail: (message: string) => void): Engine {
-	const worker = new Worker(new URL('../analyse/survey.worker.ts', import.meta.url), { type: 'module' });
+	const worker = new Worker(new URL('../analyse/survey.worker.ts', import.meta.url), {
+		type: 'module'
+	});
 	worker.onmessage = (e: MessageEvent<FromSurvey>) => receive(e.data);
 	worker.onerror = (e) => fail(e.message || 'the analysis worker could not start');
 	return { send: (m) => worker.postMessage(m), stop: () => worker.terminate() };
@@ -39,19 +47,30 @@ function loadMainThread(): Promise<MainThreadSurvey> {
 		// Built like a worker (an ES module); it exports nothing and leaves its handler on globalThis.
 		script.type = 'module';
 		script.src = mainThreadScript;
-		script.onload = () => resolve((globalThis as unknown as { kartuMainThreadSurvey: MainThreadSurvey }).kartuMainThreadSurvey);
+		script.onload = () =>
+			resolve(
+				(globalThis as unknown as { kartuMainThreadSurvey: MainThreadSurvey }).kartuMainThreadSurvey
+			);
 		script.onerror = () => reject(new Error('the analysis code could not be loaded'));
 		document.head.append(script);
 	});
 }
 
 /** The same handler, run on the page's thread without slices: the baseline the worker is measured against. */
-function mainThreadEngine(receive: (m: FromSurvey) => void, fail: (message: string) => void): Engine {
+function mainThreadEngine(
+	receive: (m: FromSurvey) => void,
+	fail: (message: string) => void
+): Engine {
 	const queue: ToSurvey[] = [];
 	let handle: ((m: ToSurvey) => void) | undefined;
 	loadMainThread()
 		.then(({ createSurveyHandler, bundledLexicon }) => {
-			handle = createSurveyHandler(bundledLexicon, receive, { sliceMs: Infinity, progressMs: Infinity, pause: async () => {}, now: () => performance.now() });
+			handle = createSurveyHandler(bundledLexicon, receive, {
+				sliceMs: Infinity,
+				progressMs: Infinity,
+				pause: async () => {},
+				now: () => performance.now()
+			});
 			for (const m of queue.splice(0)) handle(m);
 		})
 		.catch((e: Error) => fail(e.message));
@@ -144,7 +163,13 @@ export class TextAnalysis {
 		performance.clearMarks('kartu:analyse:start');
 		performance.mark('kartu:analyse:start');
 		this.#engine ??= this.#start();
-		this.#engine.send({ type: 'start', job: ++this.#job, input, view: this.view, limit: PAGE_SIZE });
+		this.#engine.send({
+			type: 'start',
+			job: ++this.#job,
+			input,
+			view: this.view,
+			limit: PAGE_SIZE
+		});
 	}
 
 	/** Stops the analysis under way; the result shown before stays. */
@@ -154,7 +179,9 @@ export class TextAnalysis {
 		// Whatever the cancelled job still sends is ignored from now on.
 		this.#job++;
 		this.running = false;
-		this.status = this.summary ? 'Analysis cancelled; the result below is unchanged.' : 'Analysis cancelled.';
+		this.status = this.summary
+			? 'Analysis cancelled; the result below is unchanged.'
+			: 'Analysis cancelled.';
 	}
 
 	/** Shows another view of the result, from its first row. */
@@ -164,7 +191,8 @@ export class TextAnalysis {
 	}
 
 	next(): void {
-		if (this.page && this.page.offset + PAGE_SIZE < this.page.total) this.#ask(this.page.offset + PAGE_SIZE);
+		if (this.page && this.page.offset + PAGE_SIZE < this.page.total)
+			this.#ask(this.page.offset + PAGE_SIZE);
 	}
 
 	previous(): void {
@@ -172,7 +200,14 @@ export class TextAnalysis {
 	}
 
 	#ask(offset: number): void {
-		if (this.#shown) this.#engine?.send({ type: 'page', job: this.#shown, view: this.view, offset, limit: PAGE_SIZE });
+		if (this.#shown)
+			this.#engine?.send({
+				type: 'page',
+				job: this.#shown,
+				view: this.view,
+				offset,
+				limit: PAGE_SIZE
+			});
 	}
 
 	#refuse(message: string): void {
@@ -203,7 +238,8 @@ export class TextAnalysis {
 				const before = Math.floor(this.percent / 10);
 				this.done = m.done;
 				this.total = m.total;
-				if (Math.floor(this.percent / 10) !== before || m.done === 0) this.status = `Analysing: ${this.percent}% of ${formatCount(m.total)} sentences.`;
+				if (Math.floor(this.percent / 10) !== before || m.done === 0)
+					this.status = `Analysing: ${this.percent}% of ${formatCount(m.total)} sentences.`;
 				return;
 			}
 			case 'done':

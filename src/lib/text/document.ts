@@ -46,8 +46,14 @@ export function analyseArticle(raw: string, lex: Lexicon): AnalysedArticle {
  * analysed sentence by sentence with it.
  * @example analyseSentence(s, createAnalyser(lex), lex).tokens[0].analysis?.root → 'kata' for "Mengatakan …"
  */
-export function analyseSentence(s: Sentence, analyse: (written: string) => Analysis, lex: Lexicon): AnalysedSentence {
-	const tokens: AnalysedToken[] = tokenize(s.text).map((t) => (t.kind === 'word' ? { ...t, analysis: analyse(t.text) } : t));
+export function analyseSentence(
+	s: Sentence,
+	analyse: (written: string) => Analysis,
+	lex: Lexicon
+): AnalysedSentence {
+	const tokens: AnalysedToken[] = tokenize(s.text).map((t) =>
+		t.kind === 'word' ? { ...t, analysis: analyse(t.text) } : t
+	);
 	const wordIndexes = tokens.flatMap((t, i) => (t.analysis ? [i] : []));
 	if (s.kind === 'body') markNames(tokens, wordIndexes, lex);
 	const matches = findPhrases(
@@ -105,8 +111,17 @@ function markNames(tokens: AnalysedToken[], wordIndexes: number[], lex: Lexicon)
 		const next = tokens[wordIndexes[k + 1]];
 		const a = t.analysis!;
 		const n = next.analysis!;
-		if (wordIndexes[k + 1] !== wordIndexes[k] + 1 || a.cls !== 'word' || !CAPITAL.test(t.text)) continue;
+		if (wordIndexes[k + 1] !== wordIndexes[k] + 1 || a.cls !== 'word' || !CAPITAL.test(t.text))
+			continue;
 		if (lex.nameHeads.has(a.surface) || n.cls !== 'name' || lex.names.has(n.surface)) continue;
-		t.analysis = { ...a, headword: t.text, root: t.text, affixes: [], clitics: [], cls: 'name', verified: true };
+		t.analysis = {
+			...a,
+			headword: t.text,
+			root: t.text,
+			affixes: [],
+			clitics: [],
+			cls: 'name',
+			verified: true
+		};
 	}
 }

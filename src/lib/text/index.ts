@@ -3,10 +3,41 @@
 
 export { affixMeaning, AFFIX_MEANINGS, type AffixMeaning } from './affix-meanings';
 export { parseArticle, type Article } from './article';
-export { analyseArticle, analyseSentence, distinctWords, type AnalysedArticle, type AnalysedSentence, type AnalysedToken } from './document';
-export { checkFileSize, checkText, decodeText, MAX_TEXT_BYTES, textBody, utf8Length, type TextCheck } from './input';
+export {
+	analyseArticle,
+	analyseSentence,
+	distinctWords,
+	type AnalysedArticle,
+	type AnalysedSentence,
+	type AnalysedToken
+} from './document';
+export {
+	checkFileSize,
+	checkText,
+	decodeText,
+	MAX_TEXT_BYTES,
+	textBody,
+	utf8Length,
+	type TextCheck
+} from './input';
 export { analyseWord, createAnalyser, stemIndex, type Lexicon } from './lemmatise';
 export { LEXICON_FILES, parseLexicon, readLexiconFiles, type LexiconFiles } from './lexicon';
 export { sentenceId, splitSentences, textHash, tokenize } from './segment';
-export { builtAs, TextSurvey, type SurveyPage, type SurveyRow, type SurveySummary, type SurveyView } from './survey';
-export type { Analysis, ArticleMeta, LexiconEntry, Sentence, SentenceKind, Token, TokenKind, WordClass } from './types';
+export {
+	builtAs,
+	TextSurvey,
+	type SurveyPage,
+	type SurveyRow,
+	type SurveySummary,
+	type SurveyView
+} from './survey';
+export type {
+	Analysis,
+	ArticleMeta,
+	LexiconEntry,
+	Sentence,
+	SentenceKind,
+	Token,
+	TokenKind,
+	WordClass
+} from './types';

@@ -40,17 +40,29 @@ function megabytes(bytes: number): string {
 export function checkText(text: string, name?: string): TextCheck {
 	const what = name ?? 'This text';
 	if (!/\S/.test(text)) {
-		return { ok: false, message: name ? `${name} is empty: there is no text to analyse.` : 'There is no text to analyse: paste some Indonesian text or open a .txt or .md file.' };
+		return {
+			ok: false,
+			message: name
+				? `${name} is empty: there is no text to analyse.`
+				: 'There is no text to analyse: paste some Indonesian text or open a .txt or .md file.'
+		};
 	}
 	const bytes = utf8Length(text, MAX_TEXT_BYTES);
-	if (bytes > MAX_TEXT_BYTES) return { ok: false, message: `${what} is over ${LIMIT}; Kartu analyses texts of up to ${LIMIT}. Nothing was analysed.` };
+	if (bytes > MAX_TEXT_BYTES)
+		return {
+			ok: false,
+			message: `${what} is over ${LIMIT}; Kartu analyses texts of up to ${LIMIT}. Nothing was analysed.`
+		};
 	if (text.includes('\0')) return notText(name);
 	if (!/\p{L}/u.test(text)) return { ok: false, message: `${what} has no words to analyse.` };
 	return { ok: true, text };
 }
 
 function notText(name = 'This') {
-	return { ok: false as const, message: `${name} is not a text file: open a .txt or .md file saved as UTF-8 (or UTF-16).` };
+	return {
+		ok: false as const,
+		message: `${name} is not a text file: open a .txt or .md file saved as UTF-8 (or UTF-16).`
+	};
 }
 
 /**
@@ -59,7 +71,10 @@ function notText(name = 'This') {
  */
 export function checkFileSize(size: number, name: string): TextCheck | undefined {
 	if (size <= MAX_TEXT_BYTES) return undefined;
-	return { ok: false, message: `${name} is ${megabytes(size)}; Kartu analyses texts of up to ${LIMIT}. Nothing was analysed.` };
+	return {
+		ok: false,
+		message: `${name} is ${megabytes(size)}; Kartu analyses texts of up to ${LIMIT}. Nothing was analysed.`
+	};
 }
 
 /**
@@ -71,7 +86,12 @@ export function checkFileSize(size: number, name: string): TextCheck | undefined
 export function decodeText(bytes: Uint8Array, name: string): TextCheck {
 	const tooLarge = checkFileSize(bytes.length, name);
 	if (tooLarge) return tooLarge;
-	const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+	const utf16 =
+		bytes[0] === 0xff && bytes[1] === 0xfe
+			? 'utf-16le'
+			: bytes[0] === 0xfe && bytes[1] === 0xff
+				? 'utf-16be'
+				: undefined;
 	if (!utf16 && bytes.includes(0)) return notText(name);
 	let text: string;
 	try {

@@ -42,7 +42,12 @@ describe('headword, root and affixes of the seed article words', () => {
 		['perang', 'perang', 'perang', '']
 	])('%s → %s, %s, %s', (word, headword, root, affixes) => {
 		const a = analyse(word);
-		expect({ headword: a.headword, root: a.root, affixes: a.affixes.join(' '), cls: a.cls }).toEqual({
+		expect({
+			headword: a.headword,
+			root: a.root,
+			affixes: a.affixes.join(' '),
+			cls: a.cls
+		}).toEqual({
 			headword,
 			root,
 			affixes,
@@ -83,7 +88,18 @@ describe('classes', () => {
 });
 
 describe('words that only look affixed stay whole', () => {
-	it.each(['makan', 'minum', 'berat', 'tertib', 'pelan', 'kenal', 'teman', 'perang', 'menteri', 'tembakau'])('%s', (word) => {
+	it.each([
+		'makan',
+		'minum',
+		'berat',
+		'tertib',
+		'pelan',
+		'kenal',
+		'teman',
+		'perang',
+		'menteri',
+		'tembakau'
+	])('%s', (word) => {
 		expect(analyse(word)).toMatchObject({ root: word, affixes: [] });
 	});
 });
@@ -111,16 +127,25 @@ describe('unknown roots', () => {
 
 describe('the seed article', () => {
 	it('has every word of class word verified by the lexicon', () => {
-		const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
-		const unverified = distinctWords(analyseArticle(raw, lex)).filter((w) => w.cls === 'word' && !w.verified);
+		const raw = readFileSync(
+			new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url),
+			'utf8'
+		);
+		const unverified = distinctWords(analyseArticle(raw, lex)).filter(
+			(w) => w.cls === 'word' && !w.verified
+		);
 		expect(unverified.map((w) => w.surface)).toEqual([]);
 	});
 });
 
 describe('names in running text', () => {
 	const art = (body: string) =>
-		analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\nJudul\n${body}`, lex).sentences[1].tokens.filter((t) => t.analysis);
-	const classes = (body: string) => Object.fromEntries(art(body).map((t) => [t.text, t.analysis!.cls]));
+		analyseArticle(
+			`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\nJudul\n${body}`,
+			lex
+		).sentences[1].tokens.filter((t) => t.analysis);
+	const classes = (body: string) =>
+		Object.fromEntries(art(body).map((t) => [t.text, t.analysis!.cls]));
 
 	it('reads a known word before a personal name as part of the name, but not a title', () => {
 		expect(classes('Kemarin Budi Santoso bertemu Presiden Joko Widodo di Jakarta.')).toMatchObject({
@@ -133,6 +158,9 @@ describe('names in running text', () => {
 	});
 
 	it('keeps a title before a known place name a word', () => {
-		expect(classes('Ia bertemu Presiden Azerbaijan kemarin.')).toMatchObject({ Presiden: 'word', Azerbaijan: 'name' });
+		expect(classes('Ia bertemu Presiden Azerbaijan kemarin.')).toMatchObject({
+			Presiden: 'word',
+			Azerbaijan: 'name'
+		});
 	});
 });

@@ -1,6 +1,14 @@
 // Finds a word's headword, root, affixes and class by generating every affix reading and letting the lexicon choose.
 
-import { CONFIXES, ENCLITICS, PREFIX_RULES, PREFIX_STACKS, PROCLITICS, SUFFIXES, type PrefixRule } from './affixes';
+import {
+	CONFIXES,
+	ENCLITICS,
+	PREFIX_RULES,
+	PREFIX_STACKS,
+	PROCLITICS,
+	SUFFIXES,
+	type PrefixRule
+} from './affixes';
 import type { Phrase } from './phrases';
 import { isReduplicationPair } from './segment';
 import type { Analysis, LexiconEntry, WordClass } from './types';
@@ -42,7 +50,8 @@ type Visit = (root: string, outer: string, inner: string, suffix: string, menge:
 export function visitReadings(word: string, visit: Visit): void {
 	visitBase(word, '', visit);
 	for (const suffix of SUFFIXES) {
-		if (word.length > suffix.length + 2 && word.endsWith(suffix)) visitBase(word.slice(0, -suffix.length), suffix, visit);
+		if (word.length > suffix.length + 2 && word.endsWith(suffix))
+			visitBase(word.slice(0, -suffix.length), suffix, visit);
 	}
 }
 
@@ -68,7 +77,8 @@ function visitBase(base: string, suffix: string, visit: Visit): void {
 			const after2 = root.slice(rule2.written.length);
 			if (!rule2.before.test(after2)) continue;
 			const root2 = rule2.restore ? rule2.restore + after2 : after2;
-			if (isPossibleRoot(root2)) visit(root2, rule.prefix, rule2.prefix, suffix, menge || rule2.written.endsWith('nge'));
+			if (isPossibleRoot(root2))
+				visit(root2, rule.prefix, rule2.prefix, suffix, menge || rule2.written.endsWith('nge'));
 		}
 	}
 }
@@ -134,10 +144,25 @@ const CLITIC_COST = 25;
  * -an confix reading has a known root, explains less (pengawasan is peN- + awas + -an, not
  * peN- + kawasan).
  */
-function score(root: string, outer: string, inner: string, suffix: string, menge: boolean, clitics: number, known: boolean, confixAn: boolean, lex: Lexicon): number {
+function score(
+	root: string,
+	outer: string,
+	inner: string,
+	suffix: string,
+	menge: boolean,
+	clitics: number,
+	known: boolean,
+	confixAn: boolean,
+	lex: Lexicon
+): number {
 	if (!known) return -(outer ? 1 : 0) - (inner ? 1 : 0) - (suffix ? 1 : 0) - clitics;
 	const affixes = (outer ? 1 : 0) + (inner ? 1 : 0) + (suffix ? 1 : 0);
-	let s = 1000 - 10 * affixes - CLITIC_COST * clitics - (lex.roots.get(root)?.band ?? 4) + root.length * 0.1;
+	let s =
+		1000 -
+		10 * affixes -
+		CLITIC_COST * clitics -
+		(lex.roots.get(root)?.band ?? 4) +
+		root.length * 0.1;
 	if (menge) s += 6;
 	if (confixAn && !suffix && NOMINAL.has(outer) && root.endsWith('an')) s -= 12;
 	return s;
@@ -171,14 +196,35 @@ interface Choice {
 /** The best reading of a single (unhyphenated, lowercase) word. */
 function analyseSimple(word: string, lex: Lexicon): Choice {
 	const fixed = lex.exceptions.get(word);
-	if (fixed) return { reading: fromAffixes(fixed.root, fixed.affixes), base: word, clitics: [], known: true };
+	if (fixed)
+		return {
+			reading: fromAffixes(fixed.root, fixed.affixes),
+			base: word,
+			clitics: [],
+			known: true
+		};
 	// A word the lexicon lists as a root is that root: no affixed reading scores higher.
-	if (lex.roots.has(word)) return { reading: { root: word, prefixes: [], suffix: '' }, base: word, clitics: [], known: true };
+	if (lex.roots.has(word))
+		return {
+			reading: { root: word, prefixes: [], suffix: '' },
+			base: word,
+			clitics: [],
+			known: true
+		};
 	// ke- + tidak + root + -an: the negated abstract noun (ketidakpastian → pasti)
 	const negated = word.startsWith('ketidak') ? /^ketidak([a-z]{3,})an$/.exec(word) : null;
 	if (negated) {
 		const inner = analyseSimple(negated[1], lex);
-		if (inner.known) return { ...inner, base: word, reading: { ...inner.reading, prefixes: ['ke-', 'tidak-', ...inner.reading.prefixes], suffix: 'an' } };
+		if (inner.known)
+			return {
+				...inner,
+				base: word,
+				reading: {
+					...inner.reading,
+					prefixes: ['ke-', 'tidak-', ...inner.reading.prefixes],
+					suffix: 'an'
+				}
+			};
 	}
 	const state: Search = { best: undefined, score: -Infinity };
 	const index = stemIndex(lex);
@@ -188,7 +234,8 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 		for (const { base, clitics } of cliticVariants(word).slice(1)) {
 			if (state.score >= 1000 - 10 - 4) break;
 			const fixed = lex.exceptions.get(base);
-			if (fixed) return { reading: fromAffixes(fixed.root, fixed.affixes), base, clitics, known: true };
+			if (fixed)
+				return { reading: fromAffixes(fixed.root, fixed.affixes), base, clitics, known: true };
 			searchBase(base, clitics, index, lex, state);
 		}
 	}
@@ -201,17 +248,34 @@ interface Search {
 }
 
 /** Scores every reading of `base` (each suffix, then the stems of known roots it can be), keeping the best in `state`. */
-function searchBase(base: string, clitics: string[], index: Map<string, Form[]>, lex: Lexicon, state: Search): void {
+function searchBase(
+	base: string,
+	clitics: string[],
+	index: Map<string, Form[]>,
+	lex: Lexicon,
+	state: Search
+): void {
 	const anStems = base.length > 4 && base.endsWith('an') ? index.get(base.slice(0, -2)) : undefined;
 	let confixAn = false;
 	if (anStems) for (const f of anStems) if (NOMINAL.has(f.outer)) confixAn = true;
 	for (const suffix of SUFFIX_READINGS) {
 		if (suffix && !(base.length > suffix.length + 2 && base.endsWith(suffix))) continue;
-		const stems = suffix === 'an' ? anStems : index.get(suffix ? base.slice(0, -suffix.length) : base);
+		const stems =
+			suffix === 'an' ? anStems : index.get(suffix ? base.slice(0, -suffix.length) : base);
 		if (!stems) continue;
 		for (const f of stems) {
 			if (!f.confix.has(suffix)) continue;
-			const s = score(f.root, f.outer, f.inner, suffix, f.menge, clitics.length, true, confixAn, lex);
+			const s = score(
+				f.root,
+				f.outer,
+				f.inner,
+				suffix,
+				f.menge,
+				clitics.length,
+				true,
+				confixAn,
+				lex
+			);
 			if (s <= state.score) continue;
 			state.score = s;
 			const prefixes = f.outer ? (f.inner ? [f.outer, f.inner] : [f.outer]) : [];
@@ -266,7 +330,14 @@ export function stemIndex(lex: Lexicon): Map<string, Form[]> {
 				if (!inside.has(inner.prefix)) continue;
 				const innerStem = applyRule(inner, root);
 				const outerStem = innerStem === undefined ? undefined : applyRule(outer, innerStem);
-				if (outerStem !== undefined) add(outerStem, { root, outer: outer.prefix, inner: inner.prefix, menge: menge || inner.written.endsWith('nge'), confix });
+				if (outerStem !== undefined)
+					add(outerStem, {
+						root,
+						outer: outer.prefix,
+						inner: inner.prefix,
+						menge: menge || inner.written.endsWith('nge'),
+						confix
+					});
 			}
 		}
 	}
@@ -286,9 +357,12 @@ function applyRule(rule: PrefixRule, stem: string): string | undefined {
  * otherwise strip the clearest prefix and suffix, so the answer is a plausible guess.
  */
 function guessUnknown(word: string): Reading {
-	if (/(si|isme|is|tas|al|if|ik|er|or)$/.test(word)) return { root: word, prefixes: [], suffix: '' };
+	if (/(si|isme|is|tas|al|if|ik|er|or)$/.test(word))
+		return { root: word, prefixes: [], suffix: '' };
 	const candidates = readings(word).filter((r) => r.root.length >= 4);
-	candidates.sort((a, b) => affixList(b).length - affixList(a).length || b.root.length - a.root.length);
+	candidates.sort(
+		(a, b) => affixList(b).length - affixList(a).length || b.root.length - a.root.length
+	);
 	return candidates[0] ?? { root: word, prefixes: [], suffix: '' };
 }
 
@@ -316,12 +390,17 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	const capitalised = written[0] !== surface[0];
 
 	const first = surface.charCodeAt(0);
-	if ((first >= 48 && first <= 57) || (surface.startsWith('ke-') && /^ke-\d/.test(surface))) return wholeWord(surface, surface, 'number');
+	if ((first >= 48 && first <= 57) || (surface.startsWith('ke-') && /^ke-\d/.test(surface)))
+		return wholeWord(surface, surface, 'number');
 	const abbr = lex.abbreviations.get(surface);
 	if (abbr) return { ...wholeWord(surface, abbr.abbr, 'abbr'), expansion: abbr.expansion };
 	// Function and number words keep their whole form as headword; their root is still shown
 	// when the lexicon knows it (sebagai: se- + bagai; sepuluh: se- + puluh).
-	const closed = lex.functionWords.has(surface) ? 'function' : lex.numberWords.has(surface) ? 'number' : undefined;
+	const closed = lex.functionWords.has(surface)
+		? 'function'
+		: lex.numberWords.has(surface)
+			? 'number'
+			: undefined;
 	if (closed) {
 		const a = wholeWord(surface, surface, closed);
 		const m = analyseSimple(surface, lex);
@@ -405,7 +484,9 @@ function affixedReduplication(a: string, b: string, lex: Lexicon) {
 		const prefix = a.slice(0, -root.length);
 		const suffix = b.slice(root.length);
 		const reading = readings(prefix + root + suffix).find((r) => r.root === root);
-		const affixes = reading ? affixList(reading) : [prefix ? `${prefix}-` : '', suffix ? `-${suffix}` : ''].filter(Boolean);
+		const affixes = reading
+			? affixList(reading)
+			: [prefix ? `${prefix}-` : '', suffix ? `-${suffix}` : ''].filter(Boolean);
 		return { headword: `${a}-${b}`, root, affixes: [...affixes, 'R'], clitics: [], verified: true };
 	}
 	return undefined;

@@ -51,7 +51,9 @@ function rows(text: string, file: string, columns: number): string[][] {
 		if (!content.trim()) return;
 		const cells = content.split('\t').map((c) => c.trim());
 		if (cells.length < columns || cells.slice(0, columns).some((c) => !c)) {
-			throw new Error(`${file} line ${i + 1}: expected ${columns} tab-separated fields, got "${line}"`);
+			throw new Error(
+				`${file} line ${i + 1}: expected ${columns} tab-separated fields, got "${line}"`
+			);
 		}
 		out.push(cells);
 	});
@@ -69,7 +71,8 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 		if (!/^[1-4]$/.test(band)) throw new Error(`roots.tsv: "${root}" has band "${band}", not 1-4`);
 		roots.set(root, { root, pos, gloss, band: Number(band) });
 	}
-	const words = (text: string, file: string) => new Set(rows(text, file, 1).map((r) => r[0].toLowerCase()));
+	const words = (text: string, file: string) =>
+		new Set(rows(text, file, 1).map((r) => r[0].toLowerCase()));
 	const abbreviations = new Map<string, { abbr: string; expansion: string; gloss: string }>();
 	for (const [abbr, expansion, gloss] of rows(files.abbreviations, 'abbreviations.tsv', 3)) {
 		abbreviations.set(abbr.toLowerCase(), { abbr, expansion, gloss });

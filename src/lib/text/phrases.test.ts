@@ -6,7 +6,10 @@ import { tokenize } from './segment';
 
 const lex = readLexicon();
 const analyse = createAnalyser(lex);
-const words = (text: string) => tokenize(text).filter((t) => t.kind === 'word').map((t) => analyse(t.text));
+const words = (text: string) =>
+	tokenize(text)
+		.filter((t) => t.kind === 'word')
+		.map((t) => analyse(t.text));
 const found = (text: string) => findPhrases(words(text), lex.phrases).map((m) => m.phrase.headword);
 
 describe('findPhrases', () => {
@@ -14,18 +17,27 @@ describe('findPhrases', () => {
 		expect(found('kunjungan timbal balik dari presiden')).toEqual(['timbal balik']);
 		expect(found('bertekad untuk memperkuat kerja samanya')).toEqual(['kerja sama']);
 		expect(found('memperkuat kerjasama ini')).toEqual(['kerja sama']);
-		expect(found('Republik Azerbaijan bekerja sama dalam berbagai bidang')).toEqual(['bekerja sama']);
+		expect(found('Republik Azerbaijan bekerja sama dalam berbagai bidang')).toEqual([
+			'bekerja sama'
+		]);
 	});
 
 	it('finds an expression split by other words', () => {
-		const ws = words('Perluasan hubungan tidak hanya untuk kepentingan kedua negara, tetapi juga demi kawasan.');
+		const ws = words(
+			'Perluasan hubungan tidak hanya untuk kepentingan kedua negara, tetapi juga demi kawasan.'
+		);
 		const [m] = findPhrases(ws, lex.phrases);
 		expect(m.phrase.headword).toBe('tidak hanya … tetapi juga');
-		expect(m.parts.map((p) => p.map((i) => ws[i].surface).join(' '))).toEqual(['tidak hanya', 'tetapi juga']);
+		expect(m.parts.map((p) => p.map((i) => ws[i].surface).join(' '))).toEqual([
+			'tidak hanya',
+			'tetapi juga'
+		]);
 	});
 
 	it('takes the longer expression when two overlap, and skips a doubled word', () => {
-		expect(found('Pertemuan ini diselenggarakan dalam dalam rangka pertemuan')).toEqual(['dalam rangka']);
+		expect(found('Pertemuan ini diselenggarakan dalam dalam rangka pertemuan')).toEqual([
+			'dalam rangka'
+		]);
 		expect(found('Pada saat yang sama, kunjungan itu')).toEqual(['pada saat yang sama']);
 	});
 
@@ -37,10 +49,18 @@ describe('findPhrases', () => {
 
 describe('parsePhrases', () => {
 	it('reads other spellings and split parts', () => {
-		const [p] = parsePhrases('tidak hanya … tetapi juga\tconjunction\tnot only … but also\ttidak hanya … tapi juga');
+		const [p] = parsePhrases(
+			'tidak hanya … tetapi juga\tconjunction\tnot only … but also\ttidak hanya … tapi juga'
+		);
 		expect(p.forms).toEqual([
-			[['tidak', 'hanya'], ['tetapi', 'juga']],
-			[['tidak', 'hanya'], ['tapi', 'juga']]
+			[
+				['tidak', 'hanya'],
+				['tetapi', 'juga']
+			],
+			[
+				['tidak', 'hanya'],
+				['tapi', 'juga']
+			]
 		]);
 		expect(() => parsePhrases('timbal balik\tadjective')).toThrow(/line 1/);
 	});

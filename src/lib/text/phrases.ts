@@ -25,8 +25,15 @@ export function parsePhrases(text: string): Phrase[] {
 		const content = line.replace(/^#.*$/, '').trimEnd();
 		if (!content.trim()) return;
 		const [headword, pos, gloss, others = ''] = content.split('\t').map((c) => c.trim());
-		if (!headword || !pos || !gloss) throw new Error(`phrases.tsv line ${i + 1}: expected phrase, pos and gloss`);
-		const spellings = [headword, ...others.split(',').map((s) => s.trim()).filter(Boolean)];
+		if (!headword || !pos || !gloss)
+			throw new Error(`phrases.tsv line ${i + 1}: expected phrase, pos and gloss`);
+		const spellings = [
+			headword,
+			...others
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean)
+		];
 		out.push({ headword, pos, gloss, forms: spellings.map(toForm) });
 	});
 	return out;

@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from './article';
-import { isReduplicationPair, sentenceId, splitParagraph, splitSentences, tokenize } from './segment';
+import {
+	isReduplicationPair,
+	sentenceId,
+	splitParagraph,
+	splitSentences,
+	tokenize
+} from './segment';
 
-const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
+const raw = readFileSync(
+	new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url),
+	'utf8'
+);
 const { meta, body } = parseArticle(raw);
 const sentences = splitSentences(meta.slug, body);
 
@@ -13,7 +22,10 @@ describe('splitSentences on the seed article', () => {
 			kind: 'headline',
 			text: 'Ketika Ilham Aliyev Menekankan Perluasan Hubungan Azerbaijan-Iran'
 		});
-		expect(sentences[1]).toMatchObject({ kind: 'caption', text: 'Menteri Intelijen Iran Seyed Mahmoud Alavi' });
+		expect(sentences[1]).toMatchObject({
+			kind: 'caption',
+			text: 'Menteri Intelijen Iran Seyed Mahmoud Alavi'
+		});
 		expect(sentences.filter((s) => s.text === '-')).toHaveLength(0);
 		expect(sentences.slice(2).every((s) => s.kind === 'body')).toBe(true);
 	});
@@ -25,8 +37,12 @@ describe('splitSentences on the seed article', () => {
 	});
 
 	it('keeps dates, abbreviations and semicolon-ended lines inside their sentences', () => {
-		expect(sentences.find((s) => s.text.includes('(14/12)'))?.text).toMatch(/^Presiden Azerbaijan .* dua bangsa\.$/);
-		expect(sentences.find((s) => s.text.startsWith('Letjen'))?.text).toContain('Brigjen Ghasem Rezaei ke Baku');
+		expect(sentences.find((s) => s.text.includes('(14/12)'))?.text).toMatch(
+			/^Presiden Azerbaijan .* dua bangsa\.$/
+		);
+		expect(sentences.find((s) => s.text.startsWith('Letjen'))?.text).toContain(
+			'Brigjen Ghasem Rezaei ke Baku'
+		);
 		expect(sentences.map((s) => s.text)).toContain('Keputusan ini sangat penting dari dua sisi;');
 	});
 
@@ -62,7 +78,10 @@ describe('sentence ids', () => {
 });
 
 describe('tokenize', () => {
-	const words = (text: string) => tokenize(text).filter((t) => t.kind === 'word').map((t) => t.text);
+	const words = (text: string) =>
+		tokenize(text)
+			.filter((t) => t.kind === 'word')
+			.map((t) => t.text);
 
 	it('gives offsets that point at the token in the sentence', () => {
 		for (const s of sentences) {
@@ -71,19 +90,37 @@ describe('tokenize', () => {
 	});
 
 	it('keeps reduplicated words whole', () => {
-		expect(words('negara-negara tetangganya dan bangsa-bangsa, faktor-faktor serta langkah-langkah')).toEqual([
-			'negara-negara', 'tetangganya', 'dan', 'bangsa-bangsa', 'faktor-faktor', 'serta', 'langkah-langkah'
+		expect(
+			words('negara-negara tetangganya dan bangsa-bangsa, faktor-faktor serta langkah-langkah')
+		).toEqual([
+			'negara-negara',
+			'tetangganya',
+			'dan',
+			'bangsa-bangsa',
+			'faktor-faktor',
+			'serta',
+			'langkah-langkah'
 		]);
 	});
 
 	it('splits hyphenated names into two names', () => {
-		expect(words('Hubungan Azerbaijan-Iran dan Tehran-Baku')).toEqual(['Hubungan', 'Azerbaijan', 'Iran', 'dan', 'Tehran', 'Baku']);
+		expect(words('Hubungan Azerbaijan-Iran dan Tehran-Baku')).toEqual([
+			'Hubungan',
+			'Azerbaijan',
+			'Iran',
+			'dan',
+			'Tehran',
+			'Baku'
+		]);
 		expect(words('Sayur-Mayur')).toEqual(['Sayur-Mayur']);
 	});
 
 	it('marks numbers and punctuation as not words', () => {
 		const tokens = tokenize('hari Jumat (14/12) pertemuan ke-11.');
-		expect(tokens.filter((t) => t.kind === 'number').map((t) => t.text)).toEqual(['14/12', 'ke-11']);
+		expect(tokens.filter((t) => t.kind === 'number').map((t) => t.text)).toEqual([
+			'14/12',
+			'ke-11'
+		]);
 		expect(tokens.filter((t) => t.kind === 'punct').map((t) => t.text)).toEqual(['(', ')', '.']);
 	});
 });

@@ -29,8 +29,17 @@ describe('builtAs', () => {
 
 describe('TextSurvey', () => {
 	it('finds the root and gloss of an affixed word, and counts sentences, words and distinct words', () => {
-		const s = survey('Kata dan kalimat\nDia mengatakan bahwa kata itu penting. Mereka mengatakan hal yang sama!');
-		expect(s.summary()).toEqual({ sentences: 3, words: 14, distinct: 12, headwords: 12, unknown: 0, names: 0 });
+		const s = survey(
+			'Kata dan kalimat\nDia mengatakan bahwa kata itu penting. Mereka mengatakan hal yang sama!'
+		);
+		expect(s.summary()).toEqual({
+			sentences: 3,
+			words: 14,
+			distinct: 12,
+			headwords: 12,
+			unknown: 0,
+			names: 0
+		});
 		const rows = s.page('words', 0, 50).rows;
 		expect(rows.find((r) => r.headword === 'mengatakan')).toEqual({
 			headword: 'mengatakan',
@@ -48,7 +57,10 @@ describe('TextSurvey', () => {
 			['kata', 2],
 			['mengatakan', 2]
 		]);
-		expect(rows.find((r) => r.headword === 'yang')).toMatchObject({ kind: 'function', pos: 'function word' });
+		expect(rows.find((r) => r.headword === 'yang')).toMatchObject({
+			kind: 'function',
+			pos: 'function word'
+		});
 	});
 
 	it('keeps markup as text: its words are words, its example is the text as written', () => {
@@ -71,11 +83,22 @@ describe('TextSurvey', () => {
 	});
 
 	it('counts a fixed expression once, with its own gloss, and abbreviations with their expansion', () => {
-		const s = survey('Judul\nKerja sama kedua negara penting. Letjen Budi datang untuk kerja sama.');
+		const s = survey(
+			'Judul\nKerja sama kedua negara penting. Letjen Budi datang untuk kerja sama.'
+		);
 		const rows = s.page('words', 0, 50).rows;
-		expect(rows.find((r) => r.headword === 'kerja sama')).toMatchObject({ count: 2, kind: 'phrase', pos: 'noun', gloss: 'cooperation', built: 'fixed expression' });
+		expect(rows.find((r) => r.headword === 'kerja sama')).toMatchObject({
+			count: 2,
+			kind: 'phrase',
+			pos: 'noun',
+			gloss: 'cooperation',
+			built: 'fixed expression'
+		});
 		expect(rows.find((r) => r.headword === 'kerja')).toBeUndefined();
-		expect(rows.find((r) => r.headword === 'Letjen')).toMatchObject({ kind: 'abbr', built: 'stands for Letnan Jenderal' });
+		expect(rows.find((r) => r.headword === 'Letjen')).toMatchObject({
+			kind: 'abbr',
+			built: 'stands for Letnan Jenderal'
+		});
 	});
 
 	it('pages through a view and reports progress sentence by sentence', () => {
@@ -97,6 +120,7 @@ describe('TextSurvey', () => {
 		const rows = new Map(s.page('words', 0, 10_000).rows.map((r) => [r.headword, r.count]));
 		const deck = headwords(analyseArticle(article, lex));
 		expect(deck.size).toBeGreaterThan(100);
-		for (const [hw, info] of deck) expect([hw, rows.get(hw)]).toEqual([hw, info.occurrences.length]);
+		for (const [hw, info] of deck)
+			expect([hw, rows.get(hw)]).toEqual([hw, info.occurrences.length]);
 	});
 });

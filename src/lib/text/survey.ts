@@ -18,7 +18,8 @@ import type { Analysis, Sentence } from './types';
 export function builtAs(root: string, affixes: string[]): string {
 	const prefixes = affixes.filter((a) => a.endsWith('-'));
 	const suffixes = affixes.filter((a) => a.startsWith('-'));
-	if (!prefixes.length && !suffixes.length) return affixes.includes('R') ? `${root}, reduplicated` : 'root word';
+	if (!prefixes.length && !suffixes.length)
+		return affixes.includes('R') ? `${root}, reduplicated` : 'root word';
 	const parts = [...prefixes, root, ...suffixes].join(' + ');
 	return affixes.includes('R') ? `${parts}, reduplicated` : parts;
 }
@@ -161,7 +162,12 @@ export class TextSurvey {
 	page(view: SurveyView, offset: number, limit: number): SurveyPage {
 		const rows = this.#sorted()[view];
 		const from = Math.max(0, Math.min(offset, rows.length));
-		return { view, offset: from, total: rows.length, rows: rows.slice(from, from + limit).map((e) => this.#row(e)) };
+		return {
+			view,
+			offset: from,
+			total: rows.length,
+			rows: rows.slice(from, from + limit).map((e) => this.#row(e))
+		};
 	}
 
 	#sorted(): Record<SurveyView, Entry[]> {
@@ -183,16 +189,34 @@ export class TextSurvey {
 
 	#row(e: Entry): SurveyRow {
 		const a = e.analysis;
-		const base = { headword: a.headword, root: a.root, count: e.count, verified: a.verified, kind: e.kind, example: this.#example(e) };
+		const base = {
+			headword: a.headword,
+			root: a.root,
+			count: e.count,
+			verified: a.verified,
+			kind: e.kind,
+			example: this.#example(e)
+		};
 		const lex = this.#lex;
 		switch (e.kind) {
 			case 'phrase': {
 				const p = this.#phrases.get(a.headword);
-				return { ...base, root: a.headword, gloss: p?.gloss ?? '', pos: p?.pos ?? '', built: 'fixed expression' };
+				return {
+					...base,
+					root: a.headword,
+					gloss: p?.gloss ?? '',
+					pos: p?.pos ?? '',
+					built: 'fixed expression'
+				};
 			}
 			case 'abbr': {
 				const abbr = lex.abbreviations.get(a.surface);
-				return { ...base, gloss: abbr?.gloss ?? '', pos: 'abbreviation', built: a.expansion ? `stands for ${a.expansion}` : 'abbreviation' };
+				return {
+					...base,
+					gloss: abbr?.gloss ?? '',
+					pos: 'abbreviation',
+					built: a.expansion ? `stands for ${a.expansion}` : 'abbreviation'
+				};
 			}
 			case 'name':
 				return { ...base, gloss: '', pos: 'name', built: 'name' };

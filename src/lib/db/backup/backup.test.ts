@@ -3,7 +3,12 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
-import { backupFileName, parseBackup, serialiseBackup, MAX_BACKUP_BYTES } from '../../backup/format';
+import {
+	backupFileName,
+	parseBackup,
+	serialiseBackup,
+	MAX_BACKUP_BYTES
+} from '../../backup/format';
 import { pickNext, Rating, Scheduler, DEFAULT_SETTINGS } from '../../srs';
 import { applyImport, exportBackup, planImport } from './backup';
 import { loadQueue } from '../cards';
@@ -38,12 +43,24 @@ async function study(db: KartuDB, answers: number, start = t0) {
 		const at = new Date(start.getTime() + i * 1000);
 		const { queue } = await loadQueue(db, at, settings);
 		const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
-		await recordAnswer(db, { card, grade: Rating.Easy, next: scheduler.answer(card.fsrs, Rating.Easy, at), time: at, ms: 2000, dayStartHour: 4 });
+		await recordAnswer(db, {
+			card,
+			grade: Rating.Easy,
+			next: scheduler.answer(card.fsrs, Rating.Easy, at),
+			time: at,
+			ms: 2000,
+			dayStartHour: 4
+		});
 	}
 }
 
 async function snapshotOf(db: KartuDB) {
-	return { cards: await db.cards.toArray(), reviews: await db.reviews.toArray(), settings: (await db.settings.toArray()).filter((s) => s.key !== 'stats-state'), words: await db.words.toArray() };
+	return {
+		cards: await db.cards.toArray(),
+		reviews: await db.reviews.toArray(),
+		settings: (await db.settings.toArray()).filter((s) => s.key !== 'stats-state'),
+		words: await db.words.toArray()
+	};
 }
 
 describe('export and import', () => {
@@ -64,7 +81,12 @@ describe('export and import', () => {
 		await study(b, 1, new Date(t0.getTime() + 86_400_000 * 3));
 		if (!parsed.ok) return;
 		const summary = await applyImport(b, parsed.backup, 'replace');
-		expect(summary).toMatchObject({ mode: 'replace', cardsAdded: deck.cards.length, reviewsAdded: 4, reviewsRemoved: 1 });
+		expect(summary).toMatchObject({
+			mode: 'replace',
+			cardsAdded: deck.cards.length,
+			reviewsAdded: 4,
+			reviewsRemoved: 1
+		});
 		expect(await snapshotOf(b)).toEqual(await snapshotOf(a));
 	});
 
@@ -101,10 +123,34 @@ describe('parseBackup refuses bad files with a clear message', () => {
 	it.each([
 		['not JSON', () => 'hello {', /not JSON/],
 		['another format', () => JSON.stringify({ format: 'anki', version: 1 }), /not a Kartu backup/],
-		['a newer version', (g: any) => JSON.stringify({ ...g, version: 2 }), /newer Kartu \(format version 2\)/],
-		['a missing field', (g: any) => JSON.stringify({ ...g, cards: g.cards.map((c: any, i: number) => (i === 3 ? { ...c, fsrs: { ...c.fsrs, due: undefined } } : c)) }), /cards\[3\]\.fsrs\.due is missing or not a date/],
-		['a mistyped field', (g: any) => JSON.stringify({ ...g, reviews: [{ ...g.reviews[0], grade: 'good' }, g.reviews[1]] }), /reviews\[0\]\.grade is missing or not a number/],
-		['a review of a card not in the file', (g: any) => JSON.stringify({ ...g, cards: g.cards.filter((c: any) => c.id !== g.reviews[0].cardId) }), /is for the card .* not in the backup/]
+		[
+			'a newer version',
+			(g: any) => JSON.stringify({ ...g, version: 2 }),
+			/newer Kartu \(format version 2\)/
+		],
+		[
+			'a missing field',
+			(g: any) =>
+				JSON.stringify({
+					...g,
+					cards: g.cards.map((c: any, i: number) =>
+						i === 3 ? { ...c, fsrs: { ...c.fsrs, due: undefined } } : c
+					)
+				}),
+			/cards\[3\]\.fsrs\.due is missing or not a date/
+		],
+		[
+			'a mistyped field',
+			(g: any) =>
+				JSON.stringify({ ...g, reviews: [{ ...g.reviews[0], grade: 'good' }, g.reviews[1]] }),
+			/reviews\[0\]\.grade is missing or not a number/
+		],
+		[
+			'a review of a card not in the file',
+			(g: any) =>
+				JSON.stringify({ ...g, cards: g.cards.filter((c: any) => c.id !== g.reviews[0].cardId) }),
+			/is for the card .* not in the backup/
+		]
 	])('%s', async (_name, make, message) => {
 		const result = parseBackup(make(await good()));
 		expect(result.ok).toBe(false);
@@ -140,16 +186,29 @@ describe('snapshots', () => {
 
 describe('upgrades keep data', () => {
 	it('opens a database written by schema version 1 and keeps every card and review', async () => {
-		const fixture = JSON.parse(readFileSync(new URL('../fixtures/v1-database.json', import.meta.url), 'utf8'));
+		const fixture = JSON.parse(
+			readFileSync(new URL('../fixtures/v1-database.json', import.meta.url), 'utf8')
+		);
 		const revive = (o: any): any =>
 			Array.isArray(o)
 				? o.map(revive)
 				: o && typeof o === 'object'
-					? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, ['due', 'last_review', 'time'].includes(k) && typeof v === 'string' ? new Date(v) : revive(v)]))
+					? Object.fromEntries(
+							Object.entries(o).map(([k, v]) => [
+								k,
+								['due', 'last_review', 'time'].includes(k) && typeof v === 'string'
+									? new Date(v)
+									: revive(v)
+							])
+						)
 					: o;
 		const name = `v1-${++n}`;
 		const v1 = new Dexie(name);
-		v1.version(1).stores({ cards: 'id, article, sibling, [queue+fsrs.due], [queue+position]', reviews: 'id, cardId, time', settings: 'key' });
+		v1.version(1).stores({
+			cards: 'id, article, sibling, [queue+fsrs.due], [queue+position]',
+			reviews: 'id, cardId, time',
+			settings: 'key'
+		});
 		await v1.table('cards').bulkAdd(revive(fixture.cards));
 		await v1.table('reviews').bulkAdd(revive(fixture.reviews));
 		await v1.table('settings').bulkAdd(fixture.settings);
@@ -161,7 +220,18 @@ describe('upgrades keep data', () => {
 		expect(cards).toHaveLength(fixture.cards.length);
 		expect(await db.reviews.count()).toBe(fixture.reviews.length);
 		expect(db.verno).toBe(5);
-		expect(db.tables.map((t) => t.name).sort()).toEqual(['answerHours', 'cards', 'counts', 'firsts', 'reviews', 'settings', 'snapshotData', 'snapshots', 'statdays', 'words']);
+		expect(db.tables.map((t) => t.name).sort()).toEqual([
+			'answerHours',
+			'cards',
+			'counts',
+			'firsts',
+			'reviews',
+			'settings',
+			'snapshotData',
+			'snapshots',
+			'statdays',
+			'words'
+		]);
 		for (const c of revive(fixture.cards)) expect(cards.find((x) => x.id === c.id)).toEqual(c);
 		// The upgrade counted the cards of each queue once.
 		const tally: Record<number, number> = {};
@@ -172,7 +242,9 @@ describe('upgrades keep data', () => {
 		const from = (Math.floor(reviews.at(-1)!.time.getTime() / 3_600_000) - 72) * 3_600_000;
 		const recent = reviews.filter((r) => r.time.getTime() >= from).map((r) => r.id);
 		expect(recent.length).toBeGreaterThan(0);
-		expect((await db.answerHours.toArray()).flatMap((h) => h.a.map((e) => e[0])).sort()).toEqual(recent.sort());
+		expect((await db.answerHours.toArray()).flatMap((h) => h.a.map((e) => e[0])).sort()).toEqual(
+			recent.sort()
+		);
 		// The new indexes and tables work on the old data.
 		expect(await db.cards.where('content.headword').equals('menekankan').count()).toBe(3);
 		expect(await db.words.count()).toBe(0);
@@ -180,6 +252,8 @@ describe('upgrades keep data', () => {
 		expect(queue.learning.length + queue.review.length + queue.fresh.length).toBeGreaterThan(0);
 		// The history from before the upgrade is summed into the statistics on the first visit.
 		const stats = await computeStats(db, new Date('2026-03-02T10:00:00Z'), settings);
-		expect(stats.perDay.reduce((a, d) => a + d.reviews, 0)).toBe(fixture.reviews.filter((r: { practice?: boolean }) => !r.practice).length);
+		expect(stats.perDay.reduce((a, d) => a + d.reviews, 0)).toBe(
+			fixture.reviews.filter((r: { practice?: boolean }) => !r.practice).length
+		);
 	});
 });

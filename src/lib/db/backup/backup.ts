@@ -14,7 +14,10 @@ const LOCAL_KEYS = ['stats-cache', 'stats-state', 'content-version', 'snapshot-c
 export type ImportMode = 'merge' | 'replace';
 
 /** Everything the learner has: cards with FSRS state, every review, settings and word marks. */
-export async function exportBackup(db: KartuDB, now = new Date()): Promise<Omit<Backup, 'format' | 'version'>> {
+export async function exportBackup(
+	db: KartuDB,
+	now = new Date()
+): Promise<Omit<Backup, 'format' | 'version'>> {
 	return db.transaction('r', db.cards, db.reviews, db.settings, db.words, async () => ({
 		exported: now,
 		cards: (await db.cards.toArray()) as unknown as Backup['cards'],
@@ -42,7 +45,11 @@ function newer(a: StoredCard, b: StoredCard): StoredCard {
 }
 
 /** What an import would change, so the learner can confirm it first. Writes nothing. */
-export async function planImport(db: KartuDB, backup: Backup, mode: ImportMode): Promise<ImportSummary> {
+export async function planImport(
+	db: KartuDB,
+	backup: Backup,
+	mode: ImportMode
+): Promise<ImportSummary> {
 	return db.transaction('r', db.cards, db.reviews, async () => plan(db, backup, mode));
 }
 
@@ -84,40 +91,63 @@ async function plan(db: KartuDB, backup: Backup, mode: ImportMode): Promise<Impo
  * `merge` adds what is missing, keeps each card's longer history, and never adds a review twice.
  * If anything fails, nothing is changed.
  */
-export async function applyImport(db: KartuDB, backup: Backup, mode: ImportMode): Promise<ImportSummary> {
-	return db.transaction('rw', [db.cards, db.reviews, db.settings, db.words, db.statdays, db.firsts], async () => {
-		const summary = await plan(db, backup, mode);
-		// The statistics describe the old history: they are summed again from the new one.
-		await Promise.all([db.statdays.clear(), db.firsts.clear()]);
-		const cards = backup.cards.map((c) => {
-			const card = c as unknown as StoredCard;
-			return { ...card, queue: queueOf(card) };
-		});
-		const reviews = backup.reviews as unknown as StoredReview[];
-		if (mode === 'replace') {
-			await Promise.all([db.cards.clear(), db.reviews.clear(), db.settings.clear(), db.words.clear()]);
-			await db.cards.bulkAdd(cards);
-			await db.reviews.bulkAdd(reviews);
-			await db.settings.bulkAdd(backup.settings.filter((s) => !LOCAL_KEYS.includes(s.key)));
+export async function applyImport(
+	db: KartuDB,
+	backup: Backup,
+	mode: ImportMode
+): Promise<ImportSummary> {
+	return db.transaction(
+		'rw',
+		[db.cards, db.reviews, db.settings, db.words, db.statdays, db.firsts],
+		async () => {
+			const summary = await plan(db, backup, mode);
+			// The statistics describe the old history: they are summed again from the new one.
+			await Promise.all([db.statdays.clear(), db.firsts.clear()]);
+			const cards = backup.cards.map((c) => {
+				const card = c as unknown as StoredCard;
+				return { ...card, queue: queueOf(card) };
+			});
+			const reviews = backup.reviews as unknown as StoredReview[];
+			if (mode === 'replace') {
+				await Promise.all([
+					db.cards.clear(),
+					db.reviews.clear(),
+					db.settings.clear(),
+					db.words.clear()
+				]);
+				await db.cards.bulkAdd(cards);
+				await db.reviews.bulkAdd(reviews);
+				await db.settings.bulkAdd(backup.settings.filter((s) => !LOCAL_KEYS.includes(s.key)));
+				await markStatsStale(db);
+				await db.words.bulkAdd(backup.words);
+				return summary;
+			}
+			const here = new Map(
+				(await db.cards.bulkGet(cards.map((c) => c.id)))
+					.filter((c): c is StoredCard => !!c)
+					.map((c) => [c.id, c])
+			);
+			await db.cards.bulkPut(cards.map((c) => (here.has(c.id) ? newer(here.get(c.id)!, c) : c)));
+			const reviewIds = new Set(await db.reviews.toCollection().primaryKeys());
+			await db.reviews.bulkAdd(reviews.filter((r) => !reviewIds.has(r.id)));
 			await markStatsStale(db);
-			await db.words.bulkAdd(backup.words);
+			const keys = new Set(await db.settings.toCollection().primaryKeys());
+			await db.settings.bulkAdd(
+				backup.settings.filter((s) => !keys.has(s.key) && !LOCAL_KEYS.includes(s.key))
+			);
+			const marked = new Set(await db.words.toCollection().primaryKeys());
+			await db.words.bulkAdd(backup.words.filter((w) => !marked.has(w.headword)));
 			return summary;
 		}
-		const here = new Map((await db.cards.bulkGet(cards.map((c) => c.id))).filter((c): c is StoredCard => !!c).map((c) => [c.id, c]));
-		await db.cards.bulkPut(cards.map((c) => (here.has(c.id) ? newer(here.get(c.id)!, c) : c)));
-		const reviewIds = new Set(await db.reviews.toCollection().primaryKeys());
-		await db.reviews.bulkAdd(reviews.filter((r) => !reviewIds.has(r.id)));
-		await markStatsStale(db);
-		const keys = new Set(await db.settings.toCollection().primaryKeys());
-		await db.settings.bulkAdd(backup.settings.filter((s) => !keys.has(s.key) && !LOCAL_KEYS.includes(s.key)));
-		const marked = new Set(await db.words.toCollection().primaryKeys());
-		await db.words.bulkAdd(backup.words.filter((w) => !marked.has(w.headword)));
-		return summary;
-	});
+	);
 }
 
 /** Every card and review, read in one transaction (the Anki export's input). */
-export async function readCollection(db: KartuDB): Promise<{ cards: StoredCard[]; reviews: StoredReview[] }> {
-	const [cards, reviews] = await db.transaction('r', db.cards, db.reviews, () => Promise.all([db.cards.toArray(), db.reviews.toArray()]));
+export async function readCollection(
+	db: KartuDB
+): Promise<{ cards: StoredCard[]; reviews: StoredReview[] }> {
+	const [cards, reviews] = await db.transaction('r', db.cards, db.reviews, () =>
+		Promise.all([db.cards.toArray(), db.reviews.toArray()])
+	);
 	return { cards, reviews };
 }

@@ -9,12 +9,18 @@ import type { SnapshotStats } from './snapshots';
  * Settles when the snapshot is written (with what it read and how long each step took) or skipped
  * (undefined: one exists already, or another tab is taking it); rejects with the worker's error.
  */
-export async function runSnapshot(now: Date, database: () => Promise<KartuDB>): Promise<SnapshotStats | undefined> {
+export async function runSnapshot(
+	now: Date,
+	database: () => Promise<KartuDB>
+): Promise<SnapshotStats | undefined> {
 	if (typeof Worker !== 'undefined') {
 		const reply = await inWorker(now);
 		if (reply) return reply.stats;
 	}
-	const [{ SNAPSHOT_SIZES, takeSnapshot }, db] = await Promise.all([import('./snapshots'), database()]);
+	const [{ SNAPSHOT_SIZES, takeSnapshot }, db] = await Promise.all([
+		import('./snapshots'),
+		database()
+	]);
 	const stats = {} as SnapshotStats;
 	return (await takeSnapshot(db, now, SNAPSHOT_SIZES, stats)) ? stats : undefined;
 }
@@ -23,7 +29,10 @@ export async function runSnapshot(now: Date, database: () => Promise<KartuDB>): 
  * Takes today's snapshot, timing it as the performance measure `kartu:snapshot`. `database` is
  * only called where there are no workers (the page then does the work itself).
  */
-export async function takeTodaysSnapshot(now: Date, database: () => Promise<KartuDB>): Promise<void> {
+export async function takeTodaysSnapshot(
+	now: Date,
+	database: () => Promise<KartuDB>
+): Promise<void> {
 	const start = performance.now();
 	const stats = await runSnapshot(now, database);
 	performance.measure('kartu:snapshot', { start, detail: stats });

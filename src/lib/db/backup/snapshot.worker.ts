@@ -10,7 +10,8 @@ export interface SnapshotRequest {
 }
 
 /** The worker's one answer: the snapshot taken (none if another tab was first), or why it failed. */
-export type SnapshotReply = { ok: true; id?: string; stats?: SnapshotStats } | { ok: false; error: string };
+export type SnapshotReply =
+	{ ok: true; id?: string; stats?: SnapshotStats } | { ok: false; error: string };
 
 onmessage = async (e: MessageEvent<SnapshotRequest>) => {
 	const db = new KartuDB();

@@ -11,7 +11,15 @@ import { recordAnswer, undoAnswer } from '../answers';
 import { KartuDB } from '../schema';
 import { type StoredCard } from '../rows';
 import { runSnapshot } from './snapshot-job';
-import { CHAIN_KEY, listSnapshots, restoreSnapshot, takeSnapshot, type SnapshotChain, type SnapshotSizes, type SnapshotSummary } from './snapshots';
+import {
+	CHAIN_KEY,
+	listSnapshots,
+	restoreSnapshot,
+	takeSnapshot,
+	type SnapshotChain,
+	type SnapshotSizes,
+	type SnapshotSummary
+} from './snapshots';
 import { markWord } from '../words';
 
 const { deck } = readArticle('azerbaijan-iran');
@@ -52,7 +60,8 @@ async function fresh(name = `snapshots-${++n}`) {
 					query: async (req) => {
 						const res = await t.query(req);
 						if (req.values) add(res.result.length);
-						if (table === 'cards' && res.result.length === small.cardPage) await hooks.afterCardsPage?.(res.result as StoredCard[]);
+						if (table === 'cards' && res.result.length === small.cardPage)
+							await hooks.afterCardsPage?.(res.result as StoredCard[]);
 						return res;
 					},
 					getMany: async (req) => {
@@ -74,7 +83,14 @@ async function study(db: KartuDB, answers: number, start: Date) {
 		const at = new Date(start.getTime() + i * 1000);
 		const { queue } = await loadQueue(db, at, settings);
 		const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
-		await recordAnswer(db, { card, grade: Rating.Easy, next: scheduler.answer(card.fsrs, Rating.Easy, at), time: at, ms: 2000, dayStartHour: 4 });
+		await recordAnswer(db, {
+			card,
+			grade: Rating.Easy,
+			next: scheduler.answer(card.fsrs, Rating.Easy, at),
+			time: at,
+			ms: 2000,
+			dayStartHour: 4
+		});
 	}
 }
 
@@ -83,7 +99,9 @@ async function contents(db: KartuDB) {
 	return {
 		cards: (await db.cards.toArray()).sort((a, b) => a.id.localeCompare(b.id)),
 		reviews: await db.reviews.toArray(),
-		settings: (await db.settings.toArray()).filter((s) => ![CHAIN_KEY, 'stats-cache', 'stats-state', 'content-version'].includes(s.key)),
+		settings: (await db.settings.toArray()).filter(
+			(s) => ![CHAIN_KEY, 'stats-cache', 'stats-state', 'content-version'].includes(s.key)
+		),
 		words: await db.words.toArray()
 	};
 }
@@ -170,7 +188,10 @@ describe('incremental snapshots', () => {
 		const { db, read } = await fresh();
 		await study(db, 3, day(0));
 		const last = (await db.reviews.orderBy('id').last())!.id;
-		await db.settings.put({ key: CHAIN_KEY, value: { lastId: last, count: 3, chunks: [{ id: 'reviews:elsewhere', last, count: 3 }] } });
+		await db.settings.put({
+			key: CHAIN_KEY,
+			value: { lastId: last, count: 3, chunks: [{ id: 'reviews:elsewhere', last, count: 3 }] }
+		});
 		read.clear();
 		const snap = (await takeSnapshot(db, day(0), small))!;
 		expect(read.get('reviews')).toBe(3);
@@ -194,7 +215,14 @@ describe('incremental snapshots', () => {
 			const answer = async () => {
 				for (const [i, card] of rows.slice(0, 2).entries()) {
 					const at = new Date(day(0).getTime() + 60_000 + i);
-					await recordAnswer(other, { card, grade: Rating.Good, next: scheduler.answer(card.fsrs, Rating.Good, at), time: at, ms: 1000, dayStartHour: 4 });
+					await recordAnswer(other, {
+						card,
+						grade: Rating.Good,
+						next: scheduler.answer(card.fsrs, Rating.Good, at),
+						time: at,
+						ms: 1000,
+						dayStartHour: 4
+					});
 				}
 			};
 			// Outside the snapshot's Dexie zone, as another tab's answers are.
@@ -219,7 +247,8 @@ describe('incremental snapshots', () => {
 		hooks.afterCardsPage = () => {
 			if (deleted) return Promise.resolve();
 			deleted = true;
-			const newest = async () => other.reviews.delete((await other.reviews.orderBy('id').last())!.id);
+			const newest = async () =>
+				other.reviews.delete((await other.reviews.orderBy('id').last())!.id);
 			return new Promise((done) => setTimeout(() => void newest().then(done), 0));
 		};
 		read.clear();
@@ -249,7 +278,12 @@ describe('keeping a week', () => {
 			await study(db, 2, day(d));
 			if (d === 3) await db.reviews.delete((await db.reviews.orderBy('id').first())!.id); // a new chain from day 3
 			// A part left by a snapshot that never finished (the tab was closed): an orphan.
-			await db.snapshotData.put({ id: `reviews:stray-${d}`, kind: 'reviews', count: 0, bytes: new Uint8Array() } as never);
+			await db.snapshotData.put({
+				id: `reviews:stray-${d}`,
+				kind: 'reviews',
+				count: 0,
+				bytes: new Uint8Array()
+			} as never);
 			const s = (await takeSnapshot(db, day(d), small))!;
 			if (d === 2) firstChain.push(...reviewParts(s));
 		}
@@ -281,7 +315,12 @@ describe('snapshots of the older format (one JSON row)', () => {
 		const wanted = await contents(db);
 		// What the previous takeSnapshot wrote: a summary without parts and the whole backup as text.
 		const data = serialiseBackup(await exportBackup(db, day(0)));
-		await db.snapshots.put({ id: listDay(0), time: day(0), cards: wanted.cards.length, reviews: 3 });
+		await db.snapshots.put({
+			id: listDay(0),
+			time: day(0),
+			cards: wanted.cards.length,
+			reviews: 3
+		});
 		await db.snapshotData.put({ id: listDay(0), data });
 
 		await study(db, 2, day(1));

@@ -7,11 +7,24 @@
 // this in a worker (snapshot.worker.ts); here it is a plain function of the database.
 
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { BACKUP_FORMAT, BACKUP_VERSION, backupFileName, checkBackup, type Backup } from '../../backup/format';
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	backupFileName,
+	checkBackup,
+	type Backup
+} from '../../backup/format';
 import { applyImport, type ImportSummary } from './backup';
 import { snapshotDay } from './snapshot-day';
 import type { KartuDB } from '../schema';
-import type { Setting, SnapshotData, StoredCard, StoredReview, StoredSnapshot, StoredWord } from '../rows';
+import type {
+	Setting,
+	SnapshotData,
+	StoredCard,
+	StoredReview,
+	StoredSnapshot,
+	StoredWord
+} from '../rows';
 
 export const SNAPSHOTS_KEPT = 7;
 /** The settings row holding the chain's bookkeeping. */
@@ -66,7 +79,12 @@ export interface SnapshotSizes {
 	cardPart: number;
 	reviewChunk: number;
 }
-export const SNAPSHOT_SIZES: SnapshotSizes = { cardPage: 1000, reviewPage: 2000, cardPart: 5000, reviewChunk: 10_000 };
+export const SNAPSHOT_SIZES: SnapshotSizes = {
+	cardPage: 1000,
+	reviewPage: 2000,
+	cardPart: 5000,
+	reviewChunk: 10_000
+};
 
 /** What a snapshot run read and how long each step took (ms), for the benchmark and the curious. */
 export interface SnapshotStats {
@@ -131,7 +149,12 @@ export async function takeSnapshot(
 	}, true);
 }
 
-async function snapshotOnce(db: KartuDB, now: Date, sizes: SnapshotSizes, stats?: SnapshotStats): Promise<SnapshotSummary | undefined> {
+async function snapshotOnce(
+	db: KartuDB,
+	now: Date,
+	sizes: SnapshotSizes,
+	stats?: SnapshotStats
+): Promise<SnapshotSummary | undefined> {
 	const id = localDay(now);
 	if (await db.snapshots.get(id)) return undefined;
 	if ((await db.reviews.limit(1).count()) === 0) return undefined;
@@ -146,9 +169,10 @@ async function snapshotOnce(db: KartuDB, now: Date, sizes: SnapshotSizes, stats?
 
 	// 1. The reviews added since the chain's last one, through the primary key, a page per transaction;
 	// the next page is read while this one is compressed.
-	const reviewPage = (after: string) => db.reviews.where(':id').above(after).limit(sizes.reviewPage).toArray();
+	const reviewPage = (after: string) =>
+		db.reviews.where(':id').above(after).limit(sizes.reviewPage).toArray();
 	let read = 0;
-	for (let next = reviewPage(chain.lastId); ; ) {
+	for (let next = reviewPage(chain.lastId); ;) {
 		const page = await next;
 		const more = page.length === sizes.reviewPage;
 		if (more) next = reviewPage(page.at(-1)!.id);
@@ -164,13 +188,21 @@ async function snapshotOnce(db: KartuDB, now: Date, sizes: SnapshotSizes, stats?
 	let buffer: StoredCard[] = [];
 	const flushCards = async () => {
 		if (!buffer.length) return;
-		const part: SnapshotPart = { id: partId(`cards:${id}`), kind: 'cards', count: buffer.length, bytes: pack(buffer) };
+		const part: SnapshotPart = {
+			id: partId(`cards:${id}`),
+			kind: 'cards',
+			count: buffer.length,
+			bytes: pack(buffer)
+		};
 		await parts(db).put(part);
 		cardParts.push(part.id);
 		buffer = [];
 	};
-	const cardPage = (after?: string) => (after === undefined ? db.cards.orderBy(':id') : db.cards.where(':id').above(after)).limit(sizes.cardPage).toArray();
-	for (let next = cardPage(); ; ) {
+	const cardPage = (after?: string) =>
+		(after === undefined ? db.cards.orderBy(':id') : db.cards.where(':id').above(after))
+			.limit(sizes.cardPage)
+			.toArray();
+	for (let next = cardPage(); ;) {
 		const page = await next;
 		const more = page.length === sizes.cardPage;
 		if (more) next = cardPage(page.at(-1)!.id);
@@ -186,18 +218,35 @@ async function snapshotOnce(db: KartuDB, now: Date, sizes: SnapshotSizes, stats?
 	// new chunk must still hold what its id range holds (a short count each). Then one consistent read
 	// to close: answers given meanwhile (their reviews and, re-read, their cards), settings and marks.
 	await reviews.flush();
-	if (!(await chunksHold(db, chain.chunks.slice(start.chunks.length), start.lastId))) throw new ChangedMeanwhile();
-	const tail = await db.transaction('r', [db.cards, db.reviews, db.settings, db.words], async () => {
-		const late = await db.reviews.where(':id').above(chain.lastId).toArray();
-		const cards = (await db.cards.bulkGet([...new Set(late.map((r) => r.cardId))])).filter((c): c is StoredCard => !!c);
-		const settings = (await db.settings.toArray()).filter((s) => s.key !== CHAIN_KEY);
-		return { late, cards, settings, words: await db.words.toArray() };
-	});
+	if (!(await chunksHold(db, chain.chunks.slice(start.chunks.length), start.lastId)))
+		throw new ChangedMeanwhile();
+	const tail = await db.transaction(
+		'r',
+		[db.cards, db.reviews, db.settings, db.words],
+		async () => {
+			const late = await db.reviews.where(':id').above(chain.lastId).toArray();
+			const cards = (await db.cards.bulkGet([...new Set(late.map((r) => r.cardId))])).filter(
+				(c): c is StoredCard => !!c
+			);
+			const settings = (await db.settings.toArray()).filter((s) => s.key !== CHAIN_KEY);
+			return { late, cards, settings, words: await db.words.toArray() };
+		}
+	);
 	await reviews.add(tail.late);
 	await reviews.flush();
 	for (const c of tail.cards) cardIds.add(c.id);
-	const meta: Meta = { exported: now.toISOString(), settings: tail.settings, words: tail.words, cards: tail.cards };
-	const metaPart: SnapshotPart = { id: partId(`meta:${id}`), kind: 'meta', count: 1, bytes: pack(meta) };
+	const meta: Meta = {
+		exported: now.toISOString(),
+		settings: tail.settings,
+		words: tail.words,
+		cards: tail.cards
+	};
+	const metaPart: SnapshotPart = {
+		id: partId(`meta:${id}`),
+		kind: 'meta',
+		count: 1,
+		bytes: pack(meta)
+	};
 	await parts(db).put(metaPart);
 
 	const snapshot: SnapshotSummary = {
@@ -208,14 +257,19 @@ async function snapshotOnce(db: KartuDB, now: Date, sizes: SnapshotSizes, stats?
 		parts: [...chain.chunks.map((c) => c.id), ...cardParts, metaPart.id]
 	};
 	// 4. Publish: the summary, the extended chain, and the week's pruning, in one short transaction.
-	const published = await db.transaction('rw', [db.snapshots, db.snapshotData, db.settings], async () => {
-		if (await db.snapshots.get(id)) return undefined;
-		if (JSON.stringify((await db.settings.get(CHAIN_KEY))?.value) !== JSON.stringify(stored)) throw new ChangedMeanwhile();
-		await db.snapshots.put(snapshot);
-		await db.settings.put({ key: CHAIN_KEY, value: chain });
-		await prune(db, chain);
-		return snapshot;
-	});
+	const published = await db.transaction(
+		'rw',
+		[db.snapshots, db.snapshotData, db.settings],
+		async () => {
+			if (await db.snapshots.get(id)) return undefined;
+			if (JSON.stringify((await db.settings.get(CHAIN_KEY))?.value) !== JSON.stringify(stored))
+				throw new ChangedMeanwhile();
+			await db.snapshots.put(snapshot);
+			await db.settings.put({ key: CHAIN_KEY, value: chain });
+			await prune(db, chain);
+			return snapshot;
+		}
+	);
 	if (stats) {
 		Object.assign(stats, {
 			reviewsRead: read + tail.late.length,
@@ -253,7 +307,13 @@ class ChunkWriter {
 
 	async #write(rows: StoredReview[]): Promise<void> {
 		const last = rows.at(-1)!.id;
-		const part: SnapshotPart = { id: partId(`reviews:${last}`), kind: 'reviews', count: rows.length, last, bytes: pack(rows) };
+		const part: SnapshotPart = {
+			id: partId(`reviews:${last}`),
+			kind: 'reviews',
+			count: rows.length,
+			last,
+			bytes: pack(rows)
+		};
 		await parts(this.#db).put(part);
 		this.#chain.chunks.push({ id: part.id, last, count: rows.length });
 	}
@@ -266,9 +326,16 @@ class ChunkWriter {
  */
 async function verifiedChain(db: KartuDB, value: unknown): Promise<SnapshotChain | undefined> {
 	const chain = value as SnapshotChain | undefined;
-	if (!chain || typeof chain.lastId !== 'string' || !Array.isArray(chain.chunks) || !chain.chunks.length) return undefined;
+	if (
+		!chain ||
+		typeof chain.lastId !== 'string' ||
+		!Array.isArray(chain.chunks) ||
+		!chain.chunks.length
+	)
+		return undefined;
 	const ids = chain.chunks.map((c) => c.id);
-	if ((await parts(db).where(':id').anyOf(ids).primaryKeys()).length !== new Set(ids).size) return undefined;
+	if ((await parts(db).where(':id').anyOf(ids).primaryKeys()).length !== new Set(ids).size)
+		return undefined;
 	const total = chain.chunks.reduce((sum, c) => sum + c.count, 0);
 	if (total !== chain.count || chain.chunks.at(-1)!.last !== chain.lastId) return undefined;
 	return (await chunksHold(db, chain.chunks, '')) ? chain : undefined;
@@ -279,7 +346,10 @@ async function chunksHold(db: KartuDB, chunks: ChainChunk[], after: string): Pro
 	let prev = after;
 	for (const chunk of chunks) {
 		// One count per transaction: at most a chunk's worth of keys, so an answer never waits long.
-		if ((await db.reviews.where(':id').between(prev, chunk.last, false, true).count()) !== chunk.count) return false;
+		if (
+			(await db.reviews.where(':id').between(prev, chunk.last, false, true).count()) !== chunk.count
+		)
+			return false;
 		prev = chunk.last;
 	}
 	return true;
@@ -292,7 +362,10 @@ async function prune(db: KartuDB, chain: SnapshotChain | undefined): Promise<voi
 	const kept = all.slice(0, SNAPSHOTS_KEPT);
 	await db.snapshots.bulkDelete(all.slice(SNAPSHOTS_KEPT).map((s) => s.id));
 	// A snapshot of the older format has one data row, under its own id.
-	const used = new Set([...kept.flatMap((s) => s.parts ?? [s.id]), ...(chain?.chunks.map((c) => c.id) ?? [])]);
+	const used = new Set([
+		...kept.flatMap((s) => s.parts ?? [s.id]),
+		...(chain?.chunks.map((c) => c.id) ?? [])
+	]);
 	const stored = await parts(db).toCollection().primaryKeys();
 	await parts(db).bulkDelete(stored.filter((k) => !used.has(k)));
 }
@@ -303,7 +376,10 @@ export async function listSnapshots(db: KartuDB): Promise<SnapshotSummary[]> {
 }
 
 /** A snapshot as a checked backup, rebuilt from its parts (or read from its one row, in the older format). */
-export async function readSnapshot(db: KartuDB, id: string): Promise<{ backup: Backup; chain?: SnapshotChain }> {
+export async function readSnapshot(
+	db: KartuDB,
+	id: string
+): Promise<{ backup: Backup; chain?: SnapshotChain }> {
 	const { summary, rows } = await db.transaction('r', db.snapshots, db.snapshotData, async () => {
 		const summary = (await db.snapshots.get(id)) as SnapshotSummary | undefined;
 		return { summary, rows: summary ? await parts(db).bulkGet(summary.parts ?? [id]) : [] };
@@ -334,7 +410,15 @@ export async function readSnapshot(db: KartuDB, id: string): Promise<{ backup: B
 		}
 		if (!meta) throw unreadable('it has no settings part.');
 		for (const c of meta.cards) cards.set(c.id, c);
-		raw = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exported: meta.exported, cards: [...cards.values()], reviews, settings: meta.settings, words: meta.words };
+		raw = {
+			format: BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			exported: meta.exported,
+			cards: [...cards.values()],
+			reviews,
+			settings: meta.settings,
+			words: meta.words
+		};
 		if (chunks.length) chain = { lastId: chunks.at(-1)!.last, count: reviews.length, chunks };
 	}
 	const checked = checkBackup(raw);

@@ -29,20 +29,33 @@ afterEach(async () => {
 async function answerNext(at: Date, grade: Grade = Rating.Good) {
 	const { queue } = await loadQueue(db, at, settings);
 	const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
-	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 3000, dayStartHour: 4 });
+	return recordAnswer(db, {
+		card,
+		grade,
+		next: scheduler.answer(card.fsrs, grade, at),
+		time: at,
+		ms: 3000,
+		dayStartHour: 4
+	});
 }
 
 /** The day's answers as filed by hour, and as the reviews store holds them, in the same shape. */
 async function both(at: Date) {
 	const day = studyDay(at, 4);
 	const filed = answersIn(await db.answerHours.toArray(), day.start, day.end);
-	const stored = (await db.reviews.where('time').between(new Date(day.start), new Date(day.end), true, false).toArray()).map((r) => ({
+	const stored = (
+		await db.reviews
+			.where('time')
+			.between(new Date(day.start), new Date(day.end), true, false)
+			.toArray()
+	).map((r) => ({
 		cardId: r.cardId,
 		time: r.time,
 		before: { state: r.before.state },
 		...(r.practice ? { practice: true } : {})
 	}));
-	const order = (xs: { cardId: string; time: Date }[]) => [...xs].sort((a, b) => a.time.getTime() - b.time.getTime() || a.cardId.localeCompare(b.cardId));
+	const order = (xs: { cardId: string; time: Date }[]) =>
+		[...xs].sort((a, b) => a.time.getTime() - b.time.getTime() || a.cardId.localeCompare(b.cardId));
 	return { filed: order(filed), stored: order(stored) };
 }
 
@@ -58,9 +71,15 @@ describe('answers kept by hour', () => {
 		for (let d = 0; d < 5; d++) {
 			const at = (m: number) => new Date(t0.getTime() + d * DAY + m * 60_000);
 			const answers = [];
-			for (let i = 0; i < 8; i++) answers.push(await answerNext(at(i * 7), i % 4 ? Rating.Good : Rating.Again));
+			for (let i = 0; i < 8; i++)
+				answers.push(await answerNext(at(i * 7), i % 4 ? Rating.Good : Rating.Again));
 			const card = (await db.cards.get(deck.cards[3].id))!;
-			const practice = await recordPractice(db, { card, grade: Rating.Hard, time: at(70), ms: 2000 });
+			const practice = await recordPractice(db, {
+				card,
+				grade: Rating.Hard,
+				time: at(70),
+				ms: 2000
+			});
 			expect(await expectFiled(at(71))).toBe(9);
 			await undoAnswer(db, answers.at(-1)!.review, 4);
 			await undoPractice(db, practice);
@@ -79,7 +98,11 @@ describe('answers kept by hour', () => {
 	it('follow a backup restored over the collection and merged into it, and a cleared table', async () => {
 		await syncDecks(db, [deck], t0);
 		for (let i = 0; i < 6; i++) await answerNext(new Date(t0.getTime() + i * 60_000));
-		const backup: Backup = { format: 'kartu-backup' satisfies typeof BACKUP_FORMAT, version: BACKUP_VERSION, ...(await exportBackup(db, t0)) };
+		const backup: Backup = {
+			format: 'kartu-backup' satisfies typeof BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			...(await exportBackup(db, t0))
+		};
 		const later = new Date(t0.getTime() + 10 * 60_000);
 		await answerNext(later);
 		await applyImport(db, backup, 'replace');
@@ -89,8 +112,16 @@ describe('answers kept by hour', () => {
 		await applyImport(db, backup, 'merge');
 		expect(await expectFiled(later)).toBe(6);
 		// A review from long before the newest answer is not filed: no one's today.
-		await db.reviews.add({ ...backup.reviews[0], id: 'old-one', time: new Date(t0.getTime() - 30 * DAY) } as never);
-		expect((await db.answerHours.toArray()).flatMap((h) => h.a).some((e) => e[0] === 'old-one')).toBe(false);
-		expect(Math.min(...((await db.answerHours.toCollection().primaryKeys()) as number[]))).toBeGreaterThanOrEqual(Math.floor(t0.getTime() / HOUR_MS) - ANSWER_HOURS_KEPT);
+		await db.reviews.add({
+			...backup.reviews[0],
+			id: 'old-one',
+			time: new Date(t0.getTime() - 30 * DAY)
+		} as never);
+		expect(
+			(await db.answerHours.toArray()).flatMap((h) => h.a).some((e) => e[0] === 'old-one')
+		).toBe(false);
+		expect(
+			Math.min(...((await db.answerHours.toCollection().primaryKeys()) as number[]))
+		).toBeGreaterThanOrEqual(Math.floor(t0.getTime() / HOUR_MS) - ANSWER_HOURS_KEPT);
 	});
 });

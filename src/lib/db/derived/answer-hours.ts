@@ -15,7 +15,9 @@ import type { AnswerEntry, AnswerHour, StoredReview } from '../rows';
 import { ANY, derivedStore, RANGE } from './derived-store';
 
 /** The entry filed for a review. */
-export function answerEntry(r: Pick<StoredReview, 'id' | 'cardId' | 'before' | 'practice' | 'time'>): AnswerEntry {
+export function answerEntry(
+	r: Pick<StoredReview, 'id' | 'cardId' | 'before' | 'practice' | 'time'>
+): AnswerEntry {
 	return [r.id, r.cardId, r.before.state, r.practice ? 1 : 0, r.time.getTime()];
 }
 
@@ -24,7 +26,8 @@ export function answerEntry(r: Pick<StoredReview, 'id' | 'cardId' | 'before' | '
  * before either (the latest answer's, so that answers given at a clock's simulated or mistaken time
  * are kept as well as those of the real one).
  */
-export const keptFrom = (now: number, newest: number) => Math.min(Math.floor(now / HOUR_MS), newest) - ANSWER_HOURS_KEPT;
+export const keptFrom = (now: number, newest: number) =>
+	Math.min(Math.floor(now / HOUR_MS), newest) - ANSWER_HOURS_KEPT;
 
 const hourOf = (time: number) => Math.floor(time / HOUR_MS);
 
@@ -35,11 +38,23 @@ export const answerHoursMiddleware = derivedStore<StoredReview>({
 	async update({ trans, store }, change) {
 		const added = change.added.map(answerEntry);
 		const removed = change.removed.map((r) => ({ id: r.id, time: r.time.getTime() }));
-		if (change.cleared) await store.mutate({ type: 'deleteRange', trans, range: { type: ANY } as never });
-		const [newest] = (await store.query({ trans, query: { index: store.schema.primaryKey, range: { type: ANY } as never }, limit: 1, direction: 'prev' })).result as number[];
-		const from = keptFrom(Date.now(), Math.max(newest ?? -Infinity, ...added.map((e) => hourOf(e[4]))));
+		if (change.cleared)
+			await store.mutate({ type: 'deleteRange', trans, range: { type: ANY } as never });
+		const [newest] = (
+			await store.query({
+				trans,
+				query: { index: store.schema.primaryKey, range: { type: ANY } as never },
+				limit: 1,
+				direction: 'prev'
+			})
+		).result as number[];
+		const from = keptFrom(
+			Date.now(),
+			Math.max(newest ?? -Infinity, ...added.map((e) => hourOf(e[4])))
+		);
 		const byHour = new Map<number, { add: AnswerEntry[]; remove: Set<string> }>();
-		const at = (h: number) => byHour.get(h) ?? byHour.set(h, { add: [], remove: new Set() }).get(h)!;
+		const at = (h: number) =>
+			byHour.get(h) ?? byHour.set(h, { add: [], remove: new Set() }).get(h)!;
 		for (const e of added) if (hourOf(e[4]) >= from) at(hourOf(e[4])).add.push(e);
 		for (const r of removed) if (hourOf(r.time) >= from) at(hourOf(r.time)).remove.add(r.id);
 		if (byHour.size) {
@@ -55,7 +70,13 @@ export const answerHoursMiddleware = derivedStore<StoredReview>({
 		}
 		// Hours too old to be anyone's today (none when the store is empty).
 		if (Number.isFinite(from)) {
-			const range = { type: RANGE, lower: -Infinity, lowerOpen: false, upper: from, upperOpen: true };
+			const range = {
+				type: RANGE,
+				lower: -Infinity,
+				lowerOpen: false,
+				upper: from,
+				upperOpen: true
+			};
 			await store.mutate({ type: 'deleteRange', trans, range: range as never });
 		}
 	}

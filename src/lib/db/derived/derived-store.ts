@@ -5,7 +5,13 @@
 // same transaction. An aborted transaction therefore leaves the derived store as it was.
 // Used by queue-counts.ts (cards → counts) and answer-hours.ts (reviews → answerHours).
 
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type {
+	DBCore,
+	DBCoreMutateRequest,
+	DBCoreTable,
+	DBCoreTransaction,
+	Middleware
+} from 'dexie';
 
 /** DBCoreRangeType (a const enum in Dexie's types, so not importable as a value). */
 export const RANGE = 2;
@@ -44,7 +50,8 @@ export interface DerivedStore<Row> {
 export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 	/** Writes made in one transaction update the store one after the other (two at once would lose one). */
 	const chains = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-	const covers = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).objectStoreNames?.contains(d.store) ?? false;
+	const covers = (trans: DBCoreTransaction) =>
+		(trans as unknown as IDBTransaction).objectStoreNames?.contains(d.store) ?? false;
 	return {
 		stack: 'dbcore',
 		name: d.name,
@@ -52,7 +59,11 @@ export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 			return {
 				...down,
 				transaction(stores, mode, options) {
-					const extended = mode === 'readwrite' && stores.includes(d.source) && !stores.includes(d.store) && down.schema.tables.some((t) => t.name === d.store);
+					const extended =
+						mode === 'readwrite' &&
+						stores.includes(d.source) &&
+						!stores.includes(d.store) &&
+						down.schema.tables.some((t) => t.name === d.store);
 					return down.transaction(extended ? [...stores, d.store] : stores, mode, options);
 				},
 				table(name) {
@@ -68,20 +79,36 @@ export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 							// the ones the write then replaces, without waiting for them before writing.
 							let reading: Promise<(Row | undefined)[]> = Promise.resolve([]);
 							if (req.type === 'put' || req.type === 'delete') {
-								const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => source.schema.primaryKey.extractKey!(v)));
+								const keys =
+									req.type === 'delete'
+										? req.keys
+										: (req.keys ?? req.values.map((v) => source.schema.primaryKey.extractKey!(v)));
 								reading = source.getMany({ trans, keys });
 							} else if (req.type === 'deleteRange' && req.range.type !== ANY) {
-								reading = source.query({ trans, values: true, query: { index: source.schema.primaryKey, range: req.range } }).then((r) => r.result as Row[]);
+								reading = source
+									.query({
+										trans,
+										values: true,
+										query: { index: source.schema.primaryKey, range: req.range }
+									})
+									.then((r) => r.result as Row[]);
 							}
 							const [before, done] = await Promise.all([reading, source.mutate(req)]);
 							const ok = (i: number) => done.failures[i] === undefined;
 							const change: SourceChange<Row> = {
-								removed: before.filter((old, i): old is Row => old !== undefined && (req.type === 'deleteRange' || ok(i))),
-								added: req.type === 'put' || req.type === 'add' ? (req.values as Row[]).filter((_, i) => ok(i)) : [],
+								removed: before.filter(
+									(old, i): old is Row => old !== undefined && (req.type === 'deleteRange' || ok(i))
+								),
+								added:
+									req.type === 'put' || req.type === 'add'
+										? (req.values as Row[]).filter((_, i) => ok(i))
+										: [],
 								cleared: req.type === 'deleteRange' && req.range.type === ANY
 							};
 							if (!change.removed.length && !change.added.length && !change.cleared) return done;
-							const step = (chains.get(trans) ?? Promise.resolve()).then(() => d.update({ trans, store: down.table(d.store), source, core: down }, change));
+							const step = (chains.get(trans) ?? Promise.resolve()).then(() =>
+								d.update({ trans, store: down.table(d.store), source, core: down }, change)
+							);
 							chains.set(trans, step);
 							await step;
 							return done;

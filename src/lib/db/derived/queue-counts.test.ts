@@ -43,7 +43,14 @@ async function answerNext(at: Date, grade: Grade = Rating.Good) {
 	const { queue } = await loadQueue(db, at, settings);
 	const next = pickNext(queue, at.getTime())!;
 	const card = (await db.cards.get(next.id))!;
-	return recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 3000, dayStartHour: 4 });
+	return recordAnswer(db, {
+		card,
+		grade,
+		next: scheduler.answer(card.fsrs, grade, at),
+		time: at,
+		ms: 3000,
+		dayStartHour: 4
+	});
 }
 
 describe('the maintained number of cards per queue', () => {
@@ -55,10 +62,18 @@ describe('the maintained number of cards per queue', () => {
 		expect((await cardsPerQueue(db)).n[QUEUE.new]).toBe(deck.cards.length);
 
 		const answers = [];
-		for (let i = 0; i < 6; i++) answers.push(await answerNext(new Date(t0.getTime() + i * 60_000), i % 3 ? Rating.Good : Rating.Again));
+		for (let i = 0; i < 6; i++)
+			answers.push(
+				await answerNext(new Date(t0.getTime() + i * 60_000), i % 3 ? Rating.Good : Rating.Again)
+			);
 		await expectCountsRight();
 		expect(await learnedCount(db)).toBeGreaterThan(0);
-		expect(await learnedCount(db)).toBe(Object.entries(await tally()).reduce((a, [q, k]) => a + (Number(q) >= QUEUE.learning ? k : 0), 0));
+		expect(await learnedCount(db)).toBe(
+			Object.entries(await tally()).reduce(
+				(a, [q, k]) => a + (Number(q) >= QUEUE.learning ? k : 0),
+				0
+			)
+		);
 
 		await undoAnswer(db, answers.at(-1)!.review, 4);
 		await expectCountsRight();
@@ -94,8 +109,12 @@ describe('the maintained number of cards per queue', () => {
 	it('follows a backup restored over the collection (replace) and merged into it', async () => {
 		await syncDecks(db, [deck], t0);
 		for (let i = 0; i < 4; i++) await answerNext(new Date(t0.getTime() + i * 60_000));
-		const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...(await exportBackup(db, t0)) };
-		await setSuspended(db, ((await db.cards.limit(3).primaryKeys()) as string[]), true);
+		const backup: Backup = {
+			format: BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			...(await exportBackup(db, t0))
+		};
+		await setSuspended(db, (await db.cards.limit(3).primaryKeys()) as string[], true);
 		await applyImport(db, backup, 'replace');
 		await expectCountsRight();
 		expect((await cardsPerQueue(db)).n[QUEUE.suspended]).toBeUndefined();

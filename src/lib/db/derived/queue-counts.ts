@@ -13,12 +13,22 @@ import type { QueueCountsRow } from '../rows';
 import { derivedStore, RANGE } from './derived-store';
 
 /** Counts every queue through the index: only when the row is missing. */
-async function recount(cards: DBCoreTable, trans: DBCoreTransaction, core: DBCore): Promise<QueueCountsRow> {
+async function recount(
+	cards: DBCoreTable,
+	trans: DBCoreTransaction,
+	core: DBCore
+): Promise<QueueCountsRow> {
 	const index = cards.schema.indexes.find((i) => i.name === INDEX.queueDue);
 	if (!index) throw new Error(`The cards table has no ${INDEX.queueDue} index.`);
 	const n: Record<number, number> = {};
 	for (const q of Object.values(QUEUE)) {
-		const range = { type: RANGE, lower: [q, core.MIN_KEY], upper: [q, core.MAX_KEY], lowerOpen: false, upperOpen: false } as const;
+		const range = {
+			type: RANGE,
+			lower: [q, core.MIN_KEY],
+			upper: [q, core.MAX_KEY],
+			lowerOpen: false,
+			upperOpen: false
+		} as const;
 		const c = await cards.count({ trans, query: { index, range: range as never } });
 		if (c) n[q] = c;
 	}
@@ -39,7 +49,9 @@ export const queueCountsMiddleware = derivedStore<{ queue?: unknown }>({
 		for (const [q, by] of delta) if (!by) delta.delete(q);
 		if (!cleared && !delta.size) return;
 		let row: QueueCountsRow;
-		const stored = cleared ? undefined : ((await store.get({ trans, key: QUEUE_COUNTS_KEY })) as QueueCountsRow | undefined);
+		const stored = cleared
+			? undefined
+			: ((await store.get({ trans, key: QUEUE_COUNTS_KEY })) as QueueCountsRow | undefined);
 		if (cleared) row = { key: QUEUE_COUNTS_KEY, n: {} };
 		// A missing row is counted afresh, with this write already in it.
 		else if (!stored) row = await recount(source, trans, core);

@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
-import { Rating, Scheduler, type Grade, pickNext, DEFAULT_SETTINGS, type SchedulerSettings } from '../../srs';
+import {
+	Rating,
+	Scheduler,
+	type Grade,
+	pickNext,
+	DEFAULT_SETTINGS,
+	type SchedulerSettings
+} from '../../srs';
 import { setSuspended } from '../card-table';
 import { homeCounts, loadQueue } from '../cards';
 import { openExisting, readHomeCounts, readQueue } from './early';
@@ -28,7 +35,7 @@ afterEach(async () => {
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
-	return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 async function answerNext(settings: SchedulerSettings, at: Date, grade: Grade): Promise<boolean> {
@@ -37,7 +44,14 @@ async function answerNext(settings: SchedulerSettings, at: Date, grade: Grade): 
 	if (!next) return false;
 	const card = (await db.cards.get(next.id))!;
 	const scheduler = new Scheduler(settings);
-	await recordAnswer(db, { card, grade, next: scheduler.answer(card.fsrs, grade, at), time: at, ms: 3000, dayStartHour: settings.dayStartHour });
+	await recordAnswer(db, {
+		card,
+		grade,
+		next: scheduler.answer(card.fsrs, grade, at),
+		time: at,
+		ms: 3000,
+		dayStartHour: settings.dayStartHour
+	});
 	return true;
 }
 
@@ -49,7 +63,12 @@ async function expectSame(at: Date, settings: SchedulerSettings) {
 	const loaded = await loadQueue(db, at, settings);
 	expect(early!.loaded, at.toString()).toEqual(loaded);
 	// With the settings the app last saw, right or stale, the read is the same.
-	const stale = { ...settings, dayStartHour: (settings.dayStartHour + 7) % 24, newPerDay: settings.newPerDay + 1, maxReviewsPerDay: 1 };
+	const stale = {
+		...settings,
+		dayStartHour: (settings.dayStartHour + 7) % 24,
+		newPerDay: settings.newPerDay + 1,
+		maxReviewsPerDay: 1
+	};
 	for (const hint of [settings, stale, { nonsense: true }]) {
 		const hinted = await readQueue(db.backendDB(), at, VERSION, 3, hint);
 		expect(hinted!.loaded, `${at} with a hint`).toEqual(loaded);
@@ -65,45 +84,57 @@ async function expectSame(at: Date, settings: SchedulerSettings) {
 describe('readQueue and readHomeCounts (the early script, IndexedDB alone)', () => {
 	it.each([
 		['the default limits', {}],
-		['few new cards and reviews a day, the day starting at midnight', { newPerDay: 3, maxReviewsPerDay: 4, dayStartHour: 0 }],
+		[
+			'few new cards and reviews a day, the day starting at midnight',
+			{ newPerDay: 3, maxReviewsPerDay: 4, dayStartHour: 0 }
+		],
 		['no new cards', { newPerDay: 0 }],
 		['more new cards than the deck has', { newPerDay: 500, maxReviewsPerDay: 0 }]
-	])('read the queue and counts the app reads through weeks of answers, with %s', async (_, change) => {
-		const next = random(7);
-		const seen: string[] = [];
-		for (let day = 0; day < 12; day++) {
-			// The first day with the defaults, so that every variant has cards in learning and review.
-			const settings = { ...DEFAULT_SETTINGS, enableFuzz: false, ...(day ? change : {}) };
-			await saveSettings(db, settings);
-			const morning = new Date(t0.getTime() + day * 86_400_000);
-			await expectSame(morning, settings);
-			// A session of answers, some failed; a practice answer; a suspended card.
-			for (let i = 0; i < 25; i++) {
-				const at = new Date(morning.getTime() + i * 90_000);
-				const grade = ([Rating.Again, Rating.Hard, Rating.Good, Rating.Good, Rating.Easy] as Grade[])[Math.floor(next() * 5)];
-				if (!(await answerNext(settings, at, grade))) break;
+	])(
+		'read the queue and counts the app reads through weeks of answers, with %s',
+		async (_, change) => {
+			const next = random(7);
+			const seen: string[] = [];
+			for (let day = 0; day < 12; day++) {
+				// The first day with the defaults, so that every variant has cards in learning and review.
+				const settings = { ...DEFAULT_SETTINGS, enableFuzz: false, ...(day ? change : {}) };
+				await saveSettings(db, settings);
+				const morning = new Date(t0.getTime() + day * 86_400_000);
+				await expectSame(morning, settings);
+				// A session of answers, some failed; a practice answer; a suspended card.
+				for (let i = 0; i < 25; i++) {
+					const at = new Date(morning.getTime() + i * 90_000);
+					const grade = (
+						[Rating.Again, Rating.Hard, Rating.Good, Rating.Good, Rating.Easy] as Grade[]
+					)[Math.floor(next() * 5)];
+					if (!(await answerNext(settings, at, grade))) break;
+				}
+				const later = new Date(morning.getTime() + 40 * 60_000);
+				const counts = await expectSame(later, settings);
+				seen.push(`${counts.due}/${counts.fresh}/${counts.learned}`);
+				const studied = await db.cards
+					.where('[queue+fsrs.due]')
+					.between([1, -Infinity], [3, []])
+					.first();
+				if (studied && day % 3 === 1) {
+					await recordPractice(db, { card: studied, grade: Rating.Good, time: later, ms: 2000 });
+					await expectSame(later, settings);
+				}
+				if (day === 6) {
+					await saveAudioSettings(db, { autoplay: true });
+					await expectSame(later, settings);
+				}
+				if (studied && day === 4) {
+					await setSuspended(db, [studied.id], true);
+					await expectSame(later, settings);
+				}
+				await expectSame(new Date(morning.getTime() + 15 * 3_600_000), settings);
 			}
-			const later = new Date(morning.getTime() + 40 * 60_000);
-			const counts = await expectSame(later, settings);
-			seen.push(`${counts.due}/${counts.fresh}/${counts.learned}`);
-			const studied = await db.cards.where('[queue+fsrs.due]').between([1, -Infinity], [3, []]).first();
-			if (studied && day % 3 === 1) {
-				await recordPractice(db, { card: studied, grade: Rating.Good, time: later, ms: 2000 });
-				await expectSame(later, settings);
-			}
-			if (day === 6) {
-				await saveAudioSettings(db, { autoplay: true });
-				await expectSame(later, settings);
-			}
-			if (studied && day === 4) {
-				await setSuspended(db, [studied.id], true);
-				await expectSame(later, settings);
-			}
-			await expectSame(new Date(morning.getTime() + 15 * 3_600_000), settings);
-		}
-		// The collection did change over the weeks: the comparison covered more than one state.
-		expect(new Set(seen).size).toBeGreaterThan(2);
-	}, 60_000);
+			// The collection did change over the weeks: the comparison covered more than one state.
+			expect(new Set(seen).size).toBeGreaterThan(2);
+		},
+		60_000
+	);
 
 	it('reads nothing when the database holds another build’s decks, so the app loads them first', async () => {
 		await db.settings.put({ key: 'content-version', value: 'build-0' });

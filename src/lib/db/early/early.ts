@@ -9,7 +9,19 @@
 // Modules imported one by one, not through srs/ or cards/ index.ts: this code is on the home page's
 // (or the inline early script's) byte budget, and an index would bring ts-fsrs along.
 import { CardState } from '../../srs/memory';
-import { dayLeft, FRESH_SPARE, LEARN_AHEAD_MS, queueCounts, reviewSpare, siblingOfId, studyDay, type AnswerToday, type Queue, type QueueCard, type StudyDay } from '../../srs/queue';
+import {
+	dayLeft,
+	FRESH_SPARE,
+	LEARN_AHEAD_MS,
+	queueCounts,
+	reviewSpare,
+	siblingOfId,
+	studyDay,
+	type AnswerToday,
+	type Queue,
+	type QueueCard,
+	type StudyDay
+} from '../../srs/queue';
 import { normaliseSettings, type SchedulerSettings } from '../../srs/settings';
 import { DB_NAME, INDEX, QUEUE_COUNTS_KEY, request, SETTING, SETTINGS_HINT, STORE } from '../names';
 import { answersIn, hoursOf, learnedIn, QUEUE } from '../queues';
@@ -32,9 +44,11 @@ export interface Early {
 /** The name of the attribute marking where the home page shows each count. */
 export const COUNT_ATTRIBUTE = 'data-count';
 
-
 /** Opens the existing database at whatever version it is; undefined when there is none yet (it is then not created). */
-export function openExisting(factory: IDBFactory = indexedDB, name = DB_NAME): Promise<IDBDatabase | undefined> {
+export function openExisting(
+	factory: IDBFactory = indexedDB,
+	name = DB_NAME
+): Promise<IDBDatabase | undefined> {
 	return new Promise((resolve) => {
 		let r: IDBOpenDBRequest;
 		try {
@@ -58,7 +72,8 @@ export function openExisting(factory: IDBFactory = indexedDB, name = DB_NAME): P
 	});
 }
 
-const below = (queue: number, end: Date) => IDBKeyRange.bound([queue, -Infinity], [queue, end], false, true);
+const below = (queue: number, end: Date) =>
+	IDBKeyRange.bound([queue, -Infinity], [queue, end], false, true);
 
 /** Today's queue as `loadQueue` gives it, the settings it was read with, and the learned count. */
 export interface EarlyQueue {
@@ -81,13 +96,30 @@ export interface EarlyQueue {
  * modules start, each may wait behind their work on the main thread. Undefined when the database
  * does not hold the decks of `contentVersion` (the app loads them first) or lacks a store.
  */
-export async function readQueue(db: IDBDatabase, now: Date, contentVersion: string, reviewRows = 0, hint?: unknown): Promise<EarlyQueue | undefined> {
-	const read = await withSettings(db, contentVersion, hint, (tx, settings) => readDay(tx, now, settings));
+export async function readQueue(
+	db: IDBDatabase,
+	now: Date,
+	contentVersion: string,
+	reviewRows = 0,
+	hint?: unknown
+): Promise<EarlyQueue | undefined> {
+	const read = await withSettings(db, contentVersion, hint, (tx, settings) =>
+		readDay(tx, now, settings)
+	);
 	if (!read) return undefined;
 	const { tx, settings, autoplay, value: day } = read;
 	const queue = day.queue;
-	const ahead = (await Promise.all(queue.review.slice(0, reviewRows).map((c) => request(tx.objectStore(STORE.cards).get(c.id))))) as (StoredCard | undefined)[];
-	return { settings, autoplay, loaded: { queue, cards: day.rows }, learned: day.learned, at: now.getTime(), ahead: ahead.filter((c) => !!c) };
+	const ahead = (await Promise.all(
+		queue.review.slice(0, reviewRows).map((c) => request(tx.objectStore(STORE.cards).get(c.id)))
+	)) as (StoredCard | undefined)[];
+	return {
+		settings,
+		autoplay,
+		loaded: { queue, cards: day.rows },
+		learned: day.learned,
+		at: now.getTime(),
+		ahead: ahead.filter((c) => !!c)
+	};
 }
 
 /**
@@ -101,18 +133,23 @@ async function withSettings<T>(
 	contentVersion: string,
 	hint: unknown,
 	read: (tx: IDBTransaction, settings: SchedulerSettings) => Promise<T>
-): Promise<{ tx: IDBTransaction; settings: SchedulerSettings; autoplay: boolean; value: T } | undefined> {
+): Promise<
+	{ tx: IDBTransaction; settings: SchedulerSettings; autoplay: boolean; value: T } | undefined
+> {
 	const stores: string[] = [STORE.settings, STORE.cards, STORE.reviews];
 	if (!stores.every((s) => db.objectStoreNames.contains(s))) return undefined;
 	// A database from before the maintained counts and answers by hour (the app adds them when it
 	// opens it) is read as before: counted through the index, today's reviews read whole.
-	for (const derived of [STORE.counts, STORE.answerHours]) if (db.objectStoreNames.contains(derived)) stores.push(derived);
+	for (const derived of [STORE.counts, STORE.answerHours])
+		if (db.objectStoreNames.contains(derived)) stores.push(derived);
 	const tx = db.transaction(stores, 'readonly');
 	const settingsStore = tx.objectStore(STORE.settings);
 	const stored = Promise.all([
 		request(settingsStore.get(SETTING.contentVersion)) as Promise<{ value?: unknown } | undefined>,
 		request(settingsStore.get(SETTING.scheduler)) as Promise<{ value?: unknown } | undefined>,
-		request(settingsStore.get(SETTING.audio)) as Promise<{ value?: { autoplay?: unknown } } | undefined>
+		request(settingsStore.get(SETTING.audio)) as Promise<
+			{ value?: { autoplay?: unknown } } | undefined
+		>
 	]);
 	const guess = hint === undefined ? undefined : normaliseSettings(hint);
 	const guessed = guess && read(tx, guess);
@@ -120,26 +157,38 @@ async function withSettings<T>(
 	const [version, scheduler, audio] = await stored;
 	if (version?.value !== contentVersion) return undefined;
 	const settings = normaliseSettings(scheduler?.value);
-	const value = guessed && JSON.stringify(guess) === JSON.stringify(settings) ? await guessed : await read(tx, settings);
+	const value =
+		guessed && JSON.stringify(guess) === JSON.stringify(settings)
+			? await guessed
+			: await read(tx, settings);
 	return { tx, settings, autoplay: audio?.value?.autoplay === true, value };
 }
 
 /** Today's queue under `settings`, its rows and the learned count, read in `tx` in one round trip (rarely two). */
-async function readDay(tx: IDBTransaction, now: Date, settings: SchedulerSettings): Promise<{ queue: Queue; rows: Map<string, StoredCard>; learned: number }> {
+async function readDay(
+	tx: IDBTransaction,
+	now: Date,
+	settings: SchedulerSettings
+): Promise<{ queue: Queue; rows: Map<string, StoredCard>; learned: number }> {
 	const cards = tx.objectStore(STORE.cards);
 	const byDue = cards.index(INDEX.queueDue);
 	const day = studyDay(now, settings.dayStartHour);
 	const end = new Date(day.end);
 	const left = answersToday(tx, day).then((answers) => dayLeft(answers, settings));
 	const maxReviews = settings.maxReviewsPerDay + reviewSpare(settings.maxReviewsPerDay);
-	const [learning, relearning, learned, reviewKeys, newRows, { reviewsLeft, newLeft, answered }] = await Promise.all([
-		request(byDue.getAll(below(QUEUE.learning, end))) as Promise<StoredCard[]>,
-		request(byDue.getAll(below(QUEUE.relearning, end))) as Promise<StoredCard[]>,
-		learnedCount(tx),
-		settings.maxReviewsPerDay ? (request(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) as Promise<string[]>) : [],
-		settings.newPerDay ? freshRows(cards.index(INDEX.queuePosition), settings.newPerDay + FRESH_SPARE, left) : [],
-		left
-	]);
+	const [learning, relearning, learned, reviewKeys, newRows, { reviewsLeft, newLeft, answered }] =
+		await Promise.all([
+			request(byDue.getAll(below(QUEUE.learning, end))) as Promise<StoredCard[]>,
+			request(byDue.getAll(below(QUEUE.relearning, end))) as Promise<StoredCard[]>,
+			learnedCount(tx),
+			settings.maxReviewsPerDay
+				? (request(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) as Promise<string[]>)
+				: [],
+			settings.newPerDay
+				? freshRows(cards.index(INDEX.queuePosition), settings.newPerDay + FRESH_SPARE, left)
+				: [],
+			left
+		]);
 	const fresh: StoredCard[] = [];
 	const taken = new Set<string>();
 	for (const c of newLeft ? newRows : []) {
@@ -152,7 +201,13 @@ async function readDay(tx: IDBTransaction, now: Date, settings: SchedulerSetting
 	const queue: Queue = {
 		learning: [...learning, ...relearning].map(toQueueCard).sort((a, b) => a.due - b.due),
 		// In the index's due order; all are due today, so the day's start stands for their due time.
-		review: reviewIds.map((id) => ({ id, sibling: siblingOfId(id), state: CardState.Review, due: day.start, position: 0 })),
+		review: reviewIds.map((id) => ({
+			id,
+			sibling: siblingOfId(id),
+			state: CardState.Review,
+			due: day.start,
+			position: 0
+		})),
 		fresh: fresh.map(toQueueCard),
 		newLeft,
 		reviewsLeft,
@@ -167,21 +222,47 @@ async function readDay(tx: IDBTransaction, now: Date, settings: SchedulerSetting
 async function answersToday(tx: IDBTransaction, day: StudyDay): Promise<AnswerToday[]> {
 	if (tx.objectStoreNames.contains(STORE.answerHours)) {
 		const [from, to] = hoursOf(day.start, day.end);
-		return answersIn((await request(tx.objectStore(STORE.answerHours).getAll(IDBKeyRange.bound(from, to)))) as AnswerHour[], day.start, day.end);
+		return answersIn(
+			(await request(
+				tx.objectStore(STORE.answerHours).getAll(IDBKeyRange.bound(from, to))
+			)) as AnswerHour[],
+			day.start,
+			day.end
+		);
 	}
-	return request(tx.objectStore(STORE.reviews).index(INDEX.time).getAll(IDBKeyRange.lowerBound(new Date(day.start)))) as Promise<AnswerToday[]>;
+	return request(
+		tx
+			.objectStore(STORE.reviews)
+			.index(INDEX.time)
+			.getAll(IDBKeyRange.lowerBound(new Date(day.start)))
+	) as Promise<AnswerToday[]>;
 }
 
 /** Cards in learning or review: from the maintained counts (db/queue-counts.ts), through the index only if they are missing. */
 async function learnedCount(tx: IDBTransaction): Promise<number> {
-	const row = tx.objectStoreNames.contains(STORE.counts) ? ((await request(tx.objectStore(STORE.counts).get(QUEUE_COUNTS_KEY))) as QueueCountsRow | undefined) : undefined;
+	const row = tx.objectStoreNames.contains(STORE.counts)
+		? ((await request(tx.objectStore(STORE.counts).get(QUEUE_COUNTS_KEY))) as
+				QueueCountsRow | undefined)
+		: undefined;
 	if (row) return learnedIn(row);
-	return request(tx.objectStore(STORE.cards).index(INDEX.queueDue).count(IDBKeyRange.bound([QUEUE.learning, -Infinity], [QUEUE.relearning, []])));
+	return request(
+		tx
+			.objectStore(STORE.cards)
+			.index(INDEX.queueDue)
+			.count(IDBKeyRange.bound([QUEUE.learning, -Infinity], [QUEUE.relearning, []]))
+	);
 }
 
 /** The home page's counts, read as `homeCounts` reads them (early.test.ts). */
-export async function readHomeCounts(db: IDBDatabase, now: Date, contentVersion: string, hint?: unknown): Promise<HomeCounts | undefined> {
-	return (await withSettings(db, contentVersion, hint, (tx, settings) => readDayCounts(tx, now, settings)))?.value;
+export async function readHomeCounts(
+	db: IDBDatabase,
+	now: Date,
+	contentVersion: string,
+	hint?: unknown
+): Promise<HomeCounts | undefined> {
+	return (
+		await withSettings(db, contentVersion, hint, (tx, settings) => readDayCounts(tx, now, settings))
+	)?.value;
 }
 
 /**
@@ -190,7 +271,11 @@ export async function readHomeCounts(db: IDBDatabase, now: Date, contentVersion:
  * the next new cards; no card is read. A card's id names its headword, which is all the counting
  * needs (`queueCounts`: one card per headword a day).
  */
-async function readDayCounts(tx: IDBTransaction, now: Date, settings: SchedulerSettings): Promise<HomeCounts> {
+async function readDayCounts(
+	tx: IDBTransaction,
+	now: Date,
+	settings: SchedulerSettings
+): Promise<HomeCounts> {
 	const cards = tx.objectStore(STORE.cards);
 	const byDue = cards.index(INDEX.queueDue);
 	const day = studyDay(now, settings.dayStartHour);
@@ -198,18 +283,20 @@ async function readDayCounts(tx: IDBTransaction, now: Date, settings: SchedulerS
 	const left = answersToday(tx, day).then((answers) => dayLeft(answers, settings));
 	// Learning cards count when due within LEARN_AHEAD_MS, and only today's.
 	const soon = now.getTime() + LEARN_AHEAD_MS;
-	const dueSoon = (q: number) => (soon < day.end ? IDBKeyRange.bound([q, -Infinity], [q, new Date(soon)]) : below(q, end));
+	const dueSoon = (q: number) =>
+		soon < day.end ? IDBKeyRange.bound([q, -Infinity], [q, new Date(soon)]) : below(q, end);
 	const keys = (r: IDBRequest<IDBValidKey[]>) => request(r) as Promise<string[]>;
 	const maxReviews = settings.maxReviewsPerDay + reviewSpare(settings.maxReviewsPerDay);
 	const wanted = settings.newPerDay + FRESH_SPARE;
-	const [learning, relearning, learned, reviewKeys, newIds, { reviewsLeft, newLeft, answered }] = await Promise.all([
-		keys(byDue.getAllKeys(dueSoon(QUEUE.learning))),
-		keys(byDue.getAllKeys(dueSoon(QUEUE.relearning))),
-		learnedCount(tx),
-		settings.maxReviewsPerDay ? keys(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) : [],
-		settings.newPerDay ? freshIds(cards.index(INDEX.queuePosition), wanted, left) : [],
-		left
-	]);
+	const [learning, relearning, learned, reviewKeys, newIds, { reviewsLeft, newLeft, answered }] =
+		await Promise.all([
+			keys(byDue.getAllKeys(dueSoon(QUEUE.learning))),
+			keys(byDue.getAllKeys(dueSoon(QUEUE.relearning))),
+			learnedCount(tx),
+			settings.maxReviewsPerDay ? keys(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) : [],
+			settings.newPerDay ? freshIds(cards.index(INDEX.queuePosition), wanted, left) : [],
+			left
+		]);
 	const fresh: string[] = [];
 	const taken = new Set<string>();
 	for (const id of newLeft ? newIds : []) {
@@ -219,11 +306,24 @@ async function readDayCounts(tx: IDBTransaction, now: Date, settings: SchedulerS
 		taken.add(sibling);
 		fresh.push(id);
 	}
-	const card = (state: number, due: number) => (id: string): QueueCard => ({ id, sibling: siblingOfId(id), state: state as QueueCard['state'], due, position: 0 });
+	const card =
+		(state: number, due: number) =>
+		(id: string): QueueCard => ({
+			id,
+			sibling: siblingOfId(id),
+			state: state as QueueCard['state'],
+			due,
+			position: 0
+		});
 	const counts = queueCounts(
 		{
-			learning: [...learning.map(card(CardState.Learning, now.getTime())), ...relearning.map(card(CardState.Relearning, now.getTime()))],
-			review: (reviewsLeft ? reviewKeys.slice(0, reviewsLeft + reviewSpare(reviewsLeft)) : []).map(card(CardState.Review, day.start)),
+			learning: [
+				...learning.map(card(CardState.Learning, now.getTime())),
+				...relearning.map(card(CardState.Relearning, now.getTime()))
+			],
+			review: (reviewsLeft ? reviewKeys.slice(0, reviewsLeft + reviewSpare(reviewsLeft)) : []).map(
+				card(CardState.Review, day.start)
+			),
 			fresh: fresh.map(card(CardState.New, now.getTime())),
 			newLeft,
 			reviewsLeft,
@@ -239,23 +339,39 @@ async function readDayCounts(tx: IDBTransaction, now: Date, settings: SchedulerS
  * The ids of the next new cards by position, as `freshRows` would read their rows: one batch of
  * keys; in the rare case that it holds too few headwords not answered today, the rows themselves.
  */
-async function freshIds(index: IDBIndex, wanted: number, answers: Promise<{ answered: Map<string, string> }>): Promise<string[]> {
+async function freshIds(
+	index: IDBIndex,
+	wanted: number,
+	answers: Promise<{ answered: Map<string, string> }>
+): Promise<string[]> {
 	const batch = wanted * 4;
-	const ids = (await request(index.getAllKeys(IDBKeyRange.bound([QUEUE.new, -Infinity], [QUEUE.new, []]), batch))) as string[];
+	const ids = (await request(
+		index.getAllKeys(IDBKeyRange.bound([QUEUE.new, -Infinity], [QUEUE.new, []]), batch)
+	)) as string[];
 	if (ids.length < batch) return ids;
 	const { answered } = await answers;
 	if (new Set(ids.map(siblingOfId).filter((s) => !answered.has(s))).size >= wanted) return ids;
 	return (await freshRows(index, wanted, answers)).map((c) => c.id);
 }
 
-const toQueueCard = (c: StoredCard): QueueCard => ({ id: c.id, sibling: c.sibling, state: c.fsrs.state, due: c.fsrs.due.getTime(), position: c.position });
+const toQueueCard = (c: StoredCard): QueueCard => ({
+	id: c.id,
+	sibling: c.sibling,
+	state: c.fsrs.state,
+	due: c.fsrs.due.getTime(),
+	position: c.position
+});
 
 /**
  * New cards by position, in batches, until they hold `wanted` headwords not answered today (a
  * headword's cards share its position) or there are no more. The first batch is read without
  * waiting for today's answers; only a further one, rarely needed, waits for them.
  */
-async function freshRows(index: IDBIndex, wanted: number, answers: Promise<{ answered: Map<string, string> }>): Promise<StoredCard[]> {
+async function freshRows(
+	index: IDBIndex,
+	wanted: number,
+	answers: Promise<{ answered: Map<string, string> }>
+): Promise<StoredCard[]> {
 	const rows = new Map<string, StoredCard>();
 	const batch = wanted * 4;
 	let from = IDBKeyRange.bound([QUEUE.new, -Infinity], [QUEUE.new, []]);
@@ -287,7 +403,8 @@ function show(counts: HomeCounts, early: Early): void {
 		document.querySelector('[aria-busy][data-counts]')?.setAttribute('aria-busy', 'false');
 	};
 	write();
-	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', write, { once: true });
+	if (document.readyState === 'loading')
+		document.addEventListener('DOMContentLoaded', write, { once: true });
 }
 
 export function settingsHint(): unknown {
@@ -323,7 +440,11 @@ export function start(page: string | undefined, contentVersion: string | undefin
 			});
 	}
 	if (page === 'review' && contentVersion) {
-		early.queue = opening.then((db) => (db ? readQueue(db, new Date(), contentVersion, REVIEW_ROWS_AHEAD, hint) : undefined)).catch(() => undefined);
+		early.queue = opening
+			.then((db) =>
+				db ? readQueue(db, new Date(), contentVersion, REVIEW_ROWS_AHEAD, hint) : undefined
+			)
+			.catch(() => undefined);
 	}
 	(globalThis as { __kartuEarly?: Early }).__kartuEarly = early;
 }

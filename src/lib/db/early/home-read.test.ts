@@ -48,8 +48,12 @@ describe('the home page read without Dexie', () => {
 		expect(first).toEqual({ due: 0, fresh: 20, learned: 0 });
 		const read = await readHome(t0, VERSION, [deck], { factory: b.factory });
 		expect(read).toMatchObject({ kind: 'stored', counts: first, snapshotDue: false });
-		expect(read.kind === 'stored' && read.progress).toEqual(collectionProgress([deck], undefined, DEFAULT_WEIGHTS, t0));
-		expect(collectionProgress([deck], undefined, DEFAULT_WEIGHTS, t0).get(deck.article.slug)?.newCards).toBe(deck.cards.length);
+		expect(read.kind === 'stored' && read.progress).toEqual(
+			collectionProgress([deck], undefined, DEFAULT_WEIGHTS, t0)
+		);
+		expect(
+			collectionProgress([deck], undefined, DEFAULT_WEIGHTS, t0).get(deck.article.slug)?.newCards
+		).toBe(deck.cards.length);
 	});
 
 	it('reads the counts and progress the app reads, after answers; a snapshot is due until today’s exists', async () => {
@@ -59,7 +63,14 @@ describe('the home page read without Dexie', () => {
 			const at = new Date(t0.getTime() + i * 60_000);
 			const { queue } = await loadQueue(db, at, DEFAULT_SETTINGS);
 			const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
-			await recordAnswer(db, { card, grade: Rating.Good, next: scheduler.answer(card.fsrs, Rating.Good, at), time: at, ms: 3000, dayStartHour: 4 });
+			await recordAnswer(db, {
+				card,
+				grade: Rating.Good,
+				next: scheduler.answer(card.fsrs, Rating.Good, at),
+				time: at,
+				ms: 3000,
+				dayStartHour: 4
+			});
 		}
 		const later = new Date(t0.getTime() + 10 * 60_000);
 		const read = await readHome(later, VERSION, [deck], { factory: b.factory });
@@ -69,12 +80,17 @@ describe('the home page read without Dexie', () => {
 		expect(read.progress.get(deck.article.slug)?.newCards).toBe(deck.cards.length - 5);
 		expect(read.snapshotDue).toBe(true);
 		await db.snapshots.put({ id: snapshotDay(later), time: later, cards: 0, reviews: 5 });
-		expect(await readHome(later, VERSION, [deck], { factory: b.factory })).toMatchObject({ kind: 'stored', snapshotDue: false });
+		expect(await readHome(later, VERSION, [deck], { factory: b.factory })).toMatchObject({
+			kind: 'stored',
+			snapshotDue: false
+		});
 	});
 
 	it('leaves a database holding another build’s decks to the app', async () => {
 		const b = browser();
 		await stored(b);
-		expect(await readHome(t0, 'build-2', [deck], { factory: b.factory })).toEqual({ kind: 'stale' });
+		expect(await readHome(t0, 'build-2', [deck], { factory: b.factory })).toEqual({
+			kind: 'stale'
+		});
 	});
 });

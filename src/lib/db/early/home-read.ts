@@ -39,7 +39,12 @@ export interface HomeReadOptions {
 }
 
 /** Reads the home page's counts and the progress of `decks`' articles; never creates or changes the database. */
-export async function readHome(now: Date, contentVersion: string, decks: Deck[], options: HomeReadOptions = {}): Promise<HomeResult> {
+export async function readHome(
+	now: Date,
+	contentVersion: string,
+	decks: Deck[],
+	options: HomeReadOptions = {}
+): Promise<HomeResult> {
 	const db = await openExisting(options.factory);
 	if (!db) return { kind: 'none' };
 	try {
@@ -51,14 +56,21 @@ export async function readHome(now: Date, contentVersion: string, decks: Deck[],
 		const [counts, version, rows, scheduler, snapshot, anyReview] = await Promise.all([
 			options.counts ?? readHomeCounts(db, now, contentVersion, options.hint),
 			request(settings.get(SETTING.contentVersion)) as Promise<{ value?: unknown } | undefined>,
-			Promise.all(decks.map((d) => request(byArticle.getAll(d.article.slug)) as Promise<StoredCard[]>)).then((r) => r.flat()),
+			Promise.all(
+				decks.map((d) => request(byArticle.getAll(d.article.slug)) as Promise<StoredCard[]>)
+			).then((r) => r.flat()),
 			request(settings.get(SETTING.scheduler)) as Promise<{ value?: unknown } | undefined>,
 			request(tx.objectStore(STORE.snapshots).getKey(snapshotDay(now))),
 			request(tx.objectStore(STORE.reviews).getAllKeys(null, 1))
 		]);
 		if (!counts || version?.value !== contentVersion) return { kind: 'stale' };
 		const { weights } = normaliseSettings(scheduler?.value);
-		return { kind: 'stored', counts, progress: collectionProgress(decks, rows, weights, now), snapshotDue: snapshot === undefined && anyReview.length > 0 };
+		return {
+			kind: 'stored',
+			counts,
+			progress: collectionProgress(decks, rows, weights, now),
+			snapshotDue: snapshot === undefined && anyReview.length > 0
+		};
 	} finally {
 		db.close();
 	}
@@ -68,8 +80,13 @@ export async function readHome(now: Date, contentVersion: string, decks: Deck[],
  * The counts before the first visit has stored anything: every card of the decks is new, and
  * `homeCounts` would give these once they are stored (home-read.test.ts).
  */
-export function firstVisitCounts(decks: Deck[], settings: SchedulerSettings = DEFAULT_SETTINGS): HomeCounts {
-	const siblings = new Set(decks.flatMap((d) => d.cards.map((c) => `${d.article.slug}/${c.headword}`)));
+export function firstVisitCounts(
+	decks: Deck[],
+	settings: SchedulerSettings = DEFAULT_SETTINGS
+): HomeCounts {
+	const siblings = new Set(
+		decks.flatMap((d) => d.cards.map((c) => `${d.article.slug}/${c.headword}`))
+	);
 	return { due: 0, fresh: Math.min(settings.newPerDay, siblings.size), learned: 0 };
 }
 
@@ -77,7 +94,12 @@ export function firstVisitCounts(decks: Deck[], settings: SchedulerSettings = DE
  * For each article: how much of it the learner can read, and how many of its cards are new. With
  * `rows` undefined (nothing stored yet) every card is new and no word is readable yet.
  */
-export function collectionProgress(decks: Deck[], rows: StoredCard[] | undefined, weights: readonly number[], now: Date): Map<string, ArticleProgress> {
+export function collectionProgress(
+	decks: Deck[],
+	rows: StoredCard[] | undefined,
+	weights: readonly number[],
+	now: Date
+): Map<string, ArticleProgress> {
 	const byHeadword = new Map<string, StoredCard[]>();
 	for (const c of rows ?? []) {
 		const list = byHeadword.get(c.content.headword);
@@ -87,7 +109,11 @@ export function collectionProgress(decks: Deck[], rows: StoredCard[] | undefined
 	const byId = new Map((rows ?? []).map((c) => [c.id, c]));
 	const ok = new Map<string, boolean>();
 	const isReadable = (hw: string) => {
-		if (!ok.has(hw)) ok.set(hw, readable(wordStatus(byHeadword.get(hw) ?? [], now, (c, t) => retrievability(c, t, weights))));
+		if (!ok.has(hw))
+			ok.set(
+				hw,
+				readable(wordStatus(byHeadword.get(hw) ?? [], now, (c, t) => retrievability(c, t, weights)))
+			);
 		return ok.get(hw)!;
 	};
 	const isNew = (id: string) => {

@@ -5,6 +5,10 @@ import { hasFamilyPage } from '$lib/cards';
 export const prerender = true;
 
 export function entries() {
-	const roots = new Set(allDecks().flatMap((d) => d.cards.map((c) => c.root)).filter(hasFamilyPage));
+	const roots = new Set(
+		allDecks()
+			.flatMap((d) => d.cards.map((c) => c.root))
+			.filter(hasFamilyPage)
+	);
 	return [...roots].map((root) => ({ root }));
 }
