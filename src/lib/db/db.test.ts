@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../../scripts/content-node';
 import { deckFromSource } from '../cards';
-import { Rating, Scheduler, State, type Grade, pickNext, DEFAULT_SETTINGS } from '../srs';
+import { Rating, Scheduler, State, pickNext, DEFAULT_SETTINGS } from '../srs';
 import { allCards, cardPage, setSuspended } from './card-table';
 import { learnedCount, loadQueue } from './cards';
 import { syncDecks } from './decks';
 import { recordAnswer, undoAnswer } from './answers';
 import { KartuDB } from './schema';
+import { answerNext, eachTestDatabase } from './test-support';
 import { QUEUE } from './queues';
 import { loadSettings, saveSettings } from './settings';
 
@@ -16,30 +17,8 @@ const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 const scheduler = new Scheduler(settings);
 const t0 = new Date(2026, 2, 2, 9, 0);
 
-let name = 0;
 let db: KartuDB;
-beforeEach(() => {
-	db = new KartuDB(`test-${++name}`);
-});
-afterEach(async () => {
-	db.close();
-	await db.delete();
-});
-
-async function answerNext(at: Date, grade: Grade = Rating.Good) {
-	const { queue: q } = await loadQueue(db, at, settings);
-	const next = pickNext(q, at.getTime())!;
-	const card = (await db.cards.get(next.id))!;
-	return recordAnswer(db, {
-		card,
-		grade,
-		next: scheduler.answer(card.fsrs, grade, at),
-		time: at,
-		ms: 4200,
-		dayStartHour: 4
-	});
-}
-
+eachTestDatabase('test', (d) => (db = d));
 describe('syncDecks', () => {
 	it('adds every card of the deck as new, once', async () => {
 		const first = await syncDecks(db, [deck], t0);
@@ -53,7 +32,7 @@ describe('syncDecks', () => {
 
 	it('keeps progress across a rebuilt deck and retires a headword that left the article', async () => {
 		await syncDecks(db, [deck], t0);
-		const { card } = await answerNext(t0);
+		const { card } = await answerNext(db, t0, Rating.Good, 4200);
 		expect(card.id).toBe('azerbaijan-iran/menekankan/vocab');
 		// The article loses its headline, and with it "menekankan"; the other words stay.
 		const edited = raw.replace(
@@ -82,7 +61,7 @@ describe('syncDecks', () => {
 describe('answers', () => {
 	it('write the card and its review row together, and undo takes back both', async () => {
 		await syncDecks(db, [deck], t0);
-		const { card, review } = await answerNext(t0);
+		const { card, review } = await answerNext(db, t0, Rating.Good, 4200);
 		expect(review).toMatchObject({ cardId: card.id, grade: Rating.Good, ms: 4200 });
 		expect(review.before.state).toBe(State.New);
 		expect((await db.cards.get(card.id))!.fsrs.state).toBe(State.Learning);
@@ -97,15 +76,15 @@ describe('answers', () => {
 
 	it('refuse to undo an answer that a later answer of the same card has superseded', async () => {
 		await syncDecks(db, [deck], t0);
-		const first = await answerNext(t0);
-		await answerNext(new Date(t0.getTime() + 11 * 60_000));
+		const first = await answerNext(db, t0, Rating.Good, 4200);
+		await answerNext(db, new Date(t0.getTime() + 11 * 60_000), Rating.Good, 4200);
 		await expect(undoAnswer(db, first.review, 4)).rejects.toThrow(/answered again/);
 	});
 
 	it('survive closing and reopening the database', async () => {
 		await syncDecks(db, [deck], t0);
-		await answerNext(t0, Rating.Easy);
-		await answerNext(t0, Rating.Again);
+		await answerNext(db, t0, Rating.Easy, 4200);
+		await answerNext(db, t0, Rating.Again, 4200);
 		db.close();
 		const reopened = new KartuDB(db.name);
 		const cards = await reopened.cards.toArray();
@@ -143,7 +122,7 @@ describe('loadQueue', () => {
 			'azerbaijan-iran/perluasan/vocab',
 			'azerbaijan-iran/hubungan/vocab'
 		]);
-		for (let i = 0; i < 5; i++) await answerNext(t0, Rating.Easy);
+		for (let i = 0; i < 5; i++) await answerNext(db, t0, Rating.Easy, 4200);
 		const { queue: after } = await loadQueue(db, t0, { ...settings, newPerDay: 5 });
 		expect(after.newLeft).toBe(0);
 		expect(pickNext(after, t0.getTime())).toBeUndefined();

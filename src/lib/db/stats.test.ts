@@ -1,45 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readArticle } from '../../../scripts/content-node';
-import { pickNext, Rating, Scheduler, type Grade, DEFAULT_SETTINGS } from '../srs';
-import { loadQueue } from './cards';
-import { syncDecks } from './decks';
-import { recordAnswer, undoAnswer } from './answers';
+import { describe, expect, it, vi } from 'vitest';
+import { Rating, type Grade } from '../srs';
+import { undoAnswer } from './answers';
 import { KartuDB } from './schema';
+import { answerNextIfAny, eachTestDatabase, T0, testSettings } from './test-support';
 import { computeStats, markStatsStale } from './stats';
 
-const { deck } = readArticle('azerbaijan-iran');
-const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
-const scheduler = new Scheduler(settings);
-const t0 = new Date(2026, 2, 2, 9, 0);
+const settings = testSettings;
+const t0 = T0;
 const day = 86_400_000;
 
 let db: KartuDB;
-let n = 0;
-beforeEach(async () => {
-	db = new KartuDB(`stats-${++n}`);
-	await syncDecks(db, [deck], t0);
-});
-afterEach(async () => {
-	db.close();
-	await db.delete();
-});
-
-async function answer(at: Date, grade: Grade) {
-	const { queue } = await loadQueue(db, at, settings);
-	const next = pickNext(queue, at.getTime());
-	if (!next) return undefined;
-	const card = (await db.cards.get(next.id))!;
-	return recordAnswer(db, {
-		card,
-		grade,
-		next: scheduler.answer(card.fsrs, grade, at),
-		time: at,
-		ms: 6000,
-		dayStartHour: 4
-	});
-}
-
+eachTestDatabase('stats', (d) => (db = d), { seeded: true });
 /** The same statistics summed from the whole history, as after an import. */
 const rebuilt = async (at: Date) => {
 	await markStatsStale(db);
@@ -50,7 +22,7 @@ describe('computeStats', () => {
 	it('keeps day rows up to date with each answer, equal to summing the whole history, as days go by', async () => {
 		for (let d = 0; d < 3; d++)
 			for (let i = 0; i < 4; i++)
-				await answer(new Date(t0.getTime() + d * day + i * 60_000), Rating.Easy);
+				await answerNextIfAny(db, new Date(t0.getTime() + d * day + i * 60_000), Rating.Easy, 6000);
 		const day3 = new Date(t0.getTime() + 3 * day);
 		const where = vi.spyOn(db.reviews, 'where');
 		const first = await computeStats(db, day3, settings);
@@ -66,7 +38,7 @@ describe('computeStats', () => {
 		expect(first.perDay.at(-2)!.ms).toBe(24_000);
 		expect(first).toEqual(await rebuilt(day3));
 
-		await answer(day3, Rating.Again);
+		await answerNextIfAny(db, day3, Rating.Again, 6000);
 		const kept = await computeStats(db, new Date(day3.getTime() + 60_000), settings);
 		expect(kept.perDay.slice(-4).map((d) => d.reviews)).toEqual([4, 4, 4, 1]);
 		expect(kept.streak).toBe(4);
@@ -74,8 +46,8 @@ describe('computeStats', () => {
 	});
 
 	it('takes an undone answer out of its day, and out of the headwords and roots in review', async () => {
-		const a = (await answer(t0, Rating.Easy))!;
-		const b = (await answer(new Date(t0.getTime() + 60_000), Rating.Easy))!;
+		const a = (await answerNextIfAny(db, t0, Rating.Easy, 6000))!;
+		const b = (await answerNextIfAny(db, new Date(t0.getTime() + 60_000), Rating.Easy, 6000))!;
 		const at = new Date(t0.getTime() + 2 * day);
 		expect((await computeStats(db, at, settings)).headwordsInReview.at(-1)).toBe(2);
 		await undoAnswer(db, b.review, 4);
@@ -90,7 +62,7 @@ describe('computeStats', () => {
 
 	it('sums the history again after a change of the hour the day starts at', async () => {
 		// 03:00 belongs to the previous study day when days start at 4, to the same day when they start at 2.
-		await answer(new Date(2026, 2, 3, 3, 0), Rating.Easy);
+		await answerNextIfAny(db, new Date(2026, 2, 3, 3, 0), Rating.Easy, 6000);
 		const at = new Date(2026, 2, 3, 12, 0);
 		expect((await computeStats(db, at, settings)).perDay.slice(-2).map((d) => d.reviews)).toEqual([
 			1, 0
@@ -103,7 +75,8 @@ describe('computeStats', () => {
 	});
 
 	it('counts retention of answers to cards in review, young and mature apart', async () => {
-		for (let i = 0; i < 5; i++) await answer(new Date(t0.getTime() + i * 1000), Rating.Easy);
+		for (let i = 0; i < 5; i++)
+			await answerNextIfAny(db, new Date(t0.getTime() + i * 1000), Rating.Easy, 6000);
 		// Three days later those cards are due: pass three, fail two.
 		const later = new Date(t0.getTime() + 20 * day);
 		for (const g of [
@@ -113,7 +86,7 @@ describe('computeStats', () => {
 			Rating.Good,
 			Rating.Again
 		] as Grade[]) {
-			await answer(later, g);
+			await answerNextIfAny(db, later, g, 6000);
 		}
 		const s = await computeStats(db, later, settings);
 		expect(s.retentionByDay.at(-1)!.young).toEqual({ passed: 3, total: 5 });

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../../scripts/content-node';
 import { articleProgress } from '../cards';
 import { Rating, Scheduler, State, DEFAULT_SETTINGS } from '../srs';
@@ -8,6 +8,7 @@ import { practiceCards } from './answers';
 import { syncDecks } from './decks';
 import { recordAnswer, recordPractice, undoPractice } from './answers';
 import { KartuDB } from './schema';
+import { eachTestDatabase } from './test-support';
 import { QUEUE } from './queues';
 import { markWord, reviewNow, undoMark } from './words';
 
@@ -16,16 +17,7 @@ const t0 = new Date(2026, 2, 2, 9, 0);
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 
 let db: KartuDB;
-let n = 0;
-beforeEach(async () => {
-	db = new KartuDB(`words-${++n}`);
-	await syncDecks(db, [deck], t0);
-});
-afterEach(async () => {
-	db.close();
-	await db.delete();
-});
-
+eachTestDatabase('words', (d) => (db = d), { seeded: true });
 const cardsOf = (hw: string) => db.cards.where('content.headword').equals(hw).toArray();
 
 describe('markWord', () => {

@@ -1,44 +1,21 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
 import { type BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../backup/format';
-import { Rating, Scheduler, type Grade, pickNext, studyDay, DEFAULT_SETTINGS } from '../../srs';
+import { Rating, studyDay } from '../../srs';
 import { applyImport, exportBackup } from '../backup/backup';
-import { loadQueue } from '../cards';
 import { answersIn, ANSWER_HOURS_KEPT, HOUR_MS } from '../queues';
-import { recordAnswer, recordPractice, undoAnswer, undoPractice } from '../answers';
+import { recordPractice, undoAnswer, undoPractice } from '../answers';
 import { KartuDB } from '../schema';
+import { answerNext, eachTestDatabase } from '../test-support';
 import { syncDecks } from '../decks';
 
 const { deck } = readArticle('azerbaijan-iran');
-const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
-const scheduler = new Scheduler(settings);
 const t0 = new Date(2026, 2, 2, 9, 0);
 const DAY = 86_400_000;
 
-let n = 0;
 let db: KartuDB;
-beforeEach(() => {
-	db = new KartuDB(`hours-${++n}`);
-});
-afterEach(async () => {
-	db.close();
-	await db.delete();
-});
-
-async function answerNext(at: Date, grade: Grade = Rating.Good) {
-	const { queue } = await loadQueue(db, at, settings);
-	const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
-	return recordAnswer(db, {
-		card,
-		grade,
-		next: scheduler.answer(card.fsrs, grade, at),
-		time: at,
-		ms: 3000,
-		dayStartHour: 4
-	});
-}
-
+eachTestDatabase('hours', (d) => (db = d));
 /** The day's answers as filed by hour, and as the reviews store holds them, in the same shape. */
 async function both(at: Date) {
 	const day = studyDay(at, 4);
@@ -72,7 +49,7 @@ describe('answers kept by hour', () => {
 			const at = (m: number) => new Date(t0.getTime() + d * DAY + m * 60_000);
 			const answers = [];
 			for (let i = 0; i < 8; i++)
-				answers.push(await answerNext(at(i * 7), i % 4 ? Rating.Good : Rating.Again));
+				answers.push(await answerNext(db, at(i * 7), i % 4 ? Rating.Good : Rating.Again));
 			const card = (await db.cards.get(deck.cards[3].id))!;
 			const practice = await recordPractice(db, {
 				card,
@@ -97,14 +74,14 @@ describe('answers kept by hour', () => {
 
 	it('follow a backup restored over the collection and merged into it, and a cleared table', async () => {
 		await syncDecks(db, [deck], t0);
-		for (let i = 0; i < 6; i++) await answerNext(new Date(t0.getTime() + i * 60_000));
+		for (let i = 0; i < 6; i++) await answerNext(db, new Date(t0.getTime() + i * 60_000));
 		const backup: Backup = {
 			format: 'kartu-backup' satisfies typeof BACKUP_FORMAT,
 			version: BACKUP_VERSION,
 			...(await exportBackup(db, t0))
 		};
 		const later = new Date(t0.getTime() + 10 * 60_000);
-		await answerNext(later);
+		await answerNext(db, later);
 		await applyImport(db, backup, 'replace');
 		expect(await expectFiled(later)).toBe(6);
 		await db.reviews.clear();

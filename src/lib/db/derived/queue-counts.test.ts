@@ -1,33 +1,24 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
-import { Rating, Scheduler, type Grade, pickNext, DEFAULT_SETTINGS } from '../../srs';
+import { Rating } from '../../srs';
 import { applyImport, exportBackup } from '../backup/backup';
 import { setSuspended } from '../card-table';
-import { cardsPerQueue, learnedCount, loadQueue } from '../cards';
+import { cardsPerQueue, learnedCount } from '../cards';
 import { QUEUE_COUNTS_KEY } from '../names';
-import { recordAnswer, undoAnswer } from '../answers';
+import { undoAnswer } from '../answers';
 import { KartuDB } from '../schema';
+import { answerNext, eachTestDatabase } from '../test-support';
 import { QUEUE } from '../queues';
 import { syncDecks } from '../decks';
 import { markWord, undoMark } from '../words';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../backup/format';
 
 const { deck } = readArticle('azerbaijan-iran');
-const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
-const scheduler = new Scheduler(settings);
 const t0 = new Date(2026, 2, 2, 9, 0);
 
-let n = 0;
 let db: KartuDB;
-beforeEach(() => {
-	db = new KartuDB(`counts-${++n}`);
-});
-afterEach(async () => {
-	db.close();
-	await db.delete();
-});
-
+eachTestDatabase('counts', (d) => (db = d));
 /** The cards of each queue, counted by reading every card. */
 async function tally(): Promise<Record<number, number>> {
 	const out: Record<number, number> = {};
@@ -37,20 +28,6 @@ async function tally(): Promise<Record<number, number>> {
 
 async function expectCountsRight() {
 	expect((await db.counts.get(QUEUE_COUNTS_KEY))?.n).toEqual(await tally());
-}
-
-async function answerNext(at: Date, grade: Grade = Rating.Good) {
-	const { queue } = await loadQueue(db, at, settings);
-	const next = pickNext(queue, at.getTime())!;
-	const card = (await db.cards.get(next.id))!;
-	return recordAnswer(db, {
-		card,
-		grade,
-		next: scheduler.answer(card.fsrs, grade, at),
-		time: at,
-		ms: 3000,
-		dayStartHour: 4
-	});
 }
 
 describe('the maintained number of cards per queue', () => {
@@ -64,7 +41,11 @@ describe('the maintained number of cards per queue', () => {
 		const answers = [];
 		for (let i = 0; i < 6; i++)
 			answers.push(
-				await answerNext(new Date(t0.getTime() + i * 60_000), i % 3 ? Rating.Good : Rating.Again)
+				await answerNext(
+					db,
+					new Date(t0.getTime() + i * 60_000),
+					i % 3 ? Rating.Good : Rating.Again
+				)
 			);
 		await expectCountsRight();
 		expect(await learnedCount(db)).toBeGreaterThan(0);
@@ -108,7 +89,7 @@ describe('the maintained number of cards per queue', () => {
 
 	it('follows a backup restored over the collection (replace) and merged into it', async () => {
 		await syncDecks(db, [deck], t0);
-		for (let i = 0; i < 4; i++) await answerNext(new Date(t0.getTime() + i * 60_000));
+		for (let i = 0; i < 4; i++) await answerNext(db, new Date(t0.getTime() + i * 60_000));
 		const backup: Backup = {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
@@ -129,7 +110,7 @@ describe('the maintained number of cards per queue', () => {
 		await syncDecks(db, [deck], t0);
 		await db.counts.clear();
 		expect(await learnedCount(db)).toBe(0);
-		await answerNext(t0);
+		await answerNext(db, t0);
 		await expectCountsRight();
 		await db.cards.where('id').between(deck.cards[0].id, deck.cards[10].id, true, true).delete();
 		await expectCountsRight();

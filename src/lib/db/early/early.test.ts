@@ -1,19 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
-import {
-	Rating,
-	Scheduler,
-	type Grade,
-	pickNext,
-	DEFAULT_SETTINGS,
-	type SchedulerSettings
-} from '../../srs';
+import { Rating, type Grade, DEFAULT_SETTINGS, type SchedulerSettings } from '../../srs';
 import { setSuspended } from '../card-table';
 import { homeCounts, loadQueue } from '../cards';
 import { openExisting, readHomeCounts, readQueue } from './early';
-import { recordAnswer, recordPractice } from '../answers';
+import { recordPractice } from '../answers';
 import { KartuDB } from '../schema';
+import { answerNextIfAny } from '../test-support';
 import { loadAudioSettings, saveAudioSettings, saveSettings } from '../settings';
 import { syncDecks } from '../decks';
 
@@ -36,23 +30,6 @@ afterEach(async () => {
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
 	return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
-
-async function answerNext(settings: SchedulerSettings, at: Date, grade: Grade): Promise<boolean> {
-	const { queue } = await loadQueue(db, at, settings);
-	const next = pickNext(queue, at.getTime());
-	if (!next) return false;
-	const card = (await db.cards.get(next.id))!;
-	const scheduler = new Scheduler(settings);
-	await recordAnswer(db, {
-		card,
-		grade,
-		next: scheduler.answer(card.fsrs, grade, at),
-		time: at,
-		ms: 3000,
-		dayStartHour: settings.dayStartHour
-	});
-	return true;
 }
 
 /** The early script's queue and counts equal the app's, read through Dexie, at `at`. */
@@ -107,7 +84,7 @@ describe('readQueue and readHomeCounts (the early script, IndexedDB alone)', () 
 					const grade = (
 						[Rating.Again, Rating.Hard, Rating.Good, Rating.Good, Rating.Easy] as Grade[]
 					)[Math.floor(next() * 5)];
-					if (!(await answerNext(settings, at, grade))) break;
+					if (!(await answerNextIfAny(db, at, grade, 3000, settings))) break;
 				}
 				const later = new Date(morning.getTime() + 40 * 60_000);
 				const counts = await expectSame(later, settings);

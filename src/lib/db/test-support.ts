@@ -1,0 +1,87 @@
+// For the tests of db/ and state/ only (the app never imports it): a fresh database per test in
+// fake-indexeddb, the bundled article's deck, and answering the card today's queue gives next.
+
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach } from 'vitest';
+import { readArticle } from '../../../scripts/content-node';
+import {
+	DEFAULT_SETTINGS,
+	pickNext,
+	Rating,
+	Scheduler,
+	type Grade,
+	type SchedulerSettings
+} from '../srs';
+import { recordAnswer } from './answers';
+import { loadQueue } from './cards';
+import { syncDecks } from './decks';
+import { KartuDB } from './schema';
+
+/** The bundled article, read from content/ with its glossary, lexicon and deck. */
+export const seed = readArticle('azerbaijan-iran');
+/** The default settings without fuzz, so that intervals are exact. */
+export const testSettings: SchedulerSettings = { ...DEFAULT_SETTINGS, enableFuzz: false };
+/** A Monday morning, the tests' first study day. */
+export const T0 = new Date(2026, 2, 2, 9, 0);
+
+let serial = 0;
+
+/**
+ * Gives each test a new database named `prefix-N` (through `use`), deleted after the test; with
+ * `seeded`, the bundled deck is stored in it first (at T0).
+ */
+export function eachTestDatabase(
+	prefix: string,
+	use: (db: KartuDB) => void,
+	{ seeded = false } = {}
+): void {
+	let db: KartuDB;
+	beforeEach(async () => {
+		db = new KartuDB(`${prefix}-${++serial}`);
+		use(db);
+		if (seeded) await syncDecks(db, [seed.deck], T0);
+	});
+	afterEach(async () => {
+		db.close();
+		await db.delete();
+	});
+}
+
+/**
+ * Answers, at `at`, the card today's queue gives next, taking `ms` to answer; undefined when the
+ * queue has nothing to give.
+ */
+export async function answerNextIfAny(
+	db: KartuDB,
+	at: Date,
+	grade: Grade = Rating.Good,
+	ms = 3000,
+	settings = testSettings
+) {
+	const { queue } = await loadQueue(db, at, settings);
+	const next = pickNext(queue, at.getTime());
+	if (!next) return undefined;
+	const card = (await db.cards.get(next.id))!;
+	const answered = new Scheduler(settings).answer(card.fsrs, grade, at);
+	return recordAnswer(db, {
+		card,
+		grade,
+		next: answered,
+		time: at,
+		ms,
+		dayStartHour: settings.dayStartHour
+	});
+}
+
+/** The same, for a test that knows a card is due: throws when none is. */
+export async function answerNext(
+	db: KartuDB,
+	at: Date,
+	grade: Grade = Rating.Good,
+	ms = 3000,
+	settings = testSettings
+) {
+	const answered = await answerNextIfAny(db, at, grade, ms, settings);
+	if (!answered) throw new Error(`No card is due at ${at.toISOString()}.`);
+	return answered;
+}
