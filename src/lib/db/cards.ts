@@ -2,35 +2,20 @@
 
 import Dexie from 'dexie';
 import {
-	CardState as State,
 	dayLeft,
 	FRESH_SPARE,
 	queueCounts,
 	reviewSpare,
-	siblingOfId,
 	studyDay,
 	type AnswerToday,
-	type Queue,
-	type QueueCard,
 	type StudyDay,
 	type SchedulerSettings
 } from '../srs';
 import { loadSettings } from './settings';
-import { QUEUE } from './queues';
 import { type KartuDB } from './schema';
-import { answersIn, hoursOf, learnedIn } from './queues';
+import { answersIn, assembleQueue, hoursOf, learnedIn, QUEUE } from './queues';
 import { INDEX, QUEUE_COUNTS_KEY } from './names';
-import type { HomeCounts, LoadedQueue, QueueCountsRow, StoredCard } from './rows';
-
-export function toQueueCard(c: StoredCard): QueueCard {
-	return {
-		id: c.id,
-		sibling: c.sibling,
-		state: c.fsrs.state,
-		due: c.fsrs.due.getTime(),
-		position: c.position
-	};
-}
+import type { HomeCounts, LoadedQueue, QueueCountsRow } from './rows';
 
 /**
  * Today's queue, read through the indexes: (re)learning cards due before the study day ends and
@@ -74,25 +59,11 @@ export async function loadQueue(
 					.limit(newLeft + FRESH_SPARE)
 					.toArray()
 			: [];
-		const byDue = (a: QueueCard, b: QueueCard) => a.due - b.due;
-		const queue: Queue = {
-			learning: [...learning, ...relearning].map(toQueueCard).sort(byDue),
-			// In the index's due order; all are due today, so the day's start stands for their due time.
-			review: reviewIds.map((id) => ({
-				id,
-				sibling: siblingOfId(id),
-				state: State.Review,
-				due: day.start,
-				position: 0
-			})),
-			fresh: fresh.map(toQueueCard),
-			newLeft,
-			reviewsLeft,
-			answered,
+		return assembleQueue(
+			{ learning, relearning, reviewIds, fresh },
+			{ newLeft, reviewsLeft, answered },
 			day
-		};
-		const cards = new Map([...learning, ...relearning, ...fresh].map((c) => [c.id, c]));
-		return { queue, cards };
+		);
 	});
 }
 

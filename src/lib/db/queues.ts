@@ -1,7 +1,15 @@
 // The queue numbers cards are indexed by, apart from the schema so that code without Dexie can use them.
 
-import type { AnswerToday } from '../srs';
-import type { AnswerHour, QueueCountsRow } from './rows';
+// Direct modules, not srs/index.ts: the inline early script uses this file, and bytes count there.
+import { CardState } from '../srs/memory';
+import {
+	siblingOfId,
+	type AnswerToday,
+	type Queue,
+	type QueueCard,
+	type StudyDay
+} from '../srs/queue';
+import type { AnswerHour, LoadedQueue, QueueCountsRow, StoredCard } from './rows';
 
 /** Anki-style queue number: the FSRS state, or a negative number for cards out of the queue. */
 export const QUEUE = {
@@ -47,4 +55,54 @@ export function answersIn(rows: readonly AnswerHour[], start: number, end: numbe
 		}
 	}
 	return out;
+}
+
+/** A stored card as the queue holds it. */
+export function toQueueCard(c: StoredCard): QueueCard {
+	return {
+		id: c.id,
+		sibling: c.sibling,
+		state: c.fsrs.state,
+		due: c.fsrs.due.getTime(),
+		position: c.position
+	};
+}
+
+/** What the indexes gave for today: the rows of (re)learning and new cards, the ids of due reviews. */
+export interface DayRead {
+	learning: StoredCard[];
+	relearning: StoredCard[];
+	reviewIds: string[];
+	fresh: StoredCard[];
+}
+
+/**
+ * Today's queue from what the indexes gave, with the day's limits (`dayLeft`); the rows read come
+ * with it. One assembly for Dexie's `loadQueue` and the early script's `readQueue`.
+ */
+export function assembleQueue(
+	read: DayRead,
+	left: Pick<Queue, 'newLeft' | 'reviewsLeft' | 'answered'>,
+	day: StudyDay
+): LoadedQueue {
+	const queue: Queue = {
+		learning: [...read.learning, ...read.relearning].map(toQueueCard).sort((a, b) => a.due - b.due),
+		// In the index's due order; all are due today, so the day's start stands for their due time.
+		review: read.reviewIds.map((id) => ({
+			id,
+			sibling: siblingOfId(id),
+			state: CardState.Review,
+			due: day.start,
+			position: 0
+		})),
+		fresh: read.fresh.map(toQueueCard),
+		newLeft: left.newLeft,
+		reviewsLeft: left.reviewsLeft,
+		answered: left.answered,
+		day
+	};
+	return {
+		queue,
+		cards: new Map([...read.learning, ...read.relearning, ...read.fresh].map((c) => [c.id, c]))
+	};
 }

@@ -74,14 +74,14 @@ export async function answerNextIfAny(
 }
 
 /** The same, for a test that knows a card is due: throws when none is. */
-export async function answerNext(
-	db: KartuDB,
-	at: Date,
-	grade: Grade = Rating.Good,
-	ms = 3000,
-	settings = testSettings
-) {
-	const answered = await answerNextIfAny(db, at, grade, ms, settings);
-	if (!answered) throw new Error(`No card is due at ${at.toISOString()}.`);
+export async function answerNext(...args: Parameters<typeof answerNextIfAny>) {
+	const answered = await answerNextIfAny(...args);
+	if (!answered) throw new Error(`No card is due at ${args[1].toISOString()}.`);
 	return answered;
+}
+
+/** Answers `count` cards Easy, a second apart from `start`, two seconds each: a short study session. */
+export async function study(db: KartuDB, count: number, start = T0): Promise<void> {
+	for (let i = 0; i < count; i++)
+		await answerNext(db, new Date(start.getTime() + i * 1000), Rating.Easy, 2000);
 }

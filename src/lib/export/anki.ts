@@ -89,6 +89,18 @@ function models(now: number) {
 		tags: [],
 		vers: []
 	};
+	/** A card template of a note type, as Anki stores it. */
+	const template = (name: string, qfmt: string, afmt: string) => ({
+		name,
+		ord: 0,
+		qfmt,
+		afmt,
+		bqfmt: '',
+		bafmt: '',
+		did: null,
+		bfont: '',
+		bsize: 0
+	});
 	const vocabFields = [
 		'Headword',
 		'Sentence',
@@ -106,17 +118,11 @@ function models(now: number) {
 			type: 0,
 			flds: vocabFields.map(field),
 			tmpls: [
-				{
-					name: 'Recognition',
-					ord: 0,
-					qfmt: '{{Headword}}<div class="sentence">{{Sentence}}</div>',
-					afmt: '{{FrontSide}}<hr id="answer">{{Gloss}} <i>{{Part of speech}}</i><div class="extra">{{Breakdown}}<br>{{Family}}<br><i>{{Translation}}</i></div>',
-					bqfmt: '',
-					bafmt: '',
-					did: null,
-					bfont: '',
-					bsize: 0
-				}
+				template(
+					'Recognition',
+					'{{Headword}}<div class="sentence">{{Sentence}}</div>',
+					'{{FrontSide}}<hr id="answer">{{Gloss}} <i>{{Part of speech}}</i><div class="extra">{{Breakdown}}<br>{{Family}}<br><i>{{Translation}}</i></div>'
+				)
 			],
 			req: [[0, 'any', [0]]]
 		},
@@ -126,19 +132,7 @@ function models(now: number) {
 			name: 'Cloze',
 			type: 1,
 			flds: ['Text', 'Back Extra'].map(field),
-			tmpls: [
-				{
-					name: 'Cloze',
-					ord: 0,
-					qfmt: '{{cloze:Text}}',
-					afmt: '{{cloze:Text}}<br>{{Back Extra}}',
-					bqfmt: '',
-					bafmt: '',
-					did: null,
-					bfont: '',
-					bsize: 0
-				}
-			],
+			tmpls: [template('Cloze', '{{cloze:Text}}', '{{cloze:Text}}<br>{{Back Extra}}')],
 			req: [[0, 'any', [0]]]
 		}
 	};

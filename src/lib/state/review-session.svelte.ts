@@ -1,6 +1,7 @@
 // A review session: today's queue in memory, the card on screen, its answer, and undo.
 
-import { loadQueue, toQueueCard } from '../db/cards';
+import { loadQueue } from '../db/cards';
+import { toQueueCard } from '../db/queues';
 import type { EarlyQueue } from '../db/early/early';
 import {
 	getCards,

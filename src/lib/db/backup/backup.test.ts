@@ -9,19 +9,18 @@ import {
 	serialiseBackup,
 	MAX_BACKUP_BYTES
 } from '../../backup/format';
-import { pickNext, Rating, Scheduler, DEFAULT_SETTINGS } from '../../srs';
+import { DEFAULT_SETTINGS } from '../../srs';
 import { applyImport, exportBackup, planImport } from './backup';
 import { loadQueue } from '../cards';
 import { syncDecks } from '../decks';
-import { recordAnswer } from '../answers';
 import { computeStats } from '../stats';
 import { KartuDB } from '../schema';
+import { study } from '../test-support';
 import { listSnapshots, restoreSnapshot, takeSnapshot } from './snapshots';
 import { markWord } from '../words';
 
 const { deck } = readArticle('azerbaijan-iran');
 const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
-const scheduler = new Scheduler(settings);
 const t0 = new Date(2026, 2, 2, 9, 0);
 
 let n = 0;
@@ -37,22 +36,6 @@ afterEach(async () => {
 		await db.delete();
 	}
 });
-
-async function study(db: KartuDB, answers: number, start = t0) {
-	for (let i = 0; i < answers; i++) {
-		const at = new Date(start.getTime() + i * 1000);
-		const { queue } = await loadQueue(db, at, settings);
-		const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
-		await recordAnswer(db, {
-			card,
-			grade: Rating.Easy,
-			next: scheduler.answer(card.fsrs, Rating.Easy, at),
-			time: at,
-			ms: 2000,
-			dayStartHour: 4
-		});
-	}
-}
 
 async function snapshotOf(db: KartuDB) {
 	return {

@@ -3,12 +3,12 @@ import type { DBCore, DBCoreTable } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
 import { serialiseBackup } from '../../backup/format';
-import { pickNext, Rating, Scheduler, DEFAULT_SETTINGS } from '../../srs';
+import { Rating, Scheduler, DEFAULT_SETTINGS } from '../../srs';
 import { exportBackup } from './backup';
-import { loadQueue } from '../cards';
 import { syncDecks } from '../decks';
 import { recordAnswer, undoAnswer } from '../answers';
 import { KartuDB } from '../schema';
+import { study } from '../test-support';
 import { type StoredCard } from '../rows';
 import { runSnapshot } from './snapshot-job';
 import {
@@ -76,22 +76,6 @@ async function fresh(name = `snapshots-${++n}`) {
 	opened.push(db);
 	await syncDecks(db, [deck], t0);
 	return { db, read, hooks };
-}
-
-async function study(db: KartuDB, answers: number, start: Date) {
-	for (let i = 0; i < answers; i++) {
-		const at = new Date(start.getTime() + i * 1000);
-		const { queue } = await loadQueue(db, at, settings);
-		const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
-		await recordAnswer(db, {
-			card,
-			grade: Rating.Easy,
-			next: scheduler.answer(card.fsrs, Rating.Easy, at),
-			time: at,
-			ms: 2000,
-			dayStartHour: 4
-		});
-	}
 }
 
 /** What a restore must give back (the chain's bookkeeping and the statistics cache are not the learner's). */

@@ -24,7 +24,7 @@ import {
 } from '../../srs/queue';
 import { normaliseSettings, type SchedulerSettings } from '../../srs/settings';
 import { DB_NAME, INDEX, QUEUE_COUNTS_KEY, request, SETTING, SETTINGS_HINT, STORE } from '../names';
-import { answersIn, hoursOf, learnedIn, QUEUE } from '../queues';
+import { answersIn, assembleQueue, hoursOf, learnedIn, QUEUE } from '../queues';
 import type { AnswerHour, HomeCounts, LoadedQueue, QueueCountsRow, StoredCard } from '../rows';
 
 /** What the early script leaves for the app, as `globalThis.__kartuEarly`. */
@@ -198,23 +198,11 @@ async function readDay(
 		fresh.push(c);
 	}
 	const reviewIds = reviewsLeft ? reviewKeys.slice(0, reviewsLeft + reviewSpare(reviewsLeft)) : [];
-	const queue: Queue = {
-		learning: [...learning, ...relearning].map(toQueueCard).sort((a, b) => a.due - b.due),
-		// In the index's due order; all are due today, so the day's start stands for their due time.
-		review: reviewIds.map((id) => ({
-			id,
-			sibling: siblingOfId(id),
-			state: CardState.Review,
-			due: day.start,
-			position: 0
-		})),
-		fresh: fresh.map(toQueueCard),
-		newLeft,
-		reviewsLeft,
-		answered,
+	const { queue, cards: rows } = assembleQueue(
+		{ learning, relearning, reviewIds, fresh },
+		{ newLeft, reviewsLeft, answered },
 		day
-	};
-	const rows = new Map([...learning, ...relearning, ...fresh].map((c) => [c.id, c]));
+	);
 	return { queue, rows, learned };
 }
 
@@ -353,14 +341,6 @@ async function freshIds(
 	if (new Set(ids.map(siblingOfId).filter((s) => !answered.has(s))).size >= wanted) return ids;
 	return (await freshRows(index, wanted, answers)).map((c) => c.id);
 }
-
-const toQueueCard = (c: StoredCard): QueueCard => ({
-	id: c.id,
-	sibling: c.sibling,
-	state: c.fsrs.state,
-	due: c.fsrs.due.getTime(),
-	position: c.position
-});
 
 /**
  * New cards by position, in batches, until they hold `wanted` headwords not answered today (a

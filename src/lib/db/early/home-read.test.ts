@@ -2,18 +2,17 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
-import { Rating, Scheduler, pickNext, DEFAULT_SETTINGS, DEFAULT_WEIGHTS } from '../../srs';
-import { homeCounts, loadQueue } from '../cards';
+import { Rating, DEFAULT_SETTINGS, DEFAULT_WEIGHTS } from '../../srs';
+import { homeCounts } from '../cards';
 import { collectionProgress, firstVisitCounts, readHome } from './home-read';
-import { recordAnswer } from '../answers';
 import { KartuDB } from '../schema';
+import { answerNext } from '../test-support';
 import { snapshotDay } from '../backup/snapshot-day';
 import { syncDecks } from '../decks';
 
 const { deck } = readArticle('azerbaijan-iran');
 const VERSION = 'build-1';
 const t0 = new Date(2026, 2, 2, 9, 0);
-const scheduler = new Scheduler({ ...DEFAULT_SETTINGS, enableFuzz: false });
 
 const opened: KartuDB[] = [];
 afterEach(() => opened.splice(0).forEach((d) => d.close()));
@@ -61,16 +60,7 @@ describe('the home page read without Dexie', () => {
 		const db = await stored(b);
 		for (let i = 0; i < 5; i++) {
 			const at = new Date(t0.getTime() + i * 60_000);
-			const { queue } = await loadQueue(db, at, DEFAULT_SETTINGS);
-			const card = (await db.cards.get(pickNext(queue, at.getTime())!.id))!;
-			await recordAnswer(db, {
-				card,
-				grade: Rating.Good,
-				next: scheduler.answer(card.fsrs, Rating.Good, at),
-				time: at,
-				ms: 3000,
-				dayStartHour: 4
-			});
+			await answerNext(db, at, Rating.Good, 3000, DEFAULT_SETTINGS);
 		}
 		const later = new Date(t0.getTime() + 10 * 60_000);
 		const read = await readHome(later, VERSION, [deck], { factory: b.factory });
