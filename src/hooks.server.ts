@@ -1,4 +1,4 @@
-// Every page's HTML gets the early script (src/lib/db/early.ts) in its head: it opens the database
+// Every page's HTML gets the early script (src/lib/db/early/early.ts) in its head: it opens the database
 // while the app's modules load; on the home page it fills in today's counts before the app starts,
 // and on the review page it reads today's queue for the review session.
 

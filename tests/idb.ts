@@ -78,7 +78,7 @@ export async function ageDb(page: Page, ms: number): Promise<void> {
 						};
 					};
 					each(tx.objectStore('cards'), (c) => shift(c.fsrs));
-					// The recent answers the app keeps by hour (src/lib/db/answer-hours.ts) move with the reviews.
+					// The recent answers the app keeps by hour (src/lib/db/derived/answer-hours.ts) move with the reviews.
 					const hours = tx.objectStore('answerHours');
 					hours.getAll().onsuccess = (e) => {
 						const rows = (
@@ -120,7 +120,7 @@ export async function onlyKind(page: Page, kind: string) {
 				const open = indexedDB.open('kartu');
 				open.onsuccess = () => {
 					const tx = open.result.transaction(['cards', 'counts'], 'readwrite');
-					// The number of cards per queue the app keeps (src/lib/db/queue-counts.ts), counted again.
+					// The number of cards per queue the app keeps (src/lib/db/derived/queue-counts.ts), counted again.
 					const n: Record<number, number> = {};
 					tx.objectStore('cards').openCursor().onsuccess = (e) => {
 						const cursor = (e.target as IDBRequest<IDBCursorWithValue>).result;

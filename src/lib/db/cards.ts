@@ -67,7 +67,7 @@ export async function loadQueue(
 	});
 }
 
-/** Today's answers, from the recent answers kept by hour (db/answer-hours.ts). */
+/** Today's answers, from the recent answers kept by hour (db/derived/answer-hours.ts). */
 async function answersToday(db: KartuDB, day: StudyDay): Promise<AnswerToday[]> {
 	const [from, to] = hoursOf(day.start, day.end);
 	return answersIn(
@@ -82,7 +82,7 @@ export async function learnedCount(db: KartuDB): Promise<number> {
 	return learnedIn(await cardsPerQueue(db));
 }
 
-/** The number of cards in each queue: the row every write keeps (db/queue-counts.ts), counted through the index if it is missing. */
+/** The number of cards in each queue: the row every write keeps (db/derived/queue-counts.ts), counted through the index if it is missing. */
 export async function cardsPerQueue(db: KartuDB): Promise<QueueCountsRow> {
 	const row = await db.counts.get(QUEUE_COUNTS_KEY);
 	if (row) return row;

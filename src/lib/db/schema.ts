@@ -74,9 +74,9 @@ export class KartuDB extends Dexie {
 					.table('settings')
 					.put({ key: SETTING.statsState, value: { hour: -1, dirty: true } });
 			});
-		// v5: the number of cards in each queue, kept by every write to the cards (db/queue-counts.ts),
+		// v5: the number of cards in each queue, kept by every write to the cards (db/derived/queue-counts.ts),
 		// counted here once through the index; and the recent answers by hour, kept by every write to
-		// the reviews (db/answer-hours.ts), filed here from the reviews of the last few days.
+		// the reviews (db/derived/answer-hours.ts), filed here from the reviews of the last few days.
 		this.version(5)
 			.stores({ [STORE.counts]: 'key', [STORE.answerHours]: 'h' })
 			.upgrade(async (tx) => {
