@@ -95,12 +95,12 @@ export default defineConfig(
 	},
 	{
 		files: ['src/routes/**', 'src/lib/components/**'],
-		ignores: [
-			'src/routes/**/+page.server.ts',
-			'src/routes/**/+server.ts',
-			'src/routes/**/+page.ts'
-		],
 		rules: { 'no-restricted-imports': ['error', { patterns: [dexie, db, server] }] }
+	},
+	{
+		// Prerendering runs these at build time: they may read build-time content (lib/server/).
+		files: ['src/routes/**/+page.server.ts', 'src/routes/**/+server.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [dexie, db] }] }
 	},
 	{
 		files: [

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './scripts/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
 
@@ -11,8 +12,8 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		launchOptions: {
-			// Debian's Chromium; never a browser that Playwright downloads (none can be downloaded here).
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			// The system Chromium where there is one; Playwright's own otherwise (scripts/chromium.ts).
+			executablePath: chromiumPath(),
 			args: ['--disable-gpu']
 		},
 		trace: 'retain-on-failure'

@@ -3,6 +3,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumPath } from '../scripts/chromium';
 
 /** One measured figure, next to the baseline measured in the same run. */
 export interface Figure {
@@ -61,7 +62,7 @@ export async function serveBuild(
 
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: chromiumPath(),
 		args: ['--disable-gpu', '--js-flags=--expose-gc', '--enable-precise-memory-info']
 	});
 }

@@ -3,7 +3,7 @@
 // writes bench/results.md and bench/charts/*.svg. On demand only: never part of `npm test`.
 // SIZES=200,10000 and RUNS=3 make a quicker run.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { measureAnalysis, measureDeckSpeed } from './analysis';
 import { launchChromium, serveBuild, type Figure } from './lib';
 import { writeReport } from './report';
@@ -52,9 +52,7 @@ try {
 				raws.find((r) => r.size === Math.min(...sizes))
 			)
 		);
-	const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'])
-		.toString()
-		.trim();
+	const chromium = `Chromium ${browser.version()}`;
 	const md = writeReport(figures, {
 		date: new Date(),
 		chromium,
