@@ -4,7 +4,7 @@ import { cardPage, setSuspended, type StateFilter } from '../db/card-table';
 import type { KartuDB } from '../db/schema';
 import type { StoredCard } from '../db/rows';
 import { ready, storageMessage } from './app';
-import { subscribeLive } from './live.svelte';
+import { subscribeLive } from './live';
 
 export type { StateFilter };
 
@@ -43,26 +43,30 @@ export class CardList {
 	error = $state<string | undefined>();
 	#db: KartuDB | undefined;
 
+	/** Call during component setup: the rows follow the database, the search, filter and limit. */
 	constructor() {
-		$effect(() => {
-			const filter = this.filter;
-			const query = this.query;
-			const limit = this.limit;
-			return subscribeLive(
-				(db) => {
-					this.#db = db;
-					return () =>
-						cardPage(db, filter, limit, query.trim() ? (c) => matches(c, query) : undefined);
-				},
-				(page) => {
-					this.rows = page.cards;
-					this.total = page.total;
-					this.more = page.more;
-					this.loaded = true;
-				},
-				(m) => (this.error = m)
-			);
-		});
+		$effect(() => this.watch());
+	}
+
+	/** Keeps the rows live for the current search, filter and limit (read here, so the effect follows them); returns the cleanup. */
+	watch(): () => void {
+		const filter = this.filter;
+		const query = this.query;
+		const limit = this.limit;
+		return subscribeLive(
+			(db) => {
+				this.#db = db;
+				return () =>
+					cardPage(db, filter, limit, query.trim() ? (c) => matches(c, query) : undefined);
+			},
+			(page) => {
+				this.rows = page.cards;
+				this.total = page.total;
+				this.more = page.more;
+				this.loaded = true;
+			},
+			(m) => (this.error = m)
+		);
 	}
 
 	/** Shows another page of rows. */

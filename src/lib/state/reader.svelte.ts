@@ -13,7 +13,7 @@ import {
 import { cardsByHeadword, markWord, reviewNow, undoMark, type MarkUndo } from '../db/words';
 import { Scheduler, wordStatus, type WordStatus } from '../srs';
 import { ready, storageMessage } from './app';
-import { liveFromDb } from './live.svelte';
+import { subscribeLive } from './live';
 
 export class ReaderState {
 	readonly deck: Deck;
@@ -31,8 +31,13 @@ export class ReaderState {
 	/** Call during component setup: the live query ends with the component. */
 	constructor(deck: Deck) {
 		this.deck = deck;
-		const headwords = [...new Set(deck.cards.map((c) => c.headword))];
-		liveFromDb(
+		$effect(() => this.watch());
+	}
+
+	/** Keeps each word's state live (and reads the translations shown); returns the cleanup. */
+	watch(): () => void {
+		const headwords = [...new Set(this.deck.cards.map((c) => c.headword))];
+		return subscribeLive(
 			async (db) => {
 				this.#db = db;
 				const stored = await loadShownTranslations(db, this.deck.article.slug);
