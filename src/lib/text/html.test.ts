@@ -130,6 +130,12 @@ describe('htmlToText titles', () => {
 		expect(out.text.startsWith(`${title}\n\nIsi.`)).toBe(true);
 	});
 
+	it('comes with the page address from its canonical link or og:url, which is never visited', () => {
+		expect(htmlToText('<link rel="canonical" href="https://kabar.example/banjir?a=1&amp;b=2"><p>Isi.</p>').url).toBe('https://kabar.example/banjir?a=1&b=2');
+		expect(htmlToText('<meta property="og:url" content="https://kabar.example/b"><p>Isi.</p>').url).toBe('https://kabar.example/b');
+		expect(htmlToText('<link rel="canonical" href="javascript:alert(1)"><p>Isi.</p>').url).toBeUndefined();
+	});
+
 	it('is absent when the page has no headline at all', () => {
 		expect(htmlToText('<p>Isi saja.</p>')).toEqual({ text: 'Isi saja.' });
 	});

@@ -7,6 +7,8 @@ export interface HtmlText {
 	title?: string;
 	/** The headline as the first paragraph, then the article's paragraphs, separated by blank lines. */
 	text: string;
+	/** The page's own address, as its canonical link or `og:url` gives it (only read, never visited). */
+	url?: string;
 }
 
 export interface HtmlTextOptions {
@@ -97,6 +99,7 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 	let currentArticle = -1;
 	let pageTitle: string | undefined;
 	let ogTitle: string | undefined;
+	let url: string | undefined;
 
 	let parts: string[] = [];
 	let linked = 0;
@@ -223,6 +226,11 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 			if ((property === 'og:title' || property === 'twitter:title') && ogTitle === undefined && attrs.content) {
 				ogTitle = collapse(decodeHTMLAttribute(attrs.content)) || undefined;
 			}
+			if (property === 'og:url' && url === undefined) url = webAddress(attrs.content);
+			continue;
+		}
+		if (name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attrs.rel ?? '')) {
+			url = webAddress(attrs.href) ?? url;
 			continue;
 		}
 		if (RAW_TEXT.has(name) && !selfClosing) {
@@ -293,7 +301,14 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 		if (/^h[1-6]$/.test(el.name)) heading = 0;
 	}
 
-	return choose(blocks, articles, ogTitle, pageTitle);
+	const out = choose(blocks, articles, ogTitle, pageTitle);
+	return url ? { ...out, url } : out;
+}
+
+/** An absolute http(s) address from an attribute, or undefined. */
+function webAddress(value: string | undefined): string | undefined {
+	const address = value ? decodeHTMLAttribute(value).trim() : '';
+	return /^https?:\/\/[^\s<>"]+$/i.test(address) ? address : undefined;
 }
 
 /** Picks the article's blocks, drops link lists and filler, and finds the headline. */
