@@ -75,6 +75,36 @@ describe('htmlToText on a saved news page', () => {
 
 	it('keeps figure captions when asked to', () => {
 		expect(htmlToText(PAGE, { captions: true }).text).toContain('Kebun kopi di lereng gunung.');
+		expect(htmlToText('<p>Isi.</p><div class="caption">Warga di pasar.</div>', { captions: true }).text).toBe('Isi.\n\nWarga di pasar.');
+	});
+});
+
+/** A page with neither article nor main: the text stands in a plain div between sidebars. */
+const BLOG = `<html><head><title>Catatan Rina</title></head><body>
+<div class="navbar"><a href="/">Beranda</a> <a href="/arsip">Arsip</a></div>
+<div class="breadcrumb"><a href="/">Blog</a> › <a href="/jalan">Jalan-jalan</a></div>
+<div class="container">
+  <div class="content">
+    <h1 class="post-title">Naik kereta ke Bandung</h1>
+    <div class="post-body">
+      <p>Kereta berangkat tepat waktu dari stasiun pukul tujuh pagi.</p>
+      <p>Pemandangan sawah dan bukit membuat perjalanan terasa singkat.</p>
+      <div class="ad-slot">Pasang iklan di sini</div>
+    </div>
+    <div class="tags"><a href="/t/kereta">kereta</a> <a href="/t/bandung">bandung</a></div>
+    <div id="comments"><p>Bagus sekali, Kak!</p></div>
+  </div>
+  <div class="sidebar"><h3>Tulisan lain</h3><ul><li><a href="/a">Pantai di selatan</a></li></ul></div>
+</div>
+<div class="footer">Dibuat dengan sepenuh hati</div>
+</body></html>`;
+
+describe('htmlToText on a page without article or main', () => {
+	it('keeps the headline and paragraphs and drops the furniture named by class and id', () => {
+		expect(htmlToText(BLOG)).toEqual({
+			title: 'Naik kereta ke Bandung',
+			text: 'Naik kereta ke Bandung\n\nKereta berangkat tepat waktu dari stasiun pukul tujuh pagi.\n\nPemandangan sawah dan bukit membuat perjalanan terasa singkat.'
+		});
 	});
 });
 
@@ -107,7 +137,12 @@ describe('htmlToText choosing the content', () => {
 		['an iframe', '<iframe src="x"><p>Tersembunyi.</p></iframe><p>Terlihat.</p>'],
 		['a list of links', '<ul><li><a href="1">Tersembunyi.</a></li></ul><p>Terlihat.</p>'],
 		['an advertisement label', '<p>ADVERTISEMENT</p><p>Terlihat.</p>'],
-		['a "scroll to continue" label', '<div>SCROLL TO CONTINUE WITH CONTENT</div><p>Terlihat.</p>']
+		['a "scroll to continue" label', '<div>SCROLL TO CONTINUE WITH CONTENT</div><p>Terlihat.</p>'],
+		['a "scroll to resume" label', '<div>SCROLL TO RESUME CONTENT</div><p>Terlihat.</p>'],
+		['a "read also" line that is not a link', '<p><strong>Baca juga: Harga cabai naik lagi</strong></p><p>Terlihat.</p>'],
+		['an editor line', '<p>Terlihat.</p><p>Editor: Rina Wulandari</p>'],
+		['a photo caption in a div', '<div class="photo__caption">Warga di pasar.</div><p>Terlihat.</p>'],
+		['a "follow us" line', '<p>Terlihat.</p><p>Ikuti berita terkini di kanal kami.</p>']
 	])('drops what is behind %s', (_what, html) => {
 		expect(htmlToText(html).text).toBe('Terlihat.');
 	});
@@ -123,6 +158,8 @@ describe('htmlToText titles', () => {
 		['the page h1 when the article has none', '<h1>Judul Halaman</h1><article><p>Isi.</p></article>', 'Judul Halaman'],
 		['og:title when there is no h1', '<head><meta property="og:title" content="Judul &amp; Berita"><title>X</title></head><p>Isi.</p>', 'Judul & Berita'],
 		['the title element without the site name', '<title>Harga cabai naik lagi - Kabar Pasar</title><p>Isi.</p>', 'Harga cabai naik lagi'],
+		['the title element in the head', '<html><head><meta charset="utf-8"><title>Harga cabai naik | Kabar</title></head><body><p>Isi.</p></body></html>', 'Harga cabai naik'],
+		['the title element of a head left open', '<head><title>Harga cabai naik</title><p>Isi.</p>', 'Harga cabai naik'],
 		['an h1 with markup and line breaks inside', '<h1>Harga <em>cabai</em>\n  naik</h1><p>Isi.</p>', 'Harga cabai naik']
 	])('comes from %s', (_what, html, title) => {
 		const out = htmlToText(html);

@@ -48,7 +48,8 @@ const FURNITURE_WORDS = new Set([
 ]);
 
 /** Lines a news page drops into its text that are not part of the article. */
-const FILLER_LINE = /^(?:advertisement|advertisment|iklan|scroll to (?:continue|resume)(?: with content)?|baca juga\b.*|lihat juga\b.*|simak juga\b.*|read more\b.*|read also\b.*)$/i;
+const FILLER_LINE =
+	/^(?:advertisement|advertisment|iklan|scroll to (?:continue|resume)(?: with)?(?: content)?|(?:baca|lihat|simak) juga\b.*|read (?:more|also)\b.*|dapatkan update\b.*|ikuti (?:kami|berita)\b.*|(?:editor|penulis|reporter|pewarta|sumber|foto)\s*:.{0,80})$/i;
 
 interface OpenElement {
 	name: string;
@@ -235,7 +236,8 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 		}
 		if (RAW_TEXT.has(name) && !selfClosing) {
 			const end = findEndTag(html, name, i);
-			if (name === 'title' && pageTitle === undefined && !skipDepth) pageTitle = collapse(decodeHTML(html.slice(i, end.start)));
+			// The page's <title> sits in <head>, which is skipped; an <svg>'s own <title> is not the page's.
+			if (name === 'title' && pageTitle === undefined && !openCount.get('svg')) pageTitle = collapse(decodeHTML(html.slice(i, end.start)));
 			i = end.after;
 			continue;
 		}
@@ -260,6 +262,14 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 	}
 
 	function open(name: string, attrs: Record<string, string>) {
+		// Content ends a <head> left open, as it does in a browser: <head><title>…<p>Isi.
+		if (openCount.get('head') && (name === 'body' || BLOCK.has(name))) {
+			for (;;) {
+				const el = stack.pop()!;
+				close(el);
+				if (el.name === 'head') break;
+			}
+		}
 		if (BLOCK.has(name)) flush();
 		const container = name === 'article' ? 'article' : name === 'main' || attrs.role === 'main' ? 'main' : undefined;
 		const skip =
@@ -272,7 +282,7 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 			attrs.role === 'contentinfo' ||
 			attrs.role === 'complementary' ||
 			/display\s*:\s*none|visibility\s*:\s*hidden/i.test(attrs.style ?? '') ||
-			(!container && name !== 'body' && name !== 'html' && isFurniture(attrs));
+			(!container && name !== 'body' && name !== 'html' && isFurniture(attrs, captions));
 		const el: OpenElement = { name, skip, container, pre: name === 'pre', link: name === 'a' };
 		stack.push(el);
 		openCount.set(name, (openCount.get(name) ?? 0) + 1);
@@ -390,13 +400,14 @@ function indexOrEnd(text: string, what: string, from: number): number {
 	return at < 0 ? text.length : at;
 }
 
-function isFurniture(attrs: Record<string, string>): boolean {
+/** Whether an element's class or id names page furniture, or a caption when captions are not wanted. */
+function isFurniture(attrs: Record<string, string>, captions: boolean): boolean {
 	const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
 	if (!names.trim()) return false;
 	return names
 		.toLowerCase()
 		.split(/[^a-z0-9]+/)
-		.some((w) => FURNITURE_WORDS.has(w));
+		.some((w) => FURNITURE_WORDS.has(w) || (!captions && (w === 'caption' || w === 'keterangan')));
 }
 
 function isAsciiLetter(c: number): boolean {
