@@ -124,6 +124,10 @@ describe('readArticleInput formats', () => {
 		expect(accepted(readArticleInput('kafe.txt', '', bytes)).text).toBe('Kafé itu dibuka pada “hari baik”.');
 	});
 
+	it('reads a text file the browser gave no useful type', () => {
+		expect(accepted(readArticleInput('catatan.md', 'application/octet-stream', utf8('# Pasar\n\nIsi.'))).text).toBe('Pasar\n\nIsi.');
+	});
+
 	it('reads UTF-16 with a byte-order mark', () => {
 		const bytes = new Uint8Array([0xff, 0xfe, ...[...'Kata dia.'].flatMap((c) => [c.charCodeAt(0), 0])]);
 		expect(accepted(readArticleInput('u16.txt', '', bytes)).text).toBe('Kata dia.');

@@ -39,8 +39,11 @@ const MAGIC: { name: string; bytes: (number | undefined)[] }[] = [
 	{ name: 'an old Word document', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] }
 ];
 
-/** Types a browser reports for files that are surely not text. */
-const BINARY_TYPE = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|x-zip|gzip|x-gzip|octet-stream|msword|vnd\.openxmlformats|vnd\.oasis|epub)/i;
+/**
+ * Types a browser reports for files that are surely not text. Not application/octet-stream: some
+ * browsers report it for any file they have no type for, a .md file among them.
+ */
+const BINARY_TYPE = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|x-zip|gzip|x-gzip|msword|vnd\.openxmlformats|vnd\.oasis|epub)/i;
 
 /** A run of this many characters without sentence punctuation is broken into lines. */
 const RUN_ON_CHARS = 1000;

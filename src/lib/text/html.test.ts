@@ -173,6 +173,15 @@ describe('htmlToText titles', () => {
 		expect(htmlToText('<link rel="canonical" href="javascript:alert(1)"><p>Isi.</p>').url).toBeUndefined();
 	});
 
+	it('opens the text once when the article repeats the page title as its first heading', () => {
+		expect(htmlToText('<meta property="og:title" content="Harga Cabai Naik"><article><h2>Harga cabai naik</h2><p>Isi.</p></article>').text).toBe('Harga cabai naik\n\nIsi.');
+	});
+
+	it('copes with a page of very many articles', () => {
+		const html = '<article><p>a</p></article>'.repeat(200_000) + '<article><p>Yang paling panjang.</p></article>';
+		expect(htmlToText(html).text).toBe('Yang paling panjang.');
+	});
+
 	it('is absent when the page has no headline at all', () => {
 		expect(htmlToText('<p>Isi saja.</p>')).toEqual({ text: 'Isi saja.' });
 	});

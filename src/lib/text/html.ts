@@ -330,7 +330,9 @@ function choose(blocks: Block[], articles: number, ogTitle?: string, pageTitle?:
 	if (articles > 0) {
 		const size = new Array<number>(articles).fill(0);
 		for (const b of clean) if (b.article >= 0 && !b.heading) size[b.article] += b.text.length;
-		const best = size.indexOf(Math.max(...size));
+		// The article with the most text (a loop: a spread of very many sizes would overflow the stack).
+		let best = 0;
+		for (let k = 1; k < articles; k++) if (size[k] > size[best]) best = k;
 		const inArticle = clean.filter((b) => b.article === best);
 		if (inArticle.some((b) => !b.heading)) chosen = inArticle;
 	}
@@ -339,7 +341,9 @@ function choose(blocks: Block[], articles: number, ogTitle?: string, pageTitle?:
 	const h1 = chosen.find((b) => b.heading === 1) ?? clean.find((b) => b.heading === 1);
 	const title = h1?.text.replace(/\s+/g, ' ') ?? ogTitle ?? (pageTitle ? withoutSiteName(pageTitle) : undefined);
 	const paragraphs = chosen.filter((b) => b !== h1).map((b) => b.text);
-	if (title) paragraphs.unshift(title);
+	// The headline opens the text, once: an article may already open with it as an <h2>.
+	const same = (a: string, b: string) => a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
+	if (title && !(paragraphs.length && same(paragraphs[0], title))) paragraphs.unshift(title);
 	const text = paragraphs.join('\n\n');
 	return title ? { title, text } : { text };
 }
