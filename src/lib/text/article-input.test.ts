@@ -90,6 +90,12 @@ describe('readArticleInput formats', () => {
 		});
 	});
 
+	it('keeps figure captions of an HTML page when asked to', () => {
+		const html = '<article><p>Pedagang kembali.</p><figure><img src="a.jpg"><figcaption>Pasar pagi.</figcaption></figure></article>';
+		expect(accepted(readArticleInput('a.html', '', html)).text).toBe('Pedagang kembali.');
+		expect(accepted(readArticleInput('a.html', '', html, { captions: true })).text).toBe('Pedagang kembali.\n\nPasar pagi.');
+	});
+
 	it('reduces pasted HTML when it looks like HTML', () => {
 		const out = accepted(readArticleInput('', '', '<div><p>Pedagang kembali.</p><p>Pembeli datang.</p></div>'));
 		expect(out.format).toBe('html');

@@ -1,6 +1,6 @@
 // Turns what a learner pastes or opens (.txt, .md, .html) into an article's title and plain text, or a message saying why not.
 
-import { htmlToText, looksLikeHtml } from './html';
+import { htmlToText, looksLikeHtml, type HtmlTextOptions } from './html';
 import { checkFileSize, checkText, decodeText, textBody } from './input';
 import { markdownToText } from './markdown';
 
@@ -67,6 +67,8 @@ const UNBROKEN_CHARS = 1000;
  * sentence-sized units; a text that is mostly one unbroken string of over 1,000 characters
  * without a space (an encoded blob, a hash) is refused as not running text.
  *
+ * `options.captions` keeps the captions of an HTML page's figures (see `htmlToText`).
+ *
  * Title: front matter's `title` (Markdown) or the page's headline (HTML); else the first line
  * when it has at most 120 characters and does not end in a full stop; else the file name without
  * its extension, with markup removed, and 'Pasted text' for a paste.
@@ -75,7 +77,7 @@ const UNBROKEN_CHARS = 1000;
  *   → { ok: true, title: 'Banjir di kota', text: 'Banjir di kota\n\nAir naik.', format: 'text', titleInText: true, splitLines: 0 }
  * @example readArticleInput('foto.png', 'image/png', pngBytes) → { ok: false, message: 'foto.png is a PNG image, not a text file: …' }
  */
-export function readArticleInput(name: string, type: string, content: Uint8Array | ArrayBuffer | string): ArticleInput {
+export function readArticleInput(name: string, type: string, content: Uint8Array | ArrayBuffer | string, options: HtmlTextOptions = {}): ArticleInput {
 	const label = plainName(name) || undefined;
 	let raw: string;
 	if (typeof content === 'string') {
@@ -94,7 +96,7 @@ export function readArticleInput(name: string, type: string, content: Uint8Array
 	let source: string | undefined;
 	let text: string;
 	if (format === 'html') {
-		const page = htmlToText(raw);
+		const page = htmlToText(raw, options);
 		({ title, text } = page);
 		source = page.url;
 	} else if (format === 'markdown') {
@@ -159,7 +161,10 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 	return out.join('').replace(/\u0000/g, '');
 }
 
-/** Valid multi-byte sequences and invalid bytes in a UTF-8 byte string. */
+/**
+ * Valid multi-byte sequences and invalid bytes in a UTF-8 byte string.
+ * @example utf8Counts(new TextEncoder().encode('Kafé')) → { multibyte: 1, invalid: 0 }; utf8Counts(new Uint8Array([0xe9])) → { multibyte: 0, invalid: 1 }
+ */
 export function utf8Counts(bytes: Uint8Array): { multibyte: number; invalid: number } {
 	let multibyte = 0;
 	let invalid = 0;

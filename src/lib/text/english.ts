@@ -115,7 +115,10 @@ function pluralWord(w: string): string {
 	return `${w}s`;
 }
 
-/** Whether a noun has no plural (rice, information). */
+/**
+ * Whether a noun has no plural.
+ * @example isUncountable('rice') → true; isUncountable('house') → false
+ */
 export function isUncountable(noun: string): boolean {
 	return UNCOUNTABLE.has(noun.toLowerCase());
 }
