@@ -25,6 +25,8 @@ const ROOTS: Record<string, [pos: string, gloss: string]> = {
 	uang: ['noun', 'money'],
 	rumah: ['noun', 'house; home'],
 	garam: ['noun', 'salt'],
+	batas: ['noun', 'limit; border'],
+	bersih: ['adjective', 'clean'],
 	hari: ['noun', 'day'],
 	laut: ['noun', 'sea'],
 	istri: ['noun', 'wife'],
@@ -48,16 +50,17 @@ describe('derivedGloss by pattern and kind of root', () => {
 		['menguatkan', 'kuat', ['meN-', '-kan'], 'to make (something) strong; to make (something) powerful (made from kuat, strong)', 'verb'],
 		// meN-…-i
 		['mengikuti', 'ikut', ['meN-', '-i'], 'to follow (something); to join (something) (made from ikut, follow)', 'verb'],
-		['mendatangi', 'datang', ['meN-', '-i'], 'to come to or at (something); to arrive to or at (something) (made from datang, come)', 'verb'],
+		['mendatangi', 'datang', ['meN-', '-i'], 'to come to or on (something); to arrive to or on (something) (made from datang, come)', 'verb'],
 		['membasahi', 'basah', ['meN-', '-i'], 'to make (something) wet (made from basah, wet)', 'verb'],
-		['menggarami', 'garam', ['meN-', '-i'], 'to provide (something) with salt; to act as salt to (something) (made from garam, salt)', 'verb'],
+		['menggarami', 'garam', ['meN-', '-i'], 'to put salt on (something) (made from garam, salt)', 'verb'],
+		['membatasi', 'batas', ['meN-', '-i'], 'to put a limit on (something); to put a border on (something) (made from batas, limit)', 'verb'],
 		// di-, di-…-kan, di-…-i
 		['ditulis', 'tulis', ['di-'], 'to be written (made from tulis, write)', 'verb'],
 		['ditekankan', 'tekan', ['di-', '-kan'], 'to be pressed; to be emphasised (made from tekan, press)', 'verb'],
 		['didatangkan', 'datang', ['di-', '-kan'], 'to be caused to come; to be caused to arrive (made from datang, come)', 'verb'],
 		['dikuatkan', 'kuat', ['di-', '-kan'], 'to be made strong; to be made powerful (made from kuat, strong)', 'verb'],
 		['diikuti', 'ikut', ['di-', '-i'], 'to be followed; to be joined (made from ikut, follow)', 'verb'],
-		['digarami', 'garam', ['di-', '-i'], 'to be provided with salt (made from garam, salt)', 'verb'],
+		['digarami', 'garam', ['di-', '-i'], 'to have salt put on (it) (made from garam, salt)', 'verb'],
 		// ber-, ber-…-an
 		['bersepeda', 'sepeda', ['ber-'], 'having or using a bicycle (made from sepeda, bicycle)', 'verb'],
 		['beruang', 'uang', ['ber-'], 'having or using money (made from uang, money)', 'verb'],
@@ -75,10 +78,11 @@ describe('derivedGloss by pattern and kind of root', () => {
 		['penulisan', 'tulis', ['peN-', '-an'], 'the act of writing (made from tulis, write)', 'noun'],
 		['pembasahan', 'basah', ['peN-', '-an'], 'the act of making (something) wet (made from basah, wet)', 'noun'],
 		// per-…-an
-		['perumahan', 'rumah', ['per-', '-an'], 'matters of houses; an area of houses; matters of homes; an area of homes (made from rumah, house)', 'noun'],
+		['perumahan', 'rumah', ['per-', '-an'], 'matters of houses; an area of houses (made from rumah, house)', 'noun'],
 		['perbaikan', 'baik', ['per-', '-an'], 'the act of making (something) good; the act of making (something) kind (made from baik, good)', 'noun'],
 		// ke-…-an, ke-
-		['keamanan', 'aman', ['ke-', '-an'], 'safeness; the state of being safe; secureness; the state of being secure (made from aman, safe)', 'noun'],
+		['keamanan', 'aman', ['ke-', '-an'], 'safety; the state of being safe (made from aman, safe)', 'noun'],
+		['kebersihan', 'bersih', ['ke-', '-an'], 'cleanness; the state of being clean (made from bersih, clean)', 'noun'],
 		['kedatangan', 'datang', ['ke-', '-an'], 'the fact of coming; the fact of arriving (made from datang, come)', 'noun'],
 		['keuangan', 'uang', ['ke-', '-an'], 'matters of money (made from uang, money)', 'noun'],
 		['ketiga', 'tiga', ['ke-'], 'the third; all three (made from tiga, three)', 'numeral'],
@@ -87,7 +91,7 @@ describe('derivedGloss by pattern and kind of root', () => {
 		['tulisan', 'tulis', ['-an'], 'something written; the result of writing (made from tulis, write)', 'noun'],
 		['harian', 'hari', ['-an'], 'every day; by the day (made from hari, day)', 'adjective'],
 		// se-
-		['serumah', 'rumah', ['se-'], 'one house; the same house; one home; the same home (made from rumah, house)', 'noun'],
+		['serumah', 'rumah', ['se-'], 'one house; the same house (made from rumah, house)', 'noun'],
 		['sebesar', 'besar', ['se-'], 'as big as; as large as (made from besar, big)', 'adverb'],
 		// memper-, memper-…-kan, memper-…-i, diper-
 		['memperkuat', 'kuat', ['memper-'], 'to make (something) stronger; to make (something) more powerful (made from kuat, strong)', 'verb'],

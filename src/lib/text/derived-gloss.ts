@@ -1,7 +1,7 @@
 // Composes an English gloss for a derived word from its root's gloss and its affixes, labelled as derived from the root.
 
 import { affixPattern } from './affix-meanings';
-import { comparative, ness, ordinal, pastParticiple, plural, presentParticiple, superlative, thirdPerson, withArticle } from './english';
+import { adjectiveNoun, comparative, ordinal, pastParticiple, plural, presentParticiple, superlative, thirdPerson, withArticle } from './english';
 import type { Analysis, LexiconEntry } from './types';
 
 /** A gloss made by rule rather than written by hand: the app shows it as such. */
@@ -35,7 +35,7 @@ interface GlossRule {
 
 /** English verbs that take no object, so that meN-…-kan on them is causative: datang "come" → mendatangkan "cause to come". */
 const INTRANSITIVE = new Set(
-	'come go arrive sit stand sleep fall rise die live run walk return enter exit appear disappear happen exist cry laugh smile fly swim wait stay lie float sink move stop start end begin grow rest settle land descend ascend climb jump bow kneel travel escape flee wander'.split(' ')
+	'come go arrive sit stand sleep fall rise die live run walk return enter exit appear disappear happen exist cry laugh smile fly swim wait stay lie float sink move stop start end begin grow rest settle land descend ascend climb jump bow kneel travel escape flee wander agree'.split(' ')
 );
 
 /** Units of time, which -an makes into "every …": harian (hari "day") → "every day". */
@@ -61,15 +61,15 @@ const RULES: GlossRule[] = [
 	{ pattern: 'meN-', root: 'adjective', pos: 'verb', compose: (s) => `to become ${s}`, example: 'meninggi: tinggi "high" → to become high' },
 	{ pattern: 'meN-…-kan', root: 'verb', pos: 'verb', compose: (s) => (isVerbSense(s) ? (causes(s) ? `to cause to ${s}` : beState(s) ? `to make (something) ${beState(s)}` : `to ${s}`) : undefined), example: 'menekankan: tekan "press" → to press; mendatangkan: datang "come" → to cause to come; menghilangkan: hilang "be lost" → to make (something) lost' },
 	{ pattern: 'meN-…-kan', root: 'adjective', pos: 'verb', compose: makeAdjective, example: 'menguatkan: kuat "strong" → to make (something) strong' },
-	{ pattern: 'meN-…-i', root: 'verb', pos: 'verb', compose: (s) => (isVerbSense(s) ? (causes(s) ? `to ${s} to or at (something)` : `to ${s} (something)`) : undefined), example: 'mengikuti: ikut "follow" → to follow (something); mendatangi: datang "come" → to come to or at (something)' },
+	{ pattern: 'meN-…-i', root: 'verb', pos: 'verb', compose: (s) => (isVerbSense(s) ? (causes(s) ? `to ${s} to or on (something)` : `to ${s} (something)`) : undefined), example: 'mengikuti: ikut "follow" → to follow (something); mendatangi: datang "come" → to come to or on (something)' },
 	{ pattern: 'meN-…-i', root: 'adjective', pos: 'verb', compose: makeAdjective, example: 'membasahi: basah "wet" → to make (something) wet' },
-	{ pattern: 'meN-…-i', root: 'noun', pos: 'verb', compose: (s) => `to provide (something) with ${s}; to act as ${withArticle(s)} to (something)`, example: 'menggarami: garam "salt" → to provide (something) with salt; …' },
+	{ pattern: 'meN-…-i', root: 'noun', pos: 'verb', compose: (s) => `to put ${withArticle(s)} on (something)`, example: 'membatasi: batas "limit" → to put a limit on (something)' },
 	{ pattern: 'di-', root: 'verb', pos: 'verb', compose: passive, example: 'ditulis: tulis "write" → to be written' },
 	{ pattern: 'di-…-kan', root: 'verb', pos: 'verb', compose: (s) => (causes(s) ? `to be caused to ${s}` : beState(s) ? `to be made ${beState(s)}` : passive(s)), example: 'ditekankan: tekan "press" → to be pressed; dihilangkan: hilang "be lost" → to be made lost' },
 	{ pattern: 'di-…-kan', root: 'adjective', pos: 'verb', compose: beMadeAdjective, example: 'dikuatkan: kuat "strong" → to be made strong' },
 	{ pattern: 'di-…-i', root: 'verb', pos: 'verb', compose: (s) => (causes(s) ? undefined : passive(s)), example: 'diikuti: ikut "follow" → to be followed' },
 	{ pattern: 'di-…-i', root: 'adjective', pos: 'verb', compose: beMadeAdjective, example: 'dibasahi: basah "wet" → to be made wet' },
-	{ pattern: 'di-…-i', root: 'noun', pos: 'verb', compose: (s) => `to be provided with ${s}`, example: 'digarami: garam "salt" → to be provided with salt' },
+	{ pattern: 'di-…-i', root: 'noun', pos: 'verb', compose: (s) => `to have ${withArticle(s)} put on (it)`, example: 'dibatasi: batas "limit" → to have a limit put on (it)' },
 	{ pattern: 'ber-', root: 'noun', pos: 'verb', compose: (s) => `having or using ${withArticle(s)}`, example: 'bersepeda: sepeda "bicycle" → having or using a bicycle' },
 	{ pattern: 'ber-', root: 'verb', pos: 'verb', compose: toVerb, example: 'berjalan: jalan "walk" → to walk' },
 	{ pattern: 'ber-', root: 'adjective', pos: 'verb', compose: (s) => `to be ${s}`, example: 'bergembira: gembira "happy" → to be happy' },
@@ -87,7 +87,7 @@ const RULES: GlossRule[] = [
 	{ pattern: 'per-…-an', root: 'verb', pos: 'noun', compose: (s) => (isVerbSense(s) ? `the matter or result of ${presentParticiple(s)}` : undefined), example: 'pertemuan: temu "meet" → the matter or result of meeting' },
 	{ pattern: 'per-…-an', root: 'noun', pos: 'noun', compose: (s) => `matters of ${plural(s)}; an area of ${plural(s)}`, example: 'perumahan: rumah "house" → matters of houses; an area of houses' },
 	{ pattern: 'per-…-an', root: 'adjective', pos: 'noun', compose: (s) => `the act of making (something) ${s}`, example: 'perbaikan: baik "good" → the act of making (something) good' },
-	{ pattern: 'ke-…-an', root: 'adjective', pos: 'noun', compose: (s) => [ness(s), `the state of being ${s}`].filter(Boolean).join('; '), example: 'keamanan: aman "safe" → safeness; the state of being safe' },
+	{ pattern: 'ke-…-an', root: 'adjective', pos: 'noun', compose: (s) => [adjectiveNoun(s), `the state of being ${s}`].filter(Boolean).join('; '), example: 'keamanan: aman "safe" → safety; the state of being safe; kebersihan: bersih "clean" → cleanness; …' },
 	{ pattern: 'ke-…-an', root: 'verb', pos: 'noun', compose: (s) => (isVerbSense(s) ? `the fact of ${presentParticiple(s)}` : undefined), example: 'kedatangan: datang "come" → the fact of coming' },
 	{ pattern: 'ke-…-an', root: 'noun', pos: 'noun', compose: (s) => `matters of ${plural(s)}`, example: 'keuangan: uang "money" → matters of money' },
 	{ pattern: 'ke-', root: 'numeral', pos: 'numeral', compose: (s) => { const o = ordinal(s); return o ? `the ${o}; ${s === 'two' ? 'both' : `all ${s}`}` : undefined; }, example: 'ketiga: tiga "three" → the third; all three' },
@@ -128,8 +128,8 @@ const POS_OF_PATTERN: Record<string, string> = {
 	'peN-…-an': 'noun', 'pe-…-an': 'noun', 'per-…-an': 'noun', 'ke-…-an': 'noun', '-an': 'noun'
 };
 
-/** How many senses of the root a composed gloss uses at most. */
-const MAX_SENSES = 2;
+/** How many parts ('; '-separated) a composed gloss has at most: senses of the root are used until it has them. */
+const MAX_PARTS = 2;
 
 /**
  * An English gloss for a derived headword, composed from its root's gloss by the rule for its
@@ -155,7 +155,11 @@ export function derivedGloss(word: Pick<Analysis, 'headword' | 'root' | 'affixes
 	const cls = rootClass(root.pos);
 	const rule = cls ? BY_KEY.get(`${key}|${cls}`) : undefined;
 	if (rule) {
-		const composed = [...new Set(senses.map((s) => rule.compose(s)).filter((g): g is string => !!g))].slice(0, MAX_SENSES);
+		const composed: string[] = [];
+		for (const sense of senses) {
+			if (composed.length >= MAX_PARTS) break;
+			for (const part of rule.compose(sense)?.split('; ') ?? []) if (!composed.includes(part)) composed.push(part);
+		}
 		if (composed.length) return { gloss: `${composed.join('; ')} (${label})`, derived: true, from: root.root, pos: rule.pos };
 	}
 	const pos = POS_OF_PATTERN[pattern] ?? (reduplicated && !pattern ? root.pos : undefined);

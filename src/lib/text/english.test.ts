@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparative, isUncountable, ness, ordinal, pastParticiple, plural, presentParticiple, superlative, thirdPerson, withArticle } from './english';
+import { adjectiveNoun, comparative, isUncountable, ness, ordinal, pastParticiple, plural, presentParticiple, superlative, thirdPerson, withArticle } from './english';
 
 describe('verb forms', () => {
 	it.each([
@@ -77,6 +77,18 @@ describe('adjective forms', () => {
 		expect(comparative(adjective)).toBe(more);
 		expect(superlative(adjective)).toBe(most);
 		expect(ness(adjective)).toBe(noun);
+	});
+
+	it.each([
+		['strong', 'strength'],
+		['safe', 'safety'],
+		['wise', 'wisdom'],
+		['important', 'importance'],
+		['happy', 'happiness'],
+		['clean', 'cleanness'],
+		['out of date', undefined]
+	])('adjectiveNoun(%j) is %j', (adjective, noun) => {
+		expect(adjectiveNoun(adjective)).toBe(noun);
 	});
 
 	it('makes no -ness noun of a phrase', () => {

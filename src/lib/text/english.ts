@@ -38,7 +38,11 @@ const IRREGULAR_PLURAL: Record<string, string> = {
 
 /** Nouns that have no plural: "various X" rather than "various Xs". */
 const UNCOUNTABLE = new Set(
-	'money water rice information news advice furniture equipment police evidence research traffic weather luggage baggage knowledge homework work progress health wealth music sugar salt oil milk meat bread gold silver sand dust mud rain snow air land grass hair trade commerce farming justice peace freedom'.split(' ')
+	`money water rice information news advice furniture equipment police evidence research traffic weather luggage baggage
+	knowledge homework work progress health wealth music sugar salt oil milk meat bread gold silver sand dust mud rain snow
+	air land grass hair trade commerce farming justice peace freedom respect honour honor love hatred anger fear courage
+	patience help support attention determination power strength safety security poverty violence importance
+	education pollution corruption happiness sadness trust confidence wisdom luck damage harm fun`.split(/\s+/)
 );
 
 
@@ -121,6 +125,30 @@ function pluralWord(w: string): string {
  */
 export function isUncountable(noun: string): boolean {
 	return UNCOUNTABLE.has(noun.toLowerCase());
+}
+
+/** Nouns of common adjectives that are not made with -ness. */
+const ADJECTIVE_NOUN: Record<string, string> = {
+	strong: 'strength', long: 'length', wide: 'width', broad: 'breadth', deep: 'depth', high: 'height', true: 'truth',
+	warm: 'warmth', free: 'freedom', wise: 'wisdom', poor: 'poverty', safe: 'safety', secure: 'security',
+	important: 'importance', able: 'ability', possible: 'possibility', difficult: 'difficulty', honest: 'honesty',
+	certain: 'certainty', simple: 'simplicity', stable: 'stability', equal: 'equality', real: 'reality', brave: 'bravery',
+	proud: 'pride', hot: 'heat', cold: 'cold', young: 'youth', beautiful: 'beauty', healthy: 'health', wealthy: 'wealth',
+	rich: 'wealth', just: 'justice', fair: 'fairness', evil: 'evil', angry: 'anger', hungry: 'hunger', thirsty: 'thirst',
+	dead: 'death', present: 'presence', absent: 'absence', independent: 'independence', silent: 'silence',
+	violent: 'violence', patient: 'patience', different: 'difference', peaceful: 'peace', successful: 'success',
+	famous: 'fame', dangerous: 'danger', curious: 'curiosity', generous: 'generosity', serious: 'seriousness',
+	clear: 'clarity', pure: 'purity', sure: 'certainty', necessary: 'necessity', available: 'availability',
+	responsible: 'responsibility', active: 'activity', creative: 'creativity', sensitive: 'sensitivity'
+};
+
+/**
+ * The usual English noun of a one-word adjective: a known one (strong → strength, safe → safety),
+ * else its -ness noun when it has one.
+ * @example adjectiveNoun('strong') → 'strength'; adjectiveNoun('happy') → 'happiness'; adjectiveNoun('out of date') → undefined
+ */
+export function adjectiveNoun(adjective: string): string | undefined {
+	return ADJECTIVE_NOUN[adjective] ?? ness(adjective);
 }
 
 /**
