@@ -190,6 +190,13 @@ describe('run-on lines', () => {
 		expect(lines.join(' ')).toBe(line);
 	});
 
+	it('checks 5 MB of long space-free words quickly', () => {
+		const text = `${'k'.repeat(999)} `.repeat(5000);
+		const start = performance.now();
+		expect(readArticleInput('', '', text).ok).toBe(true);
+		expect(performance.now() - start).toBeLessThan(3000);
+	});
+
 	it('leaves long punctuated paragraphs alone', () => {
 		const paragraph = 'Pedagang sayur kembali berjualan di pasar pagi. '.repeat(40).trim();
 		expect(splitRunOnLines(paragraph)).toEqual({ text: paragraph, lines: 0 });

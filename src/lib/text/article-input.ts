@@ -244,11 +244,18 @@ function plainName(name: string): string {
 		.trim();
 }
 
-/** Whether most of a text is strings of over 1,000 characters without a space. */
+/** Whether most of a text is strings of over 1,000 characters without a space (one pass, no regex backtracking). */
 function isMostlyUnbroken(text: string): boolean {
 	let unbroken = 0;
-	for (const m of text.matchAll(/\S{1000,}/g)) unbroken += m[0].length;
-	return unbroken > text.length / 2 && unbroken >= UNBROKEN_CHARS;
+	let run = 0;
+	for (let i = 0; i <= text.length; i++) {
+		const c = i < text.length ? text.charCodeAt(i) : 32;
+		if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0) {
+			if (run >= UNBROKEN_CHARS) unbroken += run;
+			run = 0;
+		} else run++;
+	}
+	return unbroken > text.length / 2;
 }
 
 /**

@@ -182,6 +182,12 @@ describe('htmlToText titles', () => {
 		expect(htmlToText(html).text).toBe('Yang paling panjang.');
 	});
 
+	it('is not an h1 or title so long that it must be an unclosed tag', () => {
+		const long = 'kata '.repeat(100);
+		expect(htmlToText(`<h1>${long}</h1><p>Isi.</p>`).title).toBeUndefined();
+		expect(htmlToText(`<title>${long}<p>Isi.</p>`).title).toBeUndefined();
+	});
+
 	it('is absent when the page has no headline at all', () => {
 		expect(htmlToText('<p>Isi saja.</p>')).toEqual({ text: 'Isi saja.' });
 	});

@@ -51,6 +51,9 @@ const FURNITURE_WORDS = new Set([
 const FILLER_LINE =
 	/^(?:advertisement|advertisment|iklan|scroll to (?:continue|resume)(?: with)?(?: content)?|(?:baca|lihat|simak) juga\b.*|read (?:more|also)\b.*|dapatkan update\b.*|ikuti (?:kami|berita)\b.*|(?:editor|penulis|reporter|pewarta|sumber|foto)\s*:.{0,80})$/i;
 
+/** The longest headline taken from an h1, og:title or title. */
+const TITLE_MAX = 300;
+
 interface OpenElement {
 	name: string;
 	/** This element hides what is inside it (nav, footer, hidden, a cookie banner, …). */
@@ -237,7 +240,9 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 		if (RAW_TEXT.has(name) && !selfClosing) {
 			const end = findEndTag(html, name, i);
 			// The page's <title> sits in <head>, which is skipped; an <svg>'s own <title> is not the page's.
-			if (name === 'title' && pageTitle === undefined && !openCount.get('svg')) pageTitle = collapse(decodeHTML(html.slice(i, end.start)));
+			if (name === 'title' && pageTitle === undefined && !openCount.get('svg') && end.start - i < 10 * TITLE_MAX) {
+				pageTitle = collapse(decodeHTML(html.slice(i, end.start)));
+			}
 			i = end.after;
 			continue;
 		}
@@ -338,8 +343,11 @@ function choose(blocks: Block[], articles: number, ogTitle?: string, pageTitle?:
 	}
 	if (chosen === clean && clean.some((b) => b.inMain && !b.heading)) chosen = clean.filter((b) => b.inMain);
 
-	const h1 = chosen.find((b) => b.heading === 1) ?? clean.find((b) => b.heading === 1);
-	const title = h1?.text.replace(/\s+/g, ' ') ?? ogTitle ?? (pageTitle ? withoutSiteName(pageTitle) : undefined);
+	// A headline is short: an h1 or title of hundreds of characters is an unclosed tag swallowing the page.
+	const short = (t: string | undefined) => (t && t.length <= TITLE_MAX ? t : undefined);
+	const isHeadline = (b: Block) => b.heading === 1 && b.text.length <= TITLE_MAX;
+	const h1 = chosen.find(isHeadline) ?? clean.find(isHeadline);
+	const title = h1?.text.replace(/\s+/g, ' ') ?? short(ogTitle) ?? short(pageTitle && withoutSiteName(pageTitle));
 	const paragraphs = chosen.filter((b) => b !== h1).map((b) => b.text);
 	// The headline opens the text, once: an article may already open with it as an <h2>.
 	const same = (a: string, b: string) => a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();

@@ -38,6 +38,13 @@ describe('markdownToText syntax', () => {
 		expect(markdownToText(md).text).toBe(text);
 	});
 
+	it('reads a long line full of unclosed emphasis marks in linear time', () => {
+		const line = '**a __b ~~c '.repeat(100_000);
+		const start = performance.now();
+		expect(markdownToText(line).text.length).toBeGreaterThan(100_000);
+		expect(performance.now() - start).toBeLessThan(3000);
+	});
+
 	it('returns an empty text for a document of nothing but syntax', () => {
 		expect(markdownToText('---\ntitle: x\n---\n```\nkode\n```\n***\n')).toEqual({ title: 'x', text: '' });
 	});

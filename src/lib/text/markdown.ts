@@ -115,10 +115,10 @@ function inline(text: string): string {
 		.replace(/<(?:https?|mailto|ftp):[^>\s]*>/gi, '')
 		.replace(/<br\s*\/?>/gi, '\n')
 		.replace(/<\/?[a-zA-Z][^<>]*>/g, '')
-		.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+		.replace(/\*\*(?=[^\s*])([^*]*?\S)\*\*|__(?=[^\s_])([^_]*?\S)__/g, '$1$2')
 		.replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}])/gu, '$1$2')
 		.replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}])/gu, '$1$2')
-		.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1');
+		.replace(/~~(?=[^\s~])([^~]*?\S)~~/g, '$1');
 	return decodeHTML(out)
 		.replace(HIDDEN, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000))
 		.replace(/[^\S\n]+/g, ' ')
