@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignTranslation, galeChurch, moveBoundary, reassign, splitEnglish, type SourceSentence } from './align';
+import { alignTranslation, anchors, galeChurch, moveBoundary, reassign, splitEnglish, type SourceSentence } from './align';
 import { splitSentences } from './segment';
 
 // An article and its translation, both written for this test.
@@ -124,6 +124,23 @@ describe('alignTranslation', () => {
 		expect(alignment.sentences[2].confidence).toBeLessThan(alignment.sentences[1].confidence);
 	});
 
+	it('lets shared numbers overrule lengths that mislead', () => {
+		const years: SourceSentence[] = [
+			{ text: 'Pada 1998, harga naik.', paragraph: 0 },
+			{ text: 'Pada 2008, pabrik tutup.', paragraph: 0 },
+			{ text: 'Kini kota itu sudah pulih kembali seperti dahulu dan warganya bekerja lagi di pabrik-pabrik baru.', paragraph: 0 }
+		];
+		// The translator expanded the first sentence and shortened the last: by length alone, the
+		// first two Indonesian sentences would share the first English one.
+		const english = 'In 1998, during the great financial crisis that shook the whole region and the country, prices rose sharply. In 2008 the factories closed. Now the town has recovered.';
+		expect(alignTranslation(years, english).sentences.map((s) => s.targets)).toEqual([[0], [1], [2]]);
+		const byLength = galeChurch(
+			years.map((y) => y.text.replace(/\s+/g, '').length),
+			splitEnglish(english).map((e) => e.text.replace(/\s+/g, '').length)
+		);
+		expect(byLength.map((b) => b.source)).toEqual([[0, 2], [2, 3]]);
+	});
+
 	it('aligns 3,000 sentences against a translation in one paragraph within seconds', () => {
 		const many: SourceSentence[] = Array.from({ length: 3000 }, (_, i) => ({ text: 'Kalimat nomor satu dua tiga. '.slice(0, 10 + (i % 17) * 3), paragraph: i % 2 }));
 		const english = many.map((s) => 'x'.repeat(s.text.length) + '.').map((w, i) => `W${i} ${w}`).join(' ');
@@ -131,6 +148,18 @@ describe('alignTranslation', () => {
 		const alignment = alignTranslation(many, english);
 		expect(alignment.sentences).toHaveLength(3000);
 		expect(performance.now() - start).toBeLessThan(10_000);
+	});
+});
+
+describe('anchors', () => {
+	it.each([
+		['numbers with either separator', 'Harga 1.500 dan 2,5 persen.', ['#1500', '#25']],
+		['the same numbers in English', 'Prices of 1,500 and 2.5 percent.', ['#1500', '#25']],
+		['names after the first word', 'Kemarin pagi Bu Sari pergi ke pasar di Bogor.', ['sari', 'bogor']],
+		['no names in a title-case headline', 'Pasar Pagi Ramai Lagi di Bogor', []],
+		['nothing in a plain sentence', 'Pembeli berdatangan sejak subuh.', []]
+	])('finds %s', (_what, text, expected) => {
+		expect(anchors(text)).toEqual(expected);
 	});
 });
 
@@ -143,6 +172,13 @@ describe('galeChurch', () => {
 		['nothing on the source side (0-1)', [], [12], [[[0, 0], [0, 1]]]]
 	])('finds %s', (_what, s, t, expected) => {
 		expect(galeChurch(s, t).map((b) => [b.source, b.target])).toEqual(expected);
+	});
+
+	it('adds the extra cost it is given to beads with sentences on both sides', () => {
+		// Without it, [10, 10] against [20] is a 2-1 match; a high cost on that bead forbids it.
+		expect(galeChurch([10, 10], [20]).map((b) => b.source)).toEqual([[0, 2]]);
+		const forbidTwoToOne = (s: [number, number]) => (s[1] - s[0] === 2 ? 100 : 0);
+		expect(galeChurch([10, 10], [20], undefined, forbidTwoToOne).map((b) => [b.source, b.target])).toHaveLength(2);
 	});
 
 	it('returns no beads for two empty sequences', () => {

@@ -110,7 +110,8 @@ function chunks(line: string, size = 2000): string[] {
  * first: one to one when both sides have as many, else by length with the same dynamic programme
  * as sentences (unless one side has over twice as many, when paragraphs are ignored). Then, within
  * each pair of paragraphs, sentences by the Gale-Church length model allowing 1-1, 1-2, 2-1, 1-0
- * and 0-1 matches. Two sentences of the article matched to one English sentence share it.
+ * and 0-1 matches, each bead's cost lowered by the numbers and names both sides share (and raised
+ * by numbers only one side has). Two sentences of the article matched to one English sentence share it.
  *
  * @example alignTranslation([{ text: 'Hujan turun.', paragraph: 0 }, { text: 'Jalan banjir.', paragraph: 0 }], 'It rained. The road flooded.')
  *   → sentences [{ targets: [0], translation: 'It rained.', … }, { targets: [1], translation: 'The road flooded.', … }]
@@ -121,6 +122,8 @@ export function alignTranslation(source: SourceSentence[], translation: string):
 	const sourceLengths = source.map((s) => length(s.text));
 	const targetLengths = target.map(length);
 	const ratio = lengthRatio(sourceLengths, targetLengths);
+	const sourceAnchors = source.map((s) => anchors(s.text));
+	const targetAnchors = target.map(anchors);
 	const sentences: SentenceMatch[] = source.map(() => ({ targets: [], confidence: 0 }));
 
 	const sourceGroups = groups(source.map((s) => s.paragraph));
@@ -150,7 +153,9 @@ export function alignTranslation(source: SourceSentence[], translation: string):
 		const s1 = pb.source[1] > pb.source[0] ? sourceGroups[pb.source[1] - 1][1] : s0;
 		const t0 = pb.target[0] < pt ? targetGroups[pb.target[0]][0] : target.length;
 		const t1 = pb.target[1] > pb.target[0] ? targetGroups[pb.target[1] - 1][1] : t0;
-		const beads = galeChurch(sourceLengths.slice(s0, s1), targetLengths.slice(t0, t1), ratio);
+		const beads = galeChurch(sourceLengths.slice(s0, s1), targetLengths.slice(t0, t1), ratio, (sr, tr) =>
+			anchorCost(sourceAnchors, s0 + sr[0], s0 + sr[1], targetAnchors, t0 + tr[0], t0 + tr[1])
+		);
 		for (const b of beads) {
 			const targets = range(t0 + b.target[0], t0 + b.target[1]);
 			for (let i = s0 + b.source[0]; i < s0 + b.source[1]; i++) {
@@ -170,9 +175,17 @@ export function alignTranslation(source: SourceSentence[], translation: string):
  * Gale, W. A. and Church, K. W. (1993) "A program for aligning sentences in bilingual corpora",
  * Computational Linguistics 19(1): δ = (l₂ − l₁c) / √(s² · (l₁ + l₂/c)/2), P(δ) = 2(1 − Φ(|δ|)).
  *
+ * `extraCost`, when given, is added to the cost of every bead with sentences on both sides
+ * (alignTranslation uses it for numbers and names the two sides share).
+ *
  * @example galeChurch([10, 12], [11, 13]) → [{ source: [0, 1], target: [0, 1], … }, { source: [1, 2], target: [1, 2], … }]
  */
-export function galeChurch(sourceLengths: number[], targetLengths: number[], ratio = lengthRatio(sourceLengths, targetLengths)): Bead[] {
+export function galeChurch(
+	sourceLengths: number[],
+	targetLengths: number[],
+	ratio = lengthRatio(sourceLengths, targetLengths),
+	extraCost?: (source: [number, number], target: [number, number]) => number
+): Bead[] {
 	const n = sourceLengths.length;
 	const m = targetLengths.length;
 	// Keep to a band of half-width `band` around the diagonal when the full table is too large;
@@ -205,7 +218,8 @@ export function galeChurch(sourceLengths: number[], targetLengths: number[], rat
 				if (i < s || j < t) continue;
 				const before = at(i - s, j - t);
 				if (before === Infinity) continue;
-				const c = before + beadCost(k, sum(sourceLengths, i - s, i), sum(targetLengths, j - t, j), ratio);
+				let c = before + beadCost(k, sum(sourceLengths, i - s, i), sum(targetLengths, j - t, j), ratio);
+				if (extraCost && s && t) c += extraCost([i - s, i], [j - t, j]);
 				if (c < best) {
 					best = c;
 					bestShape = k;
@@ -227,6 +241,41 @@ export function galeChurch(sourceLengths: number[], targetLengths: number[], rat
 		j -= t;
 	}
 	return beads.reverse();
+}
+
+/**
+ * What a sentence says that survives translation: its numbers (separators dropped, so 500.000 and
+ * 500,000 are both '#500000') and the names inside it (capitalised words after the first, unless
+ * most words are capitalised, as in a headline), lowercased.
+ * @example anchors('Bu Sari menjual 1.500 ikat sayur di Bogor.') → ['#1500', 'sari', 'bogor']
+ */
+export function anchors(text: string): string[] {
+	const out = new Set<string>();
+	for (const m of text.matchAll(/\d+(?:[.,]\d+)*/g)) out.add(`#${m[0].replace(/[.,]/g, '')}`);
+	const words = [...text.matchAll(/\p{L}[\p{L}'’-]*/gu)].map((m) => m[0]);
+	const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
+	if (capitalised.length * 2 <= words.length) {
+		for (const w of words.slice(1)) if (/^\p{Lu}/u.test(w) && w.length >= 3) out.add(w.toLowerCase());
+	}
+	return [...out];
+}
+
+/**
+ * Cost added to a bead for its anchors: −2 for each number both sides have, +1 for each number
+ * only one side has, −1 for each shared name (names are often translated, so a missing one costs nothing).
+ */
+function anchorCost(sourceAnchors: string[][], s0: number, s1: number, targetAnchors: string[][], t0: number, t1: number): number {
+	const a = s1 - s0 === 1 ? sourceAnchors[s0] : sourceAnchors.slice(s0, s1).flat();
+	const b = t1 - t0 === 1 ? targetAnchors[t0] : targetAnchors.slice(t0, t1).flat();
+	if (!a.length && !b.length) return 0;
+	let cost = 0;
+	for (const x of a) {
+		const shared = b.includes(x);
+		if (x.startsWith('#')) cost += shared ? -2 : 1;
+		else if (shared) cost -= 1;
+	}
+	for (const y of b) if (y.startsWith('#') && !a.includes(y)) cost += 1;
+	return cost;
 }
 
 function beadCost(k: number, l1: number, l2: number, ratio: number): number {
