@@ -138,10 +138,14 @@ export function alignTranslation(source: SourceSentence[], translation: string):
 	} else if (Math.min(ps, pt) > 0 && Math.max(ps, pt) <= 2 * Math.min(ps, pt)) {
 		paragraphs = 'aligned';
 		const sum = (lengths: number[], g: [number, number]) => lengths.slice(g[0], g[1]).reduce((a, b) => a + b, 0);
+		const union = (all: string[][], g: [number, number]) => [...new Set(all.slice(g[0], g[1]).flat())];
+		const sourceParagraphAnchors = sourceGroups.map((g) => union(sourceAnchors, g));
+		const targetParagraphAnchors = targetGroups.map((g) => union(targetAnchors, g));
 		paragraphBeads = galeChurch(
 			sourceGroups.map((g) => sum(sourceLengths, g)),
 			targetGroups.map((g) => sum(targetLengths, g)),
-			ratio
+			ratio,
+			(sr, tr) => anchorCost(sourceParagraphAnchors, sr[0], sr[1], targetParagraphAnchors, tr[0], tr[1])
 		);
 	} else {
 		paragraphs = 'ignored';
