@@ -115,6 +115,11 @@ describe('htmlToText choosing the content', () => {
 			'<article><h2><a href="/a">Teaser pendek</a></h2><p>Ringkas.</p></article><article><h1>Judul utama</h1><p>Ini paragraf yang jauh lebih panjang dari ringkasan tadi.</p></article>',
 			'Judul utama\n\nIni paragraf yang jauh lebih panjang dari ringkasan tadi.'
 		],
+		[
+			'itemprop="articleBody" over longer teasers',
+			'<div itemprop="articleBody"><p>Isi berita yang sebenarnya.</p></div><article><p>Cuplikan berita lain yang ditulis cukup panjang di sini.</p></article>',
+			'Isi berita yang sebenarnya.'
+		],
 		['main when there is no article', '<div>Menu samping</div><main><p>Isi utama di sini.</p></main>', 'Isi utama di sini.'],
 		['role="main" as main', '<div>Menu samping</div><div role="main"><p>Isi utama di sini.</p></div>', 'Isi utama di sini.'],
 		['the whole body when there is neither', '<body><p>Satu.</p><div>Dua.</div></body>', 'Satu.\n\nDua.'],

@@ -77,7 +77,8 @@ interface Block {
 }
 
 /**
- * The headline and paragraphs of the article in an HTML page. Prefers the largest `<article>`,
+ * The headline and paragraphs of the article in an HTML page. Prefers the largest `<article>` (or
+ * `itemprop="articleBody"`),
  * then `<main>` (or `role="main"`), then the whole `<body>`; leaves out scripts, styles,
  * comments, navigation, headers outside the article, footers, asides, forms, hidden elements and
  * anything whose class or id names page furniture (cookie banners, share buttons, related links),
@@ -101,6 +102,8 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 	let linkDepth = 0;
 	let articles = 0;
 	let currentArticle = -1;
+	/** Articles marked with itemprop="articleBody", which win over plain <article> teasers. */
+	const marked = new Set<number>();
 	let pageTitle: string | undefined;
 	let ogTitle: string | undefined;
 	let url: string | undefined;
@@ -276,7 +279,8 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 			}
 		}
 		if (BLOCK.has(name)) flush();
-		const container = name === 'article' ? 'article' : name === 'main' || attrs.role === 'main' ? 'main' : undefined;
+		// schema.org's articleBody marks the article as surely as <article> does.
+		const container = name === 'article' || attrs.itemprop === 'articleBody' ? 'article' : name === 'main' || attrs.role === 'main' ? 'main' : undefined;
 		const skip =
 			(SKIPPED.has(name) && !(name === 'figcaption' && captions)) ||
 			(name === 'header' && articleDepth === 0 && mainDepth === 0) ||
@@ -294,6 +298,7 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 		if (skip) skipDepth++;
 		if (container === 'article') {
 			if (articleDepth === 0 && !skipDepth) currentArticle = articles++;
+			if (attrs.itemprop === 'articleBody' && currentArticle >= 0) marked.add(currentArticle);
 			articleDepth++;
 		}
 		if (container === 'main') mainDepth++;
@@ -316,7 +321,7 @@ export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlTex
 		if (/^h[1-6]$/.test(el.name)) heading = 0;
 	}
 
-	const out = choose(blocks, articles, ogTitle, pageTitle);
+	const out = choose(blocks, articles, marked, ogTitle, pageTitle);
 	return url ? { ...out, url } : out;
 }
 
@@ -327,7 +332,7 @@ function webAddress(value: string | undefined): string | undefined {
 }
 
 /** Picks the article's blocks, drops link lists and filler, and finds the headline. */
-function choose(blocks: Block[], articles: number, ogTitle?: string, pageTitle?: string): HtmlText {
+function choose(blocks: Block[], articles: number, marked: Set<number>, ogTitle?: string, pageTitle?: string): HtmlText {
 	// A block that is mostly links is a menu, a tag list or a "read also" line.
 	const kept = blocks.filter((b) => b.heading === 1 || b.pre || b.linked < b.text.replace(/\s+/g, '').length * 0.5);
 	const clean = kept.filter((b) => !FILLER_LINE.test(b.text));
@@ -335,9 +340,11 @@ function choose(blocks: Block[], articles: number, ogTitle?: string, pageTitle?:
 	if (articles > 0) {
 		const size = new Array<number>(articles).fill(0);
 		for (const b of clean) if (b.article >= 0 && !b.heading) size[b.article] += b.text.length;
-		// The article with the most text (a loop: a spread of very many sizes would overflow the stack).
-		let best = 0;
-		for (let k = 1; k < articles; k++) if (size[k] > size[best]) best = k;
+		// The article with the most text, among the marked ones if any has text (a loop: a spread of
+		// very many sizes would overflow the stack).
+		const candidates = [...marked].some((k) => size[k] > 0) ? [...marked] : Array.from({ length: articles }, (_, k) => k);
+		let best = candidates[0];
+		for (const k of candidates) if (size[k] > size[best]) best = k;
 		const inArticle = clean.filter((b) => b.article === best);
 		if (inArticle.some((b) => !b.heading)) chosen = inArticle;
 	}
