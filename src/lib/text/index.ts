@@ -2,6 +2,22 @@
 // TypeScript from text to analysed sentences and words; no Svelte, Dexie or $app.
 
 export { affixMeaning, AFFIX_MEANINGS, type AffixMeaning } from './affix-meanings';
+export {
+	alignTranslation,
+	moveBoundary,
+	reassign,
+	splitEnglish,
+	type Alignment,
+	type SentenceMatch,
+	type SourceSentence
+} from './align';
+export {
+	articleFingerprint,
+	readArticleInput,
+	TITLE_MAX_CHARS,
+	type ArticleFormat,
+	type ArticleInput
+} from './article-input';
 export { parseArticle, type Article } from './article';
 export {
 	analyseArticle,
@@ -20,8 +36,10 @@ export {
 	utf8Length,
 	type TextCheck
 } from './input';
+export { guessLanguage, type LanguageGuess, type LanguageVerdict } from './language';
 export { analyseWord, createAnalyser, stemIndex, type Lexicon } from './lemmatise';
 export { LEXICON_FILES, parseLexicon, readLexiconFiles, type LexiconFiles } from './lexicon';
+export { markdownToText } from './markdown';
 export { sentenceId, splitSentences, textHash, tokenize } from './segment';
 export {
 	builtAs,
