@@ -136,3 +136,160 @@ describe('names in running text', () => {
 		expect(classes('Ia bertemu Presiden Azerbaijan kemarin.')).toMatchObject({ Presiden: 'word', Azerbaijan: 'name' });
 	});
 });
+
+/** Words whose roots the lexicon does not know yet; the tests check each really is unknown. */
+const guess = (word: string) => {
+	const a = analyse(word);
+	expect(a.verified, `${word} should have an unknown root`).toBe(false);
+	return a;
+};
+
+describe('unknown roots are ones Indonesian sounds allow, or the word itself', () => {
+	it.each([
+		// word, root, affixes
+		['menggerutu', 'gerutu', 'meN-'],
+		['penggerutu', 'gerutu', 'peN-'],
+		['menggerutukan', 'gerutu', 'meN- -kan'],
+		['digerutui', 'gerutu', 'di- -i'],
+		['menyusuri', 'susur', 'meN- -i'],
+		['mengintai', 'intai', 'meN-']
+	])('%s → %s (%s)', (word, root, affixes) => {
+		const a = guess(word);
+		expect({ root: a.root, affixes: a.affixes.join(' ') }).toEqual({ root, affixes });
+	});
+
+	it.each(['pelita', 'selimut', 'pelangi', 'diktator', 'terumbu'])('%s is a root that only looks prefixed, kept whole', (word) => {
+		expect(guess(word)).toMatchObject({ root: word, affixes: [] });
+	});
+
+	it.each(['beranda', 'kemarau'])('%s, a root the lexicon knows, stays whole', (word) => {
+		expect(analyse(word)).toMatchObject({ root: word, affixes: [], verified: true });
+	});
+});
+
+describe('loanwords', () => {
+	it.each(['relevan', 'veteran', 'energi', 'strategi'])('%s keeps its -an or -i', (word) => {
+		expect(analyse(word)).toMatchObject({ root: word, affixes: [] });
+	});
+
+	it('keeps -i on an unknown loan too', () => {
+		expect(guess('filosofi')).toMatchObject({ root: 'filosofi', affixes: [] });
+	});
+
+	it.each([
+		['rohaniwan', 'rohani', '-wan'],
+		['seniman', 'seni', '-man'],
+		['karyawati', 'karya', '-wati'],
+		['duniawi', 'dunia', '-wi'],
+		['ekonomis', 'ekonomi', '-is'],
+		['politis', 'politik', '-is']
+	])('%s → %s + %s', (word, root, suffix) => {
+		expect(analyse(word)).toMatchObject({ root, affixes: [suffix], verified: true });
+	});
+
+	it.each([
+		['dermawan', 'derma', '-wan'],
+		['urbanisasi', 'urban', '-isasi']
+	])('strips %s to %s even when the root is unknown', (word, root, suffix) => {
+		expect(guess(word)).toMatchObject({ root, affixes: [suffix] });
+	});
+});
+
+describe('clitics on unknown words', () => {
+	it.each([
+		['gerutunya', 'gerutu', '-nya'],
+		['selimutku', 'selimut', '-ku'],
+		['pelitalah', 'pelita', '-lah'],
+		['pelitamu', 'pelita', '-mu']
+	])('%s → %s %s', (word, headword, clitic) => {
+		expect(guess(word)).toMatchObject({ headword, root: headword, clitics: [clitic] });
+	});
+
+	it('shows the root of a conjunction with -pun', () => {
+		expect(analyse('meskipun')).toMatchObject({ headword: 'meskipun', root: 'meski', cls: 'function' });
+	});
+});
+
+describe('compounds written as one word once affixed', () => {
+	it.each([
+		['menandatangani', 'tanda tangan', 'meN- -i'],
+		['penandatanganan', 'tanda tangan', 'peN- -an'],
+		['memberitahukan', 'beri tahu', 'meN- -kan'],
+		['pemberitahuan', 'beri tahu', 'peN- -an'],
+		['disalahgunakan', 'salah guna', 'di- -kan'],
+		['penyalahgunaan', 'salah guna', 'peN- -an'],
+		['mempertanggungjawabkan', 'tanggung jawab', 'memper- -kan'],
+		['keikutsertaan', 'ikut serta', 'ke- -an']
+	])('%s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({ root, affixes, verified: true });
+	});
+});
+
+describe('reduplication with affixes', () => {
+	it.each([
+		['berlari-lari', 'lari', 'ber- R'],
+		['memukul-mukul', 'pukul', 'meN- R'],
+		['menyebut-nyebutkan', 'sebut', 'meN- -kan R'],
+		['setinggi-tingginya', 'tinggi', 'se- -nya R'],
+		['secepat-cepatnya', 'cepat', 'se- -nya R'],
+		['berkali-kali', 'kali', 'ber- R'],
+		['tembak-menembak', 'tembak', 'meN- R'],
+		['bersalam-salaman', 'salam', 'ber- -an R']
+	])('%s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ headword: a.headword, root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({ headword: word, root, affixes, verified: true });
+	});
+});
+
+describe('informal Indonesian', () => {
+	it.each([
+		['ngasih', 'kasih', 'N-'],
+		['nyariin', 'cari', 'N- -in'],
+		['nyimpen', 'simpan', 'N-'],
+		['mikir', 'pikir', 'N-'],
+		['nonton', 'tonton', 'N-'],
+		['ngopi', 'kopi', 'N-'],
+		['ngecat', 'cat', 'nge-'],
+		['ngeliat', 'lihat', 'nge-'],
+		['beliin', 'beli', '-in'],
+		['bacain', 'baca', '-in'],
+		['dibeliin', 'beli', 'di- -in'],
+		['tau', 'tahu', '']
+	])('%s → %s (%s), marked informal', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), informal: a.informal, verified: a.verified }).toEqual({ root, affixes, informal: true, verified: true });
+	});
+
+	it.each(['menulis', 'memikirkan', 'mengirim', 'nyanyi', 'nanti'])('%s is standard', (word) => {
+		expect(analyse(word).informal).toBeUndefined();
+	});
+});
+
+describe('names in context', () => {
+	const article = (body: string) => analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\n${body}`, lex);
+	const tokens = (body: string, sentence: number) => article(body).sentences[sentence].tokens.filter((t) => t.analysis);
+	const cls = (body: string, sentence: number, word: string) => tokens(body, sentence).find((t) => t.text === word)?.analysis?.cls;
+
+	it('lists a word that is a name in one place and a word in another once as each', () => {
+		const words = distinctWords(article('Judul\nKemarin Haji Salam datang ke desa. Ia memberi salam kepada kami.'));
+		const salam = words.filter((w) => w.surface === 'salam').map((w) => w.cls);
+		expect(salam).toEqual(['name', 'word']);
+	});
+
+	it('reads a capitalised word after a personal title as a name', () => {
+		expect(cls('Judul\nKemarin Pak Budi datang.', 1, 'Budi')).toBe('name');
+	});
+
+	it('does not take an affixed word at the start of a sentence for a name', () => {
+		expect(cls('Judul\nMenggerutu, ia pulang.', 1, 'Menggerutu')).toBe('word');
+	});
+
+	it('does not take a word of the headline for a name when the text writes it in lowercase', () => {
+		expect(cls('Warga Gerutu Soal Jalan\nWarga itu suka gerutu.', 0, 'Gerutu')).toBe('word');
+	});
+
+	it('keeps an unknown capitalised word at the start of a sentence a name when nothing says otherwise', () => {
+		expect(cls('Judul\nSuharjono datang kemarin.', 1, 'Suharjono')).toBe('name');
+	});
+});

@@ -55,10 +55,12 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 		abbreviations,
 		phrases: parsePhrases(files.phrases),
 		nameHeads: words(files.nameHeads, 'name-heads.txt'),
+		personalTitles: new Set(rows(files.nameHeads, 'name-heads.txt', 1).filter((r) => r[1] === 'person').map((r) => r[0].toLowerCase())),
+		// A row whose reason starts with "informal" is a spoken form (tau → tahu).
 		exceptions: new Map(
-			rows(files.exceptions, 'exceptions.tsv', 4).map(([word, root, affixes]) => [
+			rows(files.exceptions, 'exceptions.tsv', 4).map(([word, root, affixes, why]) => [
 				word,
-				{ root, affixes: affixes === '-' ? [] : affixes.split(' ') }
+				{ root, affixes: affixes === '-' ? [] : affixes.split(' '), ...(why.startsWith('informal') ? { informal: true } : {}) }
 			])
 		)
 	};
