@@ -103,7 +103,8 @@ export const CONFIXES: Record<string, ReadonlySet<string>> = {
 	'pe-': new Set(['', 'an']),
 	'per-': new Set(['', 'an', 'kan', 'i']),
 	'ke-': new Set(['', 'an']),
-	'se-': new Set([''])
+	// se- + a noun in -an: sebagian, seharian, serangkaian
+	'se-': new Set(['', 'an'])
 };
 
 /** Clitics written onto a word: pronouns and particles that are not part of its dictionary form. */

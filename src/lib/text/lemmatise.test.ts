@@ -162,6 +162,14 @@ describe('unknown roots are ones Indonesian sounds allow, or the word itself', (
 		expect(guess(word)).toMatchObject({ root: word, affixes: [] });
 	});
 
+	it('keeps ber- on a root in -an rather than reading ber-…-an', () => {
+		expect(guess('berkemban')).toMatchObject({ root: 'kemban', affixes: ['ber-'] });
+	});
+
+	it('keeps a loan in dis- whole rather than reading di-', () => {
+		expect(guess('disket')).toMatchObject({ root: 'disket', affixes: [] });
+	});
+
 	it.each(['beranda', 'kemarau'])('%s, a root the lexicon knows, stays whole', (word) => {
 		expect(analyse(word)).toMatchObject({ root: word, affixes: [], verified: true });
 	});
@@ -205,6 +213,10 @@ describe('clitics on unknown words', () => {
 		expect(guess(word)).toMatchObject({ headword, root: headword, clitics: [clitic] });
 	});
 
+	it('reads a clitic written after a hyphen', () => {
+		expect(analyse('rumah-nya')).toMatchObject({ headword: 'rumah', root: 'rumah', clitics: ['-nya'], verified: true });
+	});
+
 	it('shows the root of a conjunction with -pun', () => {
 		expect(analyse('meskipun')).toMatchObject({ headword: 'meskipun', root: 'meski', cls: 'function' });
 	});
@@ -223,6 +235,12 @@ describe('compounds written as one word once affixed', () => {
 	])('%s → %s (%s)', (word, root, affixes) => {
 		const a = analyse(word);
 		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({ root, affixes, verified: true });
+	});
+});
+
+describe('se- on a noun in -an', () => {
+	it('reads seharian as se- + hari + -an', () => {
+		expect(analyse('seharian')).toMatchObject({ root: 'hari', affixes: ['se-', '-an'], verified: true });
 	});
 });
 

@@ -441,6 +441,9 @@ function applyRule(rule: PrefixRule, stem: string): string | undefined {
 /** Endings of loans, which keep a word whole when no prefix explains it (organisasi, filosofi, relevan). */
 const LOAN_END = /(si|isme|is|tas|al|if|ik|ika|er|or|ur|us|um|logi|fi|gi|tri|ri|on|en|ant|an)$/;
 
+/** Loan endings in -i, where the -i is no suffix (disertasi, teritori). */
+const LOAN_I_END = /(si|logi|fi|gi|tri|ori)$/;
+
 /** Prefix stacks plausible enough to strip from a word whose root is unknown. */
 const GUESS_STACKS = new Set(['meN- per-', 'di- per-', 'ter- per-', 'ke- ber-', 'ke- ter-', 'ke- peN-']);
 
@@ -506,7 +509,11 @@ function guessReading(base: string, lex: Lexicon): Reading {
 		// A bare -i or -an on a loan is part of it (filosofi, relevan); so is -i after a, as often
 		// the end of a root (intai, pantai) as a suffix.
 		if (suffix && !outer && (loanLike || suffix === 'i')) return;
-		if (suffix === 'i' && root.endsWith('a')) return;
+		if (suffix === 'i' && (root.endsWith('a') || LOAN_I_END.test(`${root}i`))) return;
+		// ber-…-an is rare beside a root in -an (berfirman is ber- + firman)
+		if (outer === 'ber-' && suffix === 'an') return;
+		// dis- and dipl- begin loans (distrik, diploma) more often than di- begins their passives
+		if (outer === 'di-' && !inner && /^(s[^aeiouy]|pl)/.test(root)) return;
 		if (!clearPrefix(outer, written, root, suffix)) return;
 		if (inner && !clearPrefix(inner, written2, root, suffix)) return;
 		const affixes = (outer ? 1 : 0) + (inner ? 1 : 0) + (suffix ? 1 : 0);
@@ -600,6 +607,12 @@ export function analyseMorphology(
 	lex: Lexicon
 ): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> {
 	const parts = surface.includes('-') ? surface.split('-') : [];
+	// hamba-Ku, KTP-nya: a clitic written after a hyphen
+	const hyphenClitic = parts.length === 2 && parts[0].length >= 2 ? ENCLITICS.find((e) => parts[1] === e) : undefined;
+	if (hyphenClitic) {
+		const first = fromChoice(analyseSimple(parts[0], lex));
+		return { ...first, clitics: [...first.clitics, `-${hyphenClitic}`] };
+	}
 	if (parts.length === 2 && isReduplicationPair(parts[0], parts[1])) {
 		const [a, b] = parts;
 		// kupu-kupu, laba-laba: a reduplicated form that is a word of its own stays whole
