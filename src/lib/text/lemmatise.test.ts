@@ -166,8 +166,12 @@ describe('unknown roots are ones Indonesian sounds allow, or the word itself', (
 		expect(guess('berkemban')).toMatchObject({ root: 'kemban', affixes: ['ber-'] });
 	});
 
-	it('keeps a loan in dis- whole rather than reading di-', () => {
-		expect(guess('disket')).toMatchObject({ root: 'disket', affixes: [] });
+	it.each(['disket', 'diferensial'])('keeps the loan %s whole rather than reading di-', (word) => {
+		expect(guess(word)).toMatchObject({ root: word, affixes: [] });
+	});
+
+	it('keeps -lah after l, which is Arabic, not the particle', () => {
+		expect(guess('fisabilillah')).toMatchObject({ root: 'fisabilillah', clitics: [] });
 	});
 
 	it.each(['beranda', 'kemarau'])('%s, a root the lexicon knows, stays whole', (word) => {

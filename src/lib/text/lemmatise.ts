@@ -442,7 +442,10 @@ function applyRule(rule: PrefixRule, stem: string): string | undefined {
 const LOAN_END = /(si|isme|is|tas|al|if|ik|ika|er|or|ur|us|um|logi|fi|gi|tri|ri|on|en|ant|an)$/;
 
 /** Loan endings in -i, where the -i is no suffix (disertasi, teritori). */
-const LOAN_I_END = /(si|logi|fi|gi|tri|ori)$/;
+const LOAN_I_END = /(si|sti|logi|fi|gi|tri|ori)$/;
+
+/** Endings of loans that di- does not make passive (diagonal, dimensional): keep such words whole. */
+const LOAN_DI_END = /(al|ion|on|si|tas|if|isme|or)$/;
 
 /** Prefix stacks plausible enough to strip from a word whose root is unknown. */
 const GUESS_STACKS = new Set(['meN- per-', 'di- per-', 'ter- per-', 'ke- ber-', 'ke- ter-', 'ke- peN-']);
@@ -482,7 +485,8 @@ const GUESS_LOAN_SUFFIXES = /^(.{4,}?)(isasi|isme|wan|wati)$/;
 function guessUnknown(word: string, lex: Lexicon): Choice {
 	for (const e of ENCLITICS) {
 		const base = word.slice(0, -e.length);
-		if (word.endsWith(e) && base.length >= (e.length === 2 ? 4 : 3) && /[aeiou]/.test(base.slice(-2))) {
+		// -lah after l is Arabic (…llah), not the particle
+		if (word.endsWith(e) && base.length >= (e.length === 2 ? 4 : 3) && /[aeiou]/.test(base.slice(-2)) && !(e === 'lah' && base.endsWith('l'))) {
 			return { reading: guessReading(base, lex), base, clitics: [`-${e}`], known: false };
 		}
 	}
@@ -513,7 +517,7 @@ function guessReading(base: string, lex: Lexicon): Reading {
 		// ber-…-an is rare beside a root in -an (berfirman is ber- + firman)
 		if (outer === 'ber-' && suffix === 'an') return;
 		// dis- and dipl- begin loans (distrik, diploma) more often than di- begins their passives
-		if (outer === 'di-' && !inner && /^(s[^aeiouy]|pl)/.test(root)) return;
+		if (outer === 'di-' && !inner && (/^(s[^aeiouy]|pl)/.test(root) || (!suffix && LOAN_DI_END.test(root)))) return;
 		if (!clearPrefix(outer, written, root, suffix)) return;
 		if (inner && !clearPrefix(inner, written2, root, suffix)) return;
 		const affixes = (outer ? 1 : 0) + (inner ? 1 : 0) + (suffix ? 1 : 0);

@@ -12,6 +12,7 @@ describe('roots Indonesian sounds allow', () => {
 		['rjalan', 'a lone r after be-'],
 		['ktator', 'kt begins no root'],
 		['relev', 'no root ends in v'],
+		['ritm', 'no root ends in tm'],
 		['bc', 'no vowel']
 	])('%s could not (%s)', (root) => {
 		expect(isPlausibleRoot(root)).toBe(false);

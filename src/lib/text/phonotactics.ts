@@ -12,6 +12,8 @@ const ONSET = /^(?:[aeiou]|(?:ng|ny|sy|kh|str|spr|skr|[bcdfghjklmnpqrstvwxyz])(?
  * the few final clusters of loans (teks, pers, film).
  */
 const CODA = /(?:[aeiou]|ng|ks|ns|rs|lm|rm|[bdfghklmnprstwy])$/;
+/** The only two consonants a root may end with (buddh, relev could not be roots). */
+const FINAL_CLUSTER = /(?:ng|ks|ns|rs|lm|rm|kh|sy)$/;
 
 /**
  * Whether `root` could be an Indonesian root by its sounds alone.
@@ -20,7 +22,7 @@ const CODA = /(?:[aeiou]|ng|ks|ns|rs|lm|rm|[bdfghklmnprstwy])$/;
  * @example isPlausibleRoot('rjalan') → false (ber- was read as be- before r)
  */
 export function isPlausibleRoot(root: string): boolean {
-	return root.length >= 3 && ONSET.test(root) && CODA.test(root) && /[aeiou]/.test(root.slice(1));
+	return root.length >= 3 && ONSET.test(root) && CODA.test(root) && /[aeiou]/.test(root.slice(1)) && (!/[^aeiou]{2}$/.test(root) || FINAL_CLUSTER.test(root));
 }
 
 /**
