@@ -158,6 +158,7 @@ export function buildDeck(article: AnalysedArticle, glossary: Glossary | undefin
 			...(entry?.note ? { note: entry.note } : {}),
 			...(a.expansion ? { expansion: a.expansion } : {}),
 			verified: a.verified,
+			...(a.informal ? { informal: true } : {}),
 			family: (byRoot.get(a.root) ?? []).filter((w) => w !== hw),
 			position
 		};
