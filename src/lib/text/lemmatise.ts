@@ -445,7 +445,7 @@ const LOAN_END = /(si|isme|is|tas|al|if|ik|ika|er|or|ur|us|um|logi|fi|gi|tri|ri|
 const LOAN_I_END = /(si|sti|logi|fi|gi|tri|ori)$/;
 
 /** Endings of loans that di- does not make passive (diagonal, dimensional): keep such words whole. */
-const LOAN_DI_END = /(al|ion|on|si|tas|if|isme|or)$/;
+const LOAN_DI_END = /(al|ion|on|si|tas|if|isme|or|er)$/;
 
 /** Prefix stacks plausible enough to strip from a word whose root is unknown. */
 const GUESS_STACKS = new Set(['meN- per-', 'di- per-', 'ter- per-', 'ke- ber-', 'ke- ter-', 'ke- peN-']);
