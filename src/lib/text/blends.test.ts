@@ -15,7 +15,8 @@ describe('acronym blends of news', () => {
 		['Pemkot', 'Pemkot', 'Pemerintah Kota'],
 		['Wakapolri', 'Wakapolri', 'Wakil Kepala Kepolisian Negara Republik Indonesia'],
 		['Satpol', 'Satpol', 'Satuan Polisi Pamong Praja'],
-		['Kadin', 'Kadin', 'Kamar Dagang dan Industri']
+		['Kadin', 'Kadin', 'Kamar Dagang dan Industri'],
+		['Kemnaker', 'Kemnaker', 'Kementerian Ketenagakerjaan']
 	])('%s is an abbreviation for %s', (word, headword, expansion) => {
 		expect(analyse(word)).toMatchObject({ cls: 'abbr', headword, expansion, verified: true });
 	});

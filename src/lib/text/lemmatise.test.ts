@@ -277,7 +277,9 @@ describe('informal Indonesian', () => {
 		['beliin', 'beli', '-in'],
 		['bacain', 'baca', '-in'],
 		['dibeliin', 'beli', 'di- -in'],
-		['tau', 'tahu', '']
+		['tau', 'tahu', ''],
+		['ngeluarin', 'keluar', 'N- -in'],
+		['dibikin', 'bikin', 'di-']
 	])('%s → %s (%s), marked informal', (word, root, affixes) => {
 		const a = analyse(word);
 		expect({ root: a.root, affixes: a.affixes.join(' '), informal: a.informal, verified: a.verified }).toEqual({ root, affixes, informal: true, verified: true });

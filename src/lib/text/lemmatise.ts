@@ -230,7 +230,8 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 			searchBase(base, clitics, index, lex, state);
 		}
 	}
-	if (state.best) return state.best;
+	// dibikin: a standard affix on an informal root (bikin) is informal too
+	if (state.best) return lex.exceptions.get(state.best.reading.root)?.informal ? { ...state.best, informal: true } : state.best;
 	// No affix reading has a root the lexicon knows: loan suffixes (dermawan → derma), compounds
 	// written as one word once affixed (ditandatangani → tanda tangan), then informal forms.
 	const variants = cliticVariants(word);
@@ -297,9 +298,10 @@ function informalReading(base: string, lex: Lexicon): Reading | undefined {
 	let bestScore = -Infinity;
 	const consider = (stem: string, prefix: string, suffix: string) => {
 		spokenVariants(stem).forEach((root, changed) => {
-			const entry = lex.roots.get(root);
+			// a root the lexicon knows, or a word the exceptions keep whole (keluar: ngeluarin)
+			const entry = lex.roots.get(root) ?? (lex.exceptions.get(root)?.root === root ? WHOLE_WORD : undefined);
 			if (!entry || !INFORMAL_POS[prefix || suffix]?.test(entry.pos)) return;
-			const s = -10 * Math.min(changed, 1) - entry.band + (prefix && suffix ? 1 : 0);
+			const s = -10 * Math.min(changed, 1) + root.length * 0.5 - entry.band + (prefix && suffix ? 1 : 0);
 			if (s <= bestScore) return;
 			bestScore = s;
 			best = { root, prefixes: prefix ? [prefix] : [], suffix };
@@ -325,6 +327,9 @@ function informalReading(base: string, lex: Lexicon): Reading | undefined {
 	}
 	return best;
 }
+
+/** What the informal readings know of a word the exceptions table keeps whole. */
+const WHOLE_WORD: LexiconEntry = { root: '', pos: 'verb', gloss: '', band: 2 };
 
 /**
  * Which roots each informal affix goes with, by part of speech: a lone m- or n- only on verbs
