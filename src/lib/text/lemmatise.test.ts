@@ -219,6 +219,7 @@ describe('clitics on unknown words', () => {
 
 	it('reads a clitic written after a hyphen', () => {
 		expect(analyse('rumah-nya')).toMatchObject({ headword: 'rumah', root: 'rumah', clitics: ['-nya'], verified: true });
+		expect(analyse('DPR-nya')).toMatchObject({ headword: 'DPR', cls: 'abbr', clitics: ['-nya'], expansion: 'Dewan Perwakilan Rakyat' });
 	});
 
 	it('shows the root of a conjunction with -pun', () => {

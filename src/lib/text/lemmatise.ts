@@ -296,11 +296,11 @@ function compoundReading(base: string, lex: Lexicon): Reading | undefined {
 function informalReading(base: string, lex: Lexicon): Reading | undefined {
 	let best: Reading | undefined;
 	let bestScore = -Infinity;
-	const consider = (stem: string, prefix: string, suffix: string) => {
+	const consider = (stem: string, prefix: string, suffix: string, pos: RegExp) => {
 		spokenVariants(stem).forEach((root, changed) => {
 			// a root the lexicon knows, or a word the exceptions keep whole (keluar: ngeluarin)
 			const entry = lex.roots.get(root) ?? (lex.exceptions.get(root)?.root === root ? WHOLE_WORD : undefined);
-			if (!entry || !INFORMAL_POS[prefix || suffix]?.test(entry.pos)) return;
+			if (!entry || !pos.test(entry.pos)) return;
 			const s = -10 * Math.min(changed, 1) + root.length * 0.5 - entry.band + (prefix && suffix ? 1 : 0);
 			if (s <= bestScore) return;
 			bestScore = s;
@@ -310,7 +310,7 @@ function informalReading(base: string, lex: Lexicon): Reading | undefined {
 	for (const suffix of ['', INFORMAL_SUFFIX]) {
 		if (suffix && !(base.endsWith(suffix) && base.length > suffix.length + 2)) continue;
 		const stem = suffix ? base.slice(0, -suffix.length) : base;
-		if (suffix && stem.length >= 3) consider(stem, '', suffix);
+		if (suffix && stem.length >= 3) consider(stem, '', suffix, VERB);
 		for (const rule of INFORMAL_PREFIX_RULES) {
 			if (!stem.startsWith(rule.written)) continue;
 			// di- is standard: only its informal suffix makes it informal (dibeliin)
@@ -318,12 +318,8 @@ function informalReading(base: string, lex: Lexicon): Reading | undefined {
 			const after = stem.slice(rule.written.length);
 			if (!rule.before.test(after)) continue;
 			const root = (rule.restore ?? '') + after;
-			if (root.length >= 3) consider(root, rule.prefix === 'N-' && rule.written.length === 1 ? 'N1-' : rule.prefix, suffix);
+			if (root.length >= 3) consider(root, rule.prefix, suffix, informalPos(rule));
 		}
-	}
-	if (best) {
-		const b = best as Reading;
-		b.prefixes = b.prefixes.map((p) => (p === 'N1-' ? 'N-' : p));
 	}
 	return best;
 }
@@ -331,17 +327,17 @@ function informalReading(base: string, lex: Lexicon): Reading | undefined {
 /** What the informal readings know of a word the exceptions table keeps whole. */
 const WHOLE_WORD: LexiconEntry = { root: '', pos: 'verb', gloss: '', band: 2 };
 
+const VERB = /verb/;
+
 /**
- * Which roots each informal affix goes with, by part of speech: a lone m- or n- only on verbs
- * (mikir, nulis), where a chance reading of a standard word (malu, nanti) is least likely.
+ * Which roots an informal prefix goes with, by part of speech: a lone m- or n- only on verbs
+ * (mikir, nulis), where a chance reading of a standard word (malu, nanti) is least likely; ng- and
+ * ny- on verbs and nouns (ngopi); nge- and di- on any root.
  */
-const INFORMAL_POS: Record<string, RegExp> = {
-	'nge-': /./,
-	'N-': /verb|noun/,
-	'N1-': /verb/,
-	'di-': /./,
-	in: /verb/
-};
+function informalPos(rule: PrefixRule): RegExp {
+	if (rule.prefix !== 'N-') return /./;
+	return rule.written.length === 1 ? VERB : /verb|noun/;
+}
 
 /**
  * A root as written and as spoken: the spoken e of a last syllable (simpen → simpan), final e for
@@ -579,6 +575,10 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	if ((first >= 48 && first <= 57) || (surface.startsWith('ke-') && /^ke-\d/.test(surface))) return wholeWord(surface, surface, 'number');
 	const abbr = lex.abbreviations.get(surface);
 	if (abbr) return { ...wholeWord(surface, abbr.abbr, 'abbr'), expansion: abbr.expansion };
+	// KPK-nya: a clitic written after an abbreviation
+	const hyphen = surface.length > 4 && surface.includes('-') ? /^(.+)-(nya|ku|mu|lah|kah|pun)$/.exec(surface) : null;
+	const abbrBase = hyphen ? lex.abbreviations.get(hyphen[1]) : undefined;
+	if (hyphen && abbrBase) return { ...wholeWord(hyphen[1], abbrBase.abbr, 'abbr'), surface, expansion: abbrBase.expansion, clitics: [`-${hyphen[2]}`] };
 	// Function and number words keep their whole form as headword; their root is still shown
 	// when the lexicon knows it (sebagai: se- + bagai; sepuluh: se- + puluh).
 	const closed = lex.functionWords.has(surface) ? 'function' : lex.numberWords.has(surface) ? 'number' : undefined;
