@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readLexicon } from '../../../scripts/content-node';
 import { analyseArticle, distinctWords } from './document';
 import { createAnalyser, readings } from './lemmatise';
+import { isPlausibleRoot } from './phonotactics';
 
 const lex = readLexicon();
 const analyse = createAnalyser(lex);
@@ -316,5 +317,30 @@ describe('names in context', () => {
 
 	it('keeps an unknown capitalised word at the start of a sentence a name when nothing says otherwise', () => {
 		expect(cls('Judul\nSuharjono datang kemarin.', 1, 'Suharjono')).toBe('name');
+	});
+});
+
+describe('every guess, on invented words', () => {
+	// Invented roots with every prefix and suffix the rules know: whatever the analyser makes of
+	// them, the root is the word itself or one Indonesian sounds allow, and never verified.
+	const syllables = ['ba', 'ka', 'ta', 'ri', 'lu', 'mo', 'se', 'ngi', 'pra', 'du', 'wen', 'jo', 'tur', 'gas', 'hi', 'nyu', 'e', 'o'];
+	const roots = syllables.flatMap((a, i) => syllables.filter((_, j) => (i * 7 + j) % 5 === 0).map((b) => a + b + syllables[(i + 3) % syllables.length]));
+	const forms = ['me', 'mem', 'men', 'meng', 'meny', 'menge', 'pe', 'pem', 'pen', 'peng', 'peny', 'ber', 'be', 'ter', 'te', 'per', 'di', 'ke', 'se', 'memper', 'diper'].flatMap((p) =>
+		['', 'kan', 'i', 'an', 'nya'].map((s) => (r: string) => p + r + s)
+	);
+	it('has a root that sounds like one, or is whole', () => {
+		const bad: string[] = [];
+		let guesses = 0;
+		for (const r of roots) {
+			for (const form of forms) {
+				const word = form(r);
+				const a = analyse(word);
+				if (a.verified || a.cls !== 'word') continue;
+				guesses++;
+				if (a.root !== a.headword && !isPlausibleRoot(a.root)) bad.push(`${word} → ${a.root}`);
+			}
+		}
+		expect(guesses).toBeGreaterThan(1000);
+		expect(bad).toEqual([]);
 	});
 });
