@@ -28,6 +28,9 @@ describe('acronym blends of news', () => {
 
 	it('leaves words alone that only start like a head', () => {
 		expect(blendOf('kaki', lex)).toBeUndefined();
+		// -da goes only with pem- (Pemda), wa- only before another blend (Wakapolri)
+		expect(blendOf('kada', lex)).toBeUndefined();
+		expect(blendOf('wada', lex)).toBeUndefined();
 		expect(analyse('kasus')).toMatchObject({ cls: 'word', root: 'kasus' });
 		expect(analyse('menanam')).toMatchObject({ cls: 'word', root: 'tanam' });
 	});

@@ -11,9 +11,16 @@ export interface Blend {
 	gloss: string;
 }
 
+interface Head {
+	expansion: string;
+	gloss: string;
+	/** What the head goes before: parts (-dag), whole abbreviations (Polres), other blends (Kapolri). */
+	takes: Set<string>;
+}
+
 interface Tables {
 	/** Heads by lowercase form without the hyphen: kemen → Kementerian, "ministry of …". */
-	heads: Map<string, { expansion: string; gloss: string }>;
+	heads: Map<string, Head>;
 	longest: number;
 }
 
@@ -22,21 +29,23 @@ const TABLES = new WeakMap<Lexicon, Tables>();
 function tables(lex: Lexicon): Tables {
 	let t = TABLES.get(lex);
 	if (t) return t;
-	const heads = new Map<string, { expansion: string; gloss: string }>();
+	const heads = new Map<string, Head>();
 	for (const [key, row] of lex.abbreviations) {
-		if (key.endsWith('-') && !key.startsWith('-')) heads.set(key.slice(0, -1), row);
+		if (key.endsWith('-') && !key.startsWith('-')) heads.set(key.slice(0, -1), { ...row, takes: new Set(row.with ?? ['part']) });
 	}
 	t = { heads, longest: Math.max(0, ...[...heads.keys()].map((h) => h.length)) };
 	TABLES.set(lex, t);
 	return t;
 }
 
-/** A part that may follow a head: a combining form (-dag) or a whole abbreviation (Polres), or a blend itself (wa- + Kapolri). */
-function part(rest: string, lex: Lexicon, depth: number): { expansion: string; gloss: string } | undefined {
+/** What may follow `head`: a part that goes with it (-dag after kemen-), a whole abbreviation, or another blend. */
+function part(head: string, takes: Set<string>, rest: string, lex: Lexicon, depth: number): { expansion: string; gloss: string } | undefined {
 	if (rest.length < 2) return undefined;
-	const row = lex.abbreviations.get(`-${rest}`) ?? lex.abbreviations.get(rest);
-	if (row && !rest.endsWith('-')) return row;
-	return depth < 2 ? blendOf(rest, lex, depth + 1) : undefined;
+	const p = takes.has('part') ? lex.abbreviations.get(`-${rest}`) : undefined;
+	if (p && (!p.with || p.with.includes(head))) return p;
+	const whole = takes.has('abbr') && !rest.endsWith('-') ? lex.abbreviations.get(rest) : undefined;
+	if (whole) return whole;
+	return takes.has('blend') && depth < 2 ? blendOf(rest, lex, depth + 1) : undefined;
 }
 
 /**
@@ -48,9 +57,10 @@ export function blendOf(word: string, lex: Lexicon, depth = 0): Blend | undefine
 	const { heads, longest } = tables(lex);
 	const lower = word.toLowerCase();
 	for (let n = Math.min(longest, lower.length - 2); n >= 1; n--) {
-		const head = heads.get(lower.slice(0, n));
+		const name = lower.slice(0, n);
+		const head = heads.get(name);
 		if (!head) continue;
-		const p = part(lower.slice(n), lex, depth);
+		const p = part(name, head.takes, lower.slice(n), lex, depth);
 		if (!p) continue;
 		return {
 			abbr: lower[0].toUpperCase() + lower.slice(1),

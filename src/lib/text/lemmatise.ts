@@ -25,8 +25,11 @@ export interface Lexicon {
 	numberWords: Set<string>;
 	/** Proper names that could be mistaken for common words (Baku, Jumat, Islam). */
 	names: Set<string>;
-	/** Abbreviations and acronyms, keyed by lowercase form. */
-	abbreviations: Map<string, { abbr: string; expansion: string; gloss: string }>;
+	/**
+	 * Abbreviations and acronyms, keyed by lowercase form; also the heads (kemen-) and parts (-dag)
+	 * of blends, `with` saying what each combines with (see abbreviations.tsv).
+	 */
+	abbreviations: Map<string, { abbr: string; expansion: string; gloss: string; with?: string[] }>;
 	/** Fixed multi-word expressions. */
 	phrases: Phrase[];
 	/** Titles and kinds of place that stand before a name and stay words (Presiden, Republik). */

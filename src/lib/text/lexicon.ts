@@ -43,9 +43,9 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 		roots.set(root, { root, pos, gloss, band: Number(band) });
 	}
 	const words = (text: string, file: string) => new Set(rows(text, file, 1).map((r) => r[0].toLowerCase()));
-	const abbreviations = new Map<string, { abbr: string; expansion: string; gloss: string }>();
-	for (const [abbr, expansion, gloss] of rows(files.abbreviations, 'abbreviations.tsv', 3)) {
-		abbreviations.set(abbr.toLowerCase(), { abbr, expansion, gloss });
+	const abbreviations = new Map<string, { abbr: string; expansion: string; gloss: string; with?: string[] }>();
+	for (const [abbr, expansion, gloss, combines] of rows(files.abbreviations, 'abbreviations.tsv', 3)) {
+		abbreviations.set(abbr.toLowerCase(), combines ? { abbr, expansion, gloss, with: combines.split(' ') } : { abbr, expansion, gloss });
 	}
 	return {
 		roots,
