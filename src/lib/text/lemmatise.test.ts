@@ -287,6 +287,13 @@ describe('informal Indonesian', () => {
 		expect({ root: a.root, affixes: a.affixes.join(' '), informal: a.informal, verified: a.verified }).toEqual({ root, affixes, informal: true, verified: true });
 	});
 
+	it.each([
+		['udah', 'sudah'],
+		['nggak', 'tidak']
+	])('%s, the spoken form of %s, is a function word like it', (word, root) => {
+		expect(analyse(word)).toMatchObject({ root, cls: 'function', informal: true });
+	});
+
 	it.each(['menulis', 'memikirkan', 'mengirim', 'nyanyi', 'nanti'])('%s is standard', (word) => {
 		expect(analyse(word).informal).toBeUndefined();
 	});

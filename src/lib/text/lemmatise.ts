@@ -605,7 +605,8 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	// A capitalised word the lexicon does not know is a name, wherever it stands: at the start of
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
 	if (capitalised && !morph.verified) return wholeWord(surface, written, 'name');
-	morph.cls = lex.functionWords.has(morph.headword) ? 'function' : 'word';
+	// udah, nggak: the spoken form of a function word is a function word too
+	morph.cls = lex.functionWords.has(morph.headword) || (morph.informal && lex.functionWords.has(morph.root)) ? 'function' : 'word';
 	return morph;
 }
 
