@@ -155,7 +155,7 @@ const share = (n: number, d: number) => `${d ? ((100 * n) / d).toFixed(1) : '—
  * the lemmas. With only sentences, coverage counts the tokens Kartu itself classes as content words
  * (not function words, numbers, names or abbreviations), and accuracy cannot be measured.
  */
-function corpusCoverage(file: string): void {
+function corpusCoverage(file: string): number | undefined {
 	const lines = readFileSync(file, 'utf8').split(/\r?\n/);
 	const header = lines.find((l) => /^#\s*Columns:/i.test(l)) ?? '';
 	const columns = header
@@ -176,12 +176,12 @@ function corpusCoverage(file: string): void {
 		console.log('\n| corpus words, root = corpus lemma | Kartu | sastrawijs |\n| --- | --- | --- |');
 		const right = (stem: (w: string) => string) => content.filter((r) => stem(r[form]).toLowerCase() === r[lemma].toLowerCase()).length;
 		console.log(`| content words (${content.length.toLocaleString('en')}) | ${share(right(tools.Kartu), content.length)} | ${share(right(tools.sastrawijs), content.length)} |`);
-		return;
+		return known.length / content.length;
 	}
 	const text = columns.findIndex((c) => /indonesian|text|sentence$/.test(c) && !/id$/.test(c));
 	if (text < 0) {
 		console.log(`- skipped: the file's "# Columns:" line names neither a form, lemma and UPOS column nor a text column ("${header}")`);
-		return;
+		return undefined;
 	}
 	console.log(`- the file has sentences only (columns: ${columns.join(', ')}): no UPOS tags and no lemmas, so content words are the`);
 	console.log(`  tokens Kartu itself classes as words (not function words, numbers, names or abbreviations), and root accuracy`);
@@ -205,7 +205,18 @@ function corpusCoverage(file: string): void {
 	const knownTypes = [...types.values()].filter(Boolean).length;
 	console.log(`- content word tokens whose root the lexicon knows: ${share(known, tokens)} (target 98%)`);
 	console.log(`- distinct content headwords whose root the lexicon knows: ${share(knownTypes, types.size)}`);
+	return known / tokens;
 }
 
-if (corpusPath) corpusCoverage(corpusPath);
-else console.log(`\nLexicon coverage: skipped, ${CORPUS_NAME} not found in ../shared/corpora/ beside the repository (set MORPH_CORPUS to its path).`);
+const coverage = corpusPath ? corpusCoverage(corpusPath) : undefined;
+if (!corpusPath) console.log(`\nLexicon coverage: skipped, ${CORPUS_NAME} not found in ../shared/corpora/ beside the repository (set MORPH_CORPUS to its path).`);
+
+const heldOut = lists['held-out list, never tuned to (bench/morph-heldout.tsv)'];
+const kartuHeld = accuracy(heldOut, tools.Kartu);
+const sastrawiHeld = accuracy(heldOut, tools.sastrawijs);
+const rate = (a: { right: number; total: number }) => a.right / a.total;
+const verdict = (ok: boolean) => (ok ? 'met' : 'not met');
+console.log('\nTargets:');
+console.log(`- root accuracy on held-out words ≥ 98%: ${(100 * rate(kartuHeld)).toFixed(1)}%, ${verdict(rate(kartuHeld) >= 0.98)}`);
+console.log(`- ahead of Sastrawi on held-out words (${(100 * rate(sastrawiHeld)).toFixed(1)}%): ${verdict(rate(kartuHeld) > rate(sastrawiHeld))}`);
+console.log(`- lexicon coverage ≥ 98%: ${coverage === undefined ? 'not measured' : `${(100 * coverage).toFixed(1)}%, ${verdict(coverage >= 0.98)}`}`);
