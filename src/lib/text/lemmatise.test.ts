@@ -281,6 +281,9 @@ describe('informal Indonesian', () => {
 		['dibeliin', 'beli', 'di- -in'],
 		['tau', 'tahu', ''],
 		['ngeluarin', 'keluar', 'N- -in'],
+		['ngilangin', 'hilang', 'N- -in'],
+		['ngabisin', 'habis', 'N- -in'],
+		['nyenengin', 'senang', 'N- -in'],
 		['dibikin', 'bikin', 'di-']
 	])('%s → %s (%s), marked informal', (word, root, affixes) => {
 		const a = analyse(word);

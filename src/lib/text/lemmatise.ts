@@ -304,7 +304,9 @@ function informalReading(base: string, lex: Lexicon): Reading | undefined {
 			// a root the lexicon knows, or a word the exceptions keep whole (keluar: ngeluarin)
 			const entry = lex.roots.get(root) ?? (lex.exceptions.get(root)?.root === root ? WHOLE_WORD : undefined);
 			if (!entry || !pos.test(entry.pos)) return;
-			const s = -10 * Math.min(changed, 1) + root.length * 0.5 - entry.band + (prefix && suffix ? 1 : 0);
+			// Written roots before spoken ones, verbs before other words (ngilangin: hilang, not kilang),
+			// longer roots and commoner ones first.
+			const s = -4 * Math.min(changed, 1) + (VERB.test(entry.pos) ? 3 : 0) + root.length * 0.5 - entry.band + (prefix && suffix ? 1 : 0);
 			if (s <= bestScore) return;
 			bestScore = s;
 			best = { root, prefixes: prefix ? [prefix] : [], suffix };
@@ -321,7 +323,7 @@ function informalReading(base: string, lex: Lexicon): Reading | undefined {
 			const after = stem.slice(rule.written.length);
 			if (!rule.before.test(after)) continue;
 			const root = (rule.restore ?? '') + after;
-			if (root.length >= 3) consider(root, rule.prefix, suffix, informalPos(rule));
+			if (root.length >= 3) consider(root, rule.prefix, suffix, informalPos(rule, suffix));
 		}
 	}
 	return best;
@@ -335,16 +337,19 @@ const VERB = /verb/;
 /**
  * Which roots an informal prefix goes with, by part of speech: a lone m- or n- only on verbs
  * (mikir, nulis), where a chance reading of a standard word (malu, nanti) is least likely; ng- and
- * ny- on verbs and nouns (ngopi); nge- and di- on any root.
+ * ny- on verbs and nouns (ngopi), and with -in on adjectives too (ngilangin, nyenengin); nge- and
+ * di- on any root.
  */
-function informalPos(rule: PrefixRule): RegExp {
+function informalPos(rule: PrefixRule, suffix: string): RegExp {
 	if (rule.prefix !== 'N-') return /./;
-	return rule.written.length === 1 ? VERB : /verb|noun/;
+	if (rule.written.length === 1) return VERB;
+	return suffix ? /verb|noun|adjective/ : /verb|noun/;
 }
 
 /**
  * A root as written and as spoken: the spoken e of a last syllable (simpen → simpan), final e for
- * ai (pake → pakai), a dropped h between vowels (liat → lihat, tau → tahu). The written form first.
+ * ai (pake → pakai), a dropped h between vowels (liat → lihat, tau → tahu) or at the start (abis →
+ * habis). The written form first.
  */
 function spokenVariants(root: string): string[] {
 	const out = [root];
@@ -353,6 +358,7 @@ function spokenVariants(root: string): string[] {
 	if (/[^aeiou]e$/.test(root)) out.push(`${root.slice(0, -1)}ai`);
 	const h = /^([^aeiou]*[aeiou])([aeiou].*)$/.exec(root);
 	if (h) out.push(`${h[1]}h${h[2]}`);
+	if (/^[aeiou]/.test(root)) out.push(`h${root}`);
 	return out;
 }
 
