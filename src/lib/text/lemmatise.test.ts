@@ -175,6 +175,10 @@ describe('unknown roots are ones Indonesian sounds allow, or the word itself', (
 		expect(guess('fisabilillah')).toMatchObject({ root: 'fisabilillah', clitics: [] });
 	});
 
+	it('does not read a bare -i on a root of three letters (bani is not ban + -i)', () => {
+		expect(analyse('bani')).toMatchObject({ root: 'bani', affixes: [] });
+	});
+
 	it.each(['beranda', 'kemarau'])('%s, a root the lexicon knows, stays whole', (word) => {
 		expect(analyse(word)).toMatchObject({ root: word, affixes: [], verified: true });
 	});

@@ -378,6 +378,9 @@ function searchBase(base: string, clitics: string[], index: Map<string, Form[]>,
 		if (!stems) continue;
 		for (const f of stems) {
 			if (!f.confix.has(suffix)) continue;
+			// A bare -i (the imperative: atasi, jauhi) on a root of three letters reads too many
+			// roots in -i as affixed (peri is not per + -i)
+			if (suffix === 'i' && !f.outer && f.root.length < 4) continue;
 			const s = score(f.root, f.outer, f.inner, suffix, f.menge, clitics.length, true, confixAn, lex);
 			if (s <= state.score) continue;
 			state.score = s;
