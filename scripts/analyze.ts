@@ -21,7 +21,8 @@ try {
 	process.exit(2);
 }
 // A plain text file without front matter is analysed as an article of its own.
-if (!raw.startsWith('---')) raw = `---\nslug: text\ntitle: text\nlanguage: id\nsource: ${file}\n---\n${raw}`;
+if (!raw.startsWith('---'))
+	raw = `---\nslug: text\ntitle: text\nlanguage: id\nsource: ${file}\n---\n${raw}`;
 const words = distinctWords(analyseArticle(raw, readLexicon()));
 const lines = words.map((w) =>
 	[

@@ -78,9 +78,16 @@ function phraseOccurrence(sentence: AnalysedSentence, parts: number[][]): Occurr
 	const spans = parts.map((part) => {
 		const first = sentence.tokens[part[0]];
 		const last = sentence.tokens[part[part.length - 1]];
-		return { start: wordSpan(first.text, first.start, first.analysis!).start, end: wordSpan(last.text, last.start, last.analysis!).end };
+		return {
+			start: wordSpan(first.text, first.start, first.analysis!).start,
+			end: wordSpan(last.text, last.start, last.analysis!).end
+		};
 	});
-	return { sentence, spans, answer: spans.map((sp) => sentence.text.slice(sp.start, sp.end)).join(' … ') };
+	return {
+		sentence,
+		spans,
+		answer: spans.map((sp) => sentence.text.slice(sp.start, sp.end)).join(' … ')
+	};
 }
 
 /** The part of a written word that the learner must produce: the word without its clitics. */
@@ -101,20 +108,27 @@ function wordSpan(text: string, start: number, a: Analysis): Span {
 function clozeSentence(occ: Occurrence[]): AnalysedSentence {
 	const body = occ.filter((o) => o.sentence.kind === 'body');
 	const pool = body.length ? body : occ;
-	return pool.reduce((best, o) => (o.sentence.text.length < best.sentence.text.length ? o : best)).sentence;
+	return pool.reduce((best, o) => (o.sentence.text.length < best.sentence.text.length ? o : best))
+		.sentence;
 }
 
 /** The context for a vocabulary card: the first body sentence other than the cloze one, so the learner sees the word twice. */
 function vocabSentence(occ: Occurrence[], cloze: AnalysedSentence): AnalysedSentence {
 	const other = occ.find((o) => o.sentence.kind === 'body' && o.sentence.id !== cloze.id);
-	return other?.sentence ?? occ.find((o) => o.sentence.kind === 'body')?.sentence ?? occ[0].sentence;
+	return (
+		other?.sentence ?? occ.find((o) => o.sentence.kind === 'body')?.sentence ?? occ[0].sentence
+	);
 }
 
 /**
  * Builds the deck of one analysed article. Missing glossary entries give empty glosses and
  * translations (the content tests fail on them; the app shows them as missing).
  */
-export function buildDeck(article: AnalysedArticle, glossary: Glossary | undefined, lex: Lexicon): Deck {
+export function buildDeck(
+	article: AnalysedArticle,
+	glossary: Glossary | undefined,
+	lex: Lexicon
+): Deck {
 	const slug = article.meta.slug;
 	const sentences: DeckSentence[] = article.sentences.map((s) => ({
 		id: s.id,
@@ -162,7 +176,10 @@ export function buildDeck(article: AnalysedArticle, glossary: Glossary | undefin
 			family: (byRoot.get(a.root) ?? []).filter((w) => w !== hw),
 			position
 		};
-		for (const [kind, sentence] of [['vocab', vocab], ['cloze', cloze]] as const) {
+		for (const [kind, sentence] of [
+			['vocab', vocab],
+			['cloze', cloze]
+		] as const) {
 			const here = occurrences.filter((o) => o.sentence.id === sentence.id);
 			cards.push({
 				id: cardId(slug, hw, kind),
@@ -203,7 +220,9 @@ export function buildDeck(article: AnalysedArticle, glossary: Glossary | undefin
  * translation) and what it holds for nothing (sentences and headwords no longer in the article).
  */
 export function missingGlossary(deck: Deck, glossary: Glossary | undefined) {
-	const headwordsMissing = [...new Set(deck.cards.filter((c) => !c.gloss || !c.pos).map((c) => c.headword))];
+	const headwordsMissing = [
+		...new Set(deck.cards.filter((c) => !c.gloss || !c.pos).map((c) => c.headword))
+	];
 	const sentencesMissing = deck.sentences.filter((s) => !s.translation).map((s) => s.text);
 	const stale = glossary
 		? Object.entries(glossary.sentences)
@@ -211,7 +230,9 @@ export function missingGlossary(deck: Deck, glossary: Glossary | undefined) {
 				.map(([, s]) => s.text)
 		: [];
 	const headwords = new Set(deck.cards.map((c) => c.headword));
-	const staleHeadwords = glossary ? Object.keys(glossary.headwords).filter((h) => !headwords.has(h)) : [];
+	const staleHeadwords = glossary
+		? Object.keys(glossary.headwords).filter((h) => !headwords.has(h))
+		: [];
 	return { headwords: headwordsMissing, sentences: sentencesMissing, stale, staleHeadwords };
 }
 
@@ -221,7 +242,11 @@ export function deckFromSource(raw: string, glossary: Glossary | undefined, lex:
 }
 
 /** Spellings of an expression other than the one in the sentence, accepted in a cloze answer. */
-function alternatives(a: Analysis, answer: string, lex: Lexicon): { alternatives: string[] } | undefined {
+function alternatives(
+	a: Analysis,
+	answer: string,
+	lex: Lexicon
+): { alternatives: string[] } | undefined {
 	if (!a.phrase) return undefined;
 	const phrase = lex.phrases.find((p) => p.headword === a.headword);
 	const spellings = (phrase?.forms ?? []).map((f) => f.map((part) => part.join(' ')).join(' … '));
@@ -241,7 +266,9 @@ function drillChoices(
 	lex: Lexicon
 ): DrillChoice[] | undefined {
 	if (a.phrase || a.cls !== 'word') return undefined;
-	const family = [...words.values()].map((w) => w.analysis).filter((w) => !w.phrase && w.cls === 'word' && w.root === a.root);
+	const family = [...words.values()]
+		.map((w) => w.analysis)
+		.filter((w) => !w.phrase && w.cls === 'word' && w.root === a.root);
 	if (family.length < 2) return undefined;
 	const choices: DrillChoice[] = family.map((w) => ({
 		form: w.headword,
@@ -252,7 +279,13 @@ function drillChoices(
 	}));
 	const root = lex.roots.get(a.root);
 	if (root && !family.some((w) => w.headword === a.root)) {
-		choices.push({ form: root.root, pos: root.pos, gloss: root.gloss, affixes: [], meaning: 'the bare root' });
+		choices.push({
+			form: root.root,
+			pos: root.pos,
+			gloss: root.gloss,
+			affixes: [],
+			meaning: 'the bare root'
+		});
 	}
 	return choices.sort((x, y) => x.form.localeCompare(y.form));
 }

@@ -81,12 +81,34 @@ export type Suffix = (typeof SUFFIXES)[number];
  * keberhasilan = ke- + ber- + hasil + -an, pemberdayaan = peN- + ber- + daya + -an.
  */
 export const PREFIX_STACKS = new Set([
-	'meN-', 'peN-', 'ber-', 'per-', 'ter-', 'di-', 'ke-', 'se-',
-	'pe-', 'meN- per-', 'di- per-', 'ter- per-', 'ke- ber-', 'peN- ber-', 'pe- ber-', 'ber- ke-', 'se- peN-',
+	'meN-',
+	'peN-',
+	'ber-',
+	'per-',
+	'ter-',
+	'di-',
+	'ke-',
+	'se-',
+	'pe-',
+	'meN- per-',
+	'di- per-',
+	'ter- per-',
+	'ke- ber-',
+	'peN- ber-',
+	'pe- ber-',
+	'ber- ke-',
+	'se- peN-',
 	'ke- ter-',
 	// memberlakukan = meN- + ber- + laku + -kan; mengetahui = meN- + ke- + tahu + -i;
 	// kepemimpinan = ke- + peN- + pimpin + -an; berpendapat = ber- + peN- + dapat
-	'meN- ber-', 'di- ber-', 'meN- ke-', 'di- ke-', 'peN- ke-', 'ke- peN-', 'ke- pe-', 'ber- peN-'
+	'meN- ber-',
+	'di- ber-',
+	'meN- ke-',
+	'di- ke-',
+	'peN- ke-',
+	'ke- peN-',
+	'ke- pe-',
+	'ber- peN-'
 ]);
 
 /**

@@ -31,7 +31,8 @@ function tables(lex: Lexicon): Tables {
 	if (t) return t;
 	const heads = new Map<string, Head>();
 	for (const [key, row] of lex.abbreviations) {
-		if (key.endsWith('-') && !key.startsWith('-')) heads.set(key.slice(0, -1), { ...row, takes: new Set(row.with ?? ['part']) });
+		if (key.endsWith('-') && !key.startsWith('-'))
+			heads.set(key.slice(0, -1), { ...row, takes: new Set(row.with ?? ['part']) });
 	}
 	t = { heads, longest: Math.max(0, ...[...heads.keys()].map((h) => h.length)) };
 	TABLES.set(lex, t);
@@ -39,7 +40,13 @@ function tables(lex: Lexicon): Tables {
 }
 
 /** What may follow `head`: a part that goes with it (-dag after kemen-), a whole abbreviation, or another blend. */
-function part(head: string, takes: Set<string>, rest: string, lex: Lexicon, depth: number): { expansion: string; gloss: string } | undefined {
+function part(
+	head: string,
+	takes: Set<string>,
+	rest: string,
+	lex: Lexicon,
+	depth: number
+): { expansion: string; gloss: string } | undefined {
 	if (rest.length < 2) return undefined;
 	const p = takes.has('part') ? lex.abbreviations.get(`-${rest}`) : undefined;
 	if (p && (!p.with || p.with.includes(head))) return p;
@@ -65,7 +72,9 @@ export function blendOf(word: string, lex: Lexicon, depth = 0): Blend | undefine
 		return {
 			abbr: lower[0].toUpperCase() + lower.slice(1),
 			expansion: `${head.expansion} ${p.expansion}`,
-			gloss: head.gloss.includes('…') ? head.gloss.replace('…', p.gloss) : `${head.gloss} ${p.gloss}`
+			gloss: head.gloss.includes('…')
+				? head.gloss.replace('…', p.gloss)
+				: `${head.gloss} ${p.gloss}`
 		};
 	}
 	return undefined;

@@ -37,7 +37,9 @@ export function analyseArticle(raw: string, lex: Lexicon): AnalysedArticle {
 	const { meta, body } = parseArticle(raw);
 	const analyse = createAnalyser(lex);
 	const lowercase = lowercaseWords(body);
-	const sentences = splitSentences(meta.slug, body).map((s) => analyseSentence(s, analyse, lex, lowercase));
+	const sentences = splitSentences(meta.slug, body).map((s) =>
+		analyseSentence(s, analyse, lex, lowercase)
+	);
 	return { meta, sentences };
 }
 
@@ -64,7 +66,9 @@ export function analyseSentence(
 	lex: Lexicon,
 	lowercase: ReadonlySet<string> = new Set()
 ): AnalysedSentence {
-	const tokens: AnalysedToken[] = tokenize(s.text).map((t) => (t.kind === 'word' ? { ...t, analysis: analyse(t.text) } : t));
+	const tokens: AnalysedToken[] = tokenize(s.text).map((t) =>
+		t.kind === 'word' ? { ...t, analysis: analyse(t.text) } : t
+	);
 	const wordIndexes = tokens.flatMap((t, i) => (t.analysis ? [i] : []));
 	unmarkInitialNames(tokens, wordIndexes, s.kind === 'headline', analyse, lex, lowercase);
 	if (s.kind === 'body') markNames(tokens, wordIndexes, lex);
@@ -130,10 +134,17 @@ function unmarkInitialNames(
 	wordIndexes.forEach((i, k) => {
 		const a = tokens[i].analysis!;
 		if (a.cls !== 'name' || lex.names.has(a.surface)) return;
-		const initial = headline || k === 0 || /[:"“‘'(]\s*$/.test(tokens[i - 1]?.kind === 'punct' ? tokens[i - 1].text : '');
+		const initial =
+			headline ||
+			k === 0 ||
+			/[:"“‘'(]\s*$/.test(tokens[i - 1]?.kind === 'punct' ? tokens[i - 1].text : '');
 		if (!initial) return;
 		const lower = analyse(a.surface);
-		const common = lowercase.has(a.surface) || lower.clitics.length > 0 || lower.informal || lower.affixes.some((x) => x.endsWith('-'));
+		const common =
+			lowercase.has(a.surface) ||
+			lower.clitics.length > 0 ||
+			lower.informal ||
+			lower.affixes.some((x) => x.endsWith('-'));
 		if (common) tokens[i].analysis = lower;
 	});
 }
@@ -153,9 +164,22 @@ function markNames(tokens: AnalysedToken[], wordIndexes: number[], lex: Lexicon)
 		const title = tokens[wordIndexes[k]];
 		const t = tokens[wordIndexes[k + 1]];
 		const a = t.analysis!;
-		if (wordIndexes[k + 1] !== wordIndexes[k] + 1 || !lex.personalTitles?.has(title.analysis!.surface) || !CAPITAL.test(title.text)) continue;
+		if (
+			wordIndexes[k + 1] !== wordIndexes[k] + 1 ||
+			!lex.personalTitles?.has(title.analysis!.surface) ||
+			!CAPITAL.test(title.text)
+		)
+			continue;
 		if (a.cls === 'word' && CAPITAL.test(t.text) && !lex.nameHeads.has(a.surface)) {
-			t.analysis = { ...a, headword: t.text, root: t.text, affixes: [], clitics: [], cls: 'name', verified: true };
+			t.analysis = {
+				...a,
+				headword: t.text,
+				root: t.text,
+				affixes: [],
+				clitics: [],
+				cls: 'name',
+				verified: true
+			};
 		}
 	}
 	for (let k = wordIndexes.length - 2; k >= 1; k--) {
@@ -163,8 +187,17 @@ function markNames(tokens: AnalysedToken[], wordIndexes: number[], lex: Lexicon)
 		const next = tokens[wordIndexes[k + 1]];
 		const a = t.analysis!;
 		const n = next.analysis!;
-		if (wordIndexes[k + 1] !== wordIndexes[k] + 1 || a.cls !== 'word' || !CAPITAL.test(t.text)) continue;
+		if (wordIndexes[k + 1] !== wordIndexes[k] + 1 || a.cls !== 'word' || !CAPITAL.test(t.text))
+			continue;
 		if (lex.nameHeads.has(a.surface) || n.cls !== 'name' || lex.names.has(n.surface)) continue;
-		t.analysis = { ...a, headword: t.text, root: t.text, affixes: [], clitics: [], cls: 'name', verified: true };
+		t.analysis = {
+			...a,
+			headword: t.text,
+			root: t.text,
+			affixes: [],
+			clitics: [],
+			cls: 'name',
+			verified: true
+		};
 	}
 }

@@ -43,7 +43,12 @@ describe('headword, root and affixes of the seed article words', () => {
 		['perang', 'perang', 'perang', '']
 	])('%s → %s, %s, %s', (word, headword, root, affixes) => {
 		const a = analyse(word);
-		expect({ headword: a.headword, root: a.root, affixes: a.affixes.join(' '), cls: a.cls }).toEqual({
+		expect({
+			headword: a.headword,
+			root: a.root,
+			affixes: a.affixes.join(' '),
+			cls: a.cls
+		}).toEqual({
 			headword,
 			root,
 			affixes,
@@ -84,7 +89,18 @@ describe('classes', () => {
 });
 
 describe('words that only look affixed stay whole', () => {
-	it.each(['makan', 'minum', 'berat', 'tertib', 'pelan', 'kenal', 'teman', 'perang', 'menteri', 'tembakau'])('%s', (word) => {
+	it.each([
+		'makan',
+		'minum',
+		'berat',
+		'tertib',
+		'pelan',
+		'kenal',
+		'teman',
+		'perang',
+		'menteri',
+		'tembakau'
+	])('%s', (word) => {
 		expect(analyse(word)).toMatchObject({ root: word, affixes: [] });
 	});
 });
@@ -112,16 +128,25 @@ describe('unknown roots', () => {
 
 describe('the seed article', () => {
 	it('has every word of class word verified by the lexicon', () => {
-		const raw = readFileSync(new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
-		const unverified = distinctWords(analyseArticle(raw, lex)).filter((w) => w.cls === 'word' && !w.verified);
+		const raw = readFileSync(
+			new URL('../../../content/articles/azerbaijan-iran.md', import.meta.url),
+			'utf8'
+		);
+		const unverified = distinctWords(analyseArticle(raw, lex)).filter(
+			(w) => w.cls === 'word' && !w.verified
+		);
 		expect(unverified.map((w) => w.surface)).toEqual([]);
 	});
 });
 
 describe('names in running text', () => {
 	const art = (body: string) =>
-		analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\nJudul\n${body}`, lex).sentences[1].tokens.filter((t) => t.analysis);
-	const classes = (body: string) => Object.fromEntries(art(body).map((t) => [t.text, t.analysis!.cls]));
+		analyseArticle(
+			`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\nJudul\n${body}`,
+			lex
+		).sentences[1].tokens.filter((t) => t.analysis);
+	const classes = (body: string) =>
+		Object.fromEntries(art(body).map((t) => [t.text, t.analysis!.cls]));
 
 	it('reads a known word before a personal name as part of the name, but not a title', () => {
 		expect(classes('Kemarin Budi Santoso bertemu Presiden Joko Widodo di Jakarta.')).toMatchObject({
@@ -134,7 +159,10 @@ describe('names in running text', () => {
 	});
 
 	it('keeps a title before a known place name a word', () => {
-		expect(classes('Ia bertemu Presiden Azerbaijan kemarin.')).toMatchObject({ Presiden: 'word', Azerbaijan: 'name' });
+		expect(classes('Ia bertemu Presiden Azerbaijan kemarin.')).toMatchObject({
+			Presiden: 'word',
+			Azerbaijan: 'name'
+		});
 	});
 });
 
@@ -159,9 +187,12 @@ describe('unknown roots are ones Indonesian sounds allow, or the word itself', (
 		expect({ root: a.root, affixes: a.affixes.join(' ') }).toEqual({ root, affixes });
 	});
 
-	it.each(['pelita', 'selimut', 'pelangi', 'diktator', 'terumbu'])('%s is a root that only looks prefixed, kept whole', (word) => {
-		expect(guess(word)).toMatchObject({ root: word, affixes: [] });
-	});
+	it.each(['pelita', 'selimut', 'pelangi', 'diktator', 'terumbu'])(
+		'%s is a root that only looks prefixed, kept whole',
+		(word) => {
+			expect(guess(word)).toMatchObject({ root: word, affixes: [] });
+		}
+	);
 
 	it('keeps ber- on a root in -an rather than reading ber-…-an', () => {
 		expect(guess('berkemban')).toMatchObject({ root: 'kemban', affixes: ['ber-'] });
@@ -223,12 +254,26 @@ describe('clitics on unknown words', () => {
 	});
 
 	it('reads a clitic written after a hyphen', () => {
-		expect(analyse('rumah-nya')).toMatchObject({ headword: 'rumah', root: 'rumah', clitics: ['-nya'], verified: true });
-		expect(analyse('DPR-nya')).toMatchObject({ headword: 'DPR', cls: 'abbr', clitics: ['-nya'], expansion: 'Dewan Perwakilan Rakyat' });
+		expect(analyse('rumah-nya')).toMatchObject({
+			headword: 'rumah',
+			root: 'rumah',
+			clitics: ['-nya'],
+			verified: true
+		});
+		expect(analyse('DPR-nya')).toMatchObject({
+			headword: 'DPR',
+			cls: 'abbr',
+			clitics: ['-nya'],
+			expansion: 'Dewan Perwakilan Rakyat'
+		});
 	});
 
 	it('shows the root of a conjunction with -pun', () => {
-		expect(analyse('meskipun')).toMatchObject({ headword: 'meskipun', root: 'meski', cls: 'function' });
+		expect(analyse('meskipun')).toMatchObject({
+			headword: 'meskipun',
+			root: 'meski',
+			cls: 'function'
+		});
 	});
 });
 
@@ -244,13 +289,21 @@ describe('compounds written as one word once affixed', () => {
 		['keikutsertaan', 'ikut serta', 'ke- -an']
 	])('%s → %s (%s)', (word, root, affixes) => {
 		const a = analyse(word);
-		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({ root, affixes, verified: true });
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
 	});
 });
 
 describe('se- on a noun in -an', () => {
 	it('reads seharian as se- + hari + -an', () => {
-		expect(analyse('seharian')).toMatchObject({ root: 'hari', affixes: ['se-', '-an'], verified: true });
+		expect(analyse('seharian')).toMatchObject({
+			root: 'hari',
+			affixes: ['se-', '-an'],
+			verified: true
+		});
 	});
 });
 
@@ -266,7 +319,12 @@ describe('reduplication with affixes', () => {
 		['bersalam-salaman', 'salam', 'ber- -an R']
 	])('%s → %s (%s)', (word, root, affixes) => {
 		const a = analyse(word);
-		expect({ headword: a.headword, root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({ headword: word, root, affixes, verified: true });
+		expect({
+			headword: a.headword,
+			root: a.root,
+			affixes: a.affixes.join(' '),
+			verified: a.verified
+		}).toEqual({ headword: word, root, affixes, verified: true });
 	});
 });
 
@@ -291,7 +349,12 @@ describe('informal Indonesian', () => {
 		['dibikin', 'bikin', 'di-']
 	])('%s → %s (%s), marked informal', (word, root, affixes) => {
 		const a = analyse(word);
-		expect({ root: a.root, affixes: a.affixes.join(' '), informal: a.informal, verified: a.verified }).toEqual({ root, affixes, informal: true, verified: true });
+		expect({
+			root: a.root,
+			affixes: a.affixes.join(' '),
+			informal: a.informal,
+			verified: a.verified
+		}).toEqual({ root, affixes, informal: true, verified: true });
 	});
 
 	it.each([
@@ -307,12 +370,17 @@ describe('informal Indonesian', () => {
 });
 
 describe('names in context', () => {
-	const article = (body: string) => analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\n${body}`, lex);
-	const tokens = (body: string, sentence: number) => article(body).sentences[sentence].tokens.filter((t) => t.analysis);
-	const cls = (body: string, sentence: number, word: string) => tokens(body, sentence).find((t) => t.text === word)?.analysis?.cls;
+	const article = (body: string) =>
+		analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\n${body}`, lex);
+	const tokens = (body: string, sentence: number) =>
+		article(body).sentences[sentence].tokens.filter((t) => t.analysis);
+	const cls = (body: string, sentence: number, word: string) =>
+		tokens(body, sentence).find((t) => t.text === word)?.analysis?.cls;
 
 	it('lists a word that is a name in one place and a word in another once as each', () => {
-		const words = distinctWords(article('Judul\nKemarin Haji Salam datang ke desa. Ia memberi salam kepada kami.'));
+		const words = distinctWords(
+			article('Judul\nKemarin Haji Salam datang ke desa. Ia memberi salam kepada kami.')
+		);
 		const salam = words.filter((w) => w.surface === 'salam').map((w) => w.cls);
 		expect(salam).toEqual(['name', 'word']);
 	});
@@ -337,11 +405,54 @@ describe('names in context', () => {
 describe('every guess, on invented words', () => {
 	// Invented roots with every prefix and suffix the rules know: whatever the analyser makes of
 	// them, the root is the word itself or one Indonesian sounds allow, and never verified.
-	const syllables = ['ba', 'ka', 'ta', 'ri', 'lu', 'mo', 'se', 'ngi', 'pra', 'du', 'wen', 'jo', 'tur', 'gas', 'hi', 'nyu', 'e', 'o'];
-	const roots = syllables.flatMap((a, i) => syllables.filter((_, j) => (i * 7 + j) % 5 === 0).map((b) => a + b + syllables[(i + 3) % syllables.length]));
-	const forms = ['me', 'mem', 'men', 'meng', 'meny', 'menge', 'pe', 'pem', 'pen', 'peng', 'peny', 'ber', 'be', 'ter', 'te', 'per', 'di', 'ke', 'se', 'memper', 'diper'].flatMap((p) =>
-		['', 'kan', 'i', 'an', 'nya'].map((s) => (r: string) => p + r + s)
+	const syllables = [
+		'ba',
+		'ka',
+		'ta',
+		'ri',
+		'lu',
+		'mo',
+		'se',
+		'ngi',
+		'pra',
+		'du',
+		'wen',
+		'jo',
+		'tur',
+		'gas',
+		'hi',
+		'nyu',
+		'e',
+		'o'
+	];
+	const roots = syllables.flatMap((a, i) =>
+		syllables
+			.filter((_, j) => (i * 7 + j) % 5 === 0)
+			.map((b) => a + b + syllables[(i + 3) % syllables.length])
 	);
+	const forms = [
+		'me',
+		'mem',
+		'men',
+		'meng',
+		'meny',
+		'menge',
+		'pe',
+		'pem',
+		'pen',
+		'peng',
+		'peny',
+		'ber',
+		'be',
+		'ter',
+		'te',
+		'per',
+		'di',
+		'ke',
+		'se',
+		'memper',
+		'diper'
+	].flatMap((p) => ['', 'kan', 'i', 'an', 'nya'].map((s) => (r: string) => p + r + s));
 	it('has a root that sounds like one, or is whole', () => {
 		const bad: string[] = [];
 		let guesses = 0;

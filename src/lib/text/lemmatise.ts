@@ -55,7 +55,15 @@ const CLITIC_END = /(nya|lah|kah|pun|ku|mu)$/;
  * Receives one reading: root, outer and inner prefix ('' when absent), suffix, whether
  * menge-/penge- was used, and how the outer and inner prefixes are written (men, pe, be).
  */
-type Visit = (root: string, outer: string, inner: string, suffix: string, menge: boolean, written: string, written2: string) => void;
+type Visit = (
+	root: string,
+	outer: string,
+	inner: string,
+	suffix: string,
+	menge: boolean,
+	written: string,
+	written2: string
+) => void;
 
 /**
  * Calls `visit` for every way of reading `word` as prefixes + root + suffix that the affix tables
@@ -64,7 +72,8 @@ type Visit = (root: string, outer: string, inner: string, suffix: string, menge:
 export function visitReadings(word: string, visit: Visit): void {
 	visitBase(word, '', visit);
 	for (const suffix of SUFFIXES) {
-		if (word.length > suffix.length + 2 && word.endsWith(suffix)) visitBase(word.slice(0, -suffix.length), suffix, visit);
+		if (word.length > suffix.length + 2 && word.endsWith(suffix))
+			visitBase(word.slice(0, -suffix.length), suffix, visit);
 	}
 }
 
@@ -90,7 +99,16 @@ function visitBase(base: string, suffix: string, visit: Visit): void {
 			const after2 = root.slice(rule2.written.length);
 			if (!rule2.before.test(after2)) continue;
 			const root2 = rule2.restore ? rule2.restore + after2 : after2;
-			if (isPossibleRoot(root2)) visit(root2, rule.prefix, rule2.prefix, suffix, menge || rule2.written.endsWith('nge'), rule.written, rule2.written);
+			if (isPossibleRoot(root2))
+				visit(
+					root2,
+					rule.prefix,
+					rule2.prefix,
+					suffix,
+					menge || rule2.written.endsWith('nge'),
+					rule.written,
+					rule2.written
+				);
 		}
 	}
 }
@@ -156,10 +174,25 @@ const CLITIC_COST = 25;
  * -an confix reading has a known root, explains less (pengawasan is peN- + awas + -an, not
  * peN- + kawasan).
  */
-function score(root: string, outer: string, inner: string, suffix: string, menge: boolean, clitics: number, known: boolean, confixAn: boolean, lex: Lexicon): number {
+function score(
+	root: string,
+	outer: string,
+	inner: string,
+	suffix: string,
+	menge: boolean,
+	clitics: number,
+	known: boolean,
+	confixAn: boolean,
+	lex: Lexicon
+): number {
 	if (!known) return -(outer ? 1 : 0) - (inner ? 1 : 0) - (suffix ? 1 : 0) - clitics;
 	const affixes = (outer ? 1 : 0) + (inner ? 1 : 0) + (suffix ? 1 : 0);
-	let s = 1000 - 10 * affixes - CLITIC_COST * clitics - (lex.roots.get(root)?.band ?? 4) + root.length * 0.1;
+	let s =
+		1000 -
+		10 * affixes -
+		CLITIC_COST * clitics -
+		(lex.roots.get(root)?.band ?? 4) +
+		root.length * 0.1;
 	if (menge) s += 6;
 	if (confixAn && !suffix && NOMINAL.has(outer) && root.endsWith('an')) s -= 12;
 	return s;
@@ -167,7 +200,8 @@ function score(root: string, outer: string, inner: string, suffix: string, menge
 
 /** Whether `base` reads as peN-/per-/ke-…-an with a root the lexicon knows. */
 function hasNominalConfix(base: string, lex: Lexicon): boolean {
-	if (base.length < 7 || !base.endsWith('an') || !(base.startsWith('pe') || base.startsWith('ke'))) return false;
+	if (base.length < 7 || !base.endsWith('an') || !(base.startsWith('pe') || base.startsWith('ke')))
+		return false;
 	let found = false;
 	visitBase(base.slice(0, -2), 'an', (root, outer) => {
 		if (!found && NOMINAL.has(outer) && isKnown(root, lex)) found = true;
@@ -203,7 +237,11 @@ interface Choice {
 }
 
 /** A word's analysis as the exceptions table fixes it. */
-function fixedChoice(fixed: { root: string; affixes: string[]; informal?: boolean }, base: string, clitics: string[]): Choice {
+function fixedChoice(
+	fixed: { root: string; affixes: string[]; informal?: boolean },
+	base: string,
+	clitics: string[]
+): Choice {
 	const c: Choice = { reading: fromAffixes(fixed.root, fixed.affixes), base, clitics, known: true };
 	if (fixed.informal) c.informal = true;
 	return c;
@@ -214,12 +252,27 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 	const fixed = lex.exceptions.get(word);
 	if (fixed) return fixedChoice(fixed, word, []);
 	// A word the lexicon lists as a root is that root: no affixed reading scores higher.
-	if (lex.roots.has(word)) return { reading: { root: word, prefixes: [], suffix: '' }, base: word, clitics: [], known: true };
+	if (lex.roots.has(word))
+		return {
+			reading: { root: word, prefixes: [], suffix: '' },
+			base: word,
+			clitics: [],
+			known: true
+		};
 	// ke- + tidak + root + -an: the negated abstract noun (ketidakpastian → pasti)
 	const negated = word.startsWith('ketidak') ? /^ketidak([a-z]{3,})an$/.exec(word) : null;
 	if (negated) {
 		const inner = analyseSimple(negated[1], lex);
-		if (inner.known) return { ...inner, base: word, reading: { ...inner.reading, prefixes: ['ke-', 'tidak-', ...inner.reading.prefixes], suffix: 'an' } };
+		if (inner.known)
+			return {
+				...inner,
+				base: word,
+				reading: {
+					...inner.reading,
+					prefixes: ['ke-', 'tidak-', ...inner.reading.prefixes],
+					suffix: 'an'
+				}
+			};
 	}
 	const state: Search = { best: undefined, score: -Infinity };
 	const index = stemIndex(lex);
@@ -234,7 +287,10 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 		}
 	}
 	// dibikin: a standard affix on an informal root (bikin) is informal too
-	if (state.best) return lex.exceptions.get(state.best.reading.root)?.informal ? { ...state.best, informal: true } : state.best;
+	if (state.best)
+		return lex.exceptions.get(state.best.reading.root)?.informal
+			? { ...state.best, informal: true }
+			: state.best;
 	// No affix reading has a root the lexicon knows: loan suffixes (dermawan → derma), compounds
 	// written as one word once affixed (ditandatangani → tanda tangan), then informal forms.
 	const variants = cliticVariants(word);
@@ -261,7 +317,8 @@ function loanReading(base: string, lex: Lexicon): Reading | undefined {
 		const root = base.slice(0, -rule.written.length) + (rule.add ?? '');
 		// tradisional → tradisi, but nasional is not nasi + -al
 		if (rule.written === 'ional' && !(root.endsWith('si') && root.length >= 6)) continue;
-		if (root.length >= 4 && lex.roots.has(root)) return { root, prefixes: [], suffix: rule.suffix.slice(1) };
+		if (root.length >= 4 && lex.roots.has(root))
+			return { root, prefixes: [], suffix: rule.suffix.slice(1) };
 	}
 	return undefined;
 }
@@ -285,7 +342,11 @@ function compoundReading(base: string, lex: Lexicon): Reading | undefined {
 			const s = 10 * affixes - a.band - b.band;
 			if (s <= bestScore) continue;
 			bestScore = s;
-			best = { root: `${a.root} ${b.root}`, prefixes: outer ? (inner ? [outer, inner] : [outer]) : [], suffix };
+			best = {
+				root: `${a.root} ${b.root}`,
+				prefixes: outer ? (inner ? [outer, inner] : [outer]) : [],
+				suffix
+			};
 		}
 	});
 	return best;
@@ -302,11 +363,17 @@ function informalReading(base: string, lex: Lexicon): Reading | undefined {
 	const consider = (stem: string, prefix: string, suffix: string, pos: RegExp) => {
 		spokenVariants(stem).forEach((root, changed) => {
 			// a root the lexicon knows, or a word the exceptions keep whole (keluar: ngeluarin)
-			const entry = lex.roots.get(root) ?? (lex.exceptions.get(root)?.root === root ? WHOLE_WORD : undefined);
+			const entry =
+				lex.roots.get(root) ?? (lex.exceptions.get(root)?.root === root ? WHOLE_WORD : undefined);
 			if (!entry || !pos.test(entry.pos)) return;
 			// Written roots before spoken ones, verbs before other words (ngilangin: hilang, not kilang),
 			// longer roots and commoner ones first.
-			const s = -4 * Math.min(changed, 1) + (VERB.test(entry.pos) ? 3 : 0) + root.length * 0.5 - entry.band + (prefix && suffix ? 1 : 0);
+			const s =
+				-4 * Math.min(changed, 1) +
+				(VERB.test(entry.pos) ? 3 : 0) +
+				root.length * 0.5 -
+				entry.band +
+				(prefix && suffix ? 1 : 0);
 			if (s <= bestScore) return;
 			bestScore = s;
 			best = { root, prefixes: prefix ? [prefix] : [], suffix };
@@ -368,20 +435,37 @@ interface Search {
 }
 
 /** Scores every reading of `base` (each suffix, then the stems of known roots it can be), keeping the best in `state`. */
-function searchBase(base: string, clitics: string[], index: Map<string, Form[]>, lex: Lexicon, state: Search): void {
+function searchBase(
+	base: string,
+	clitics: string[],
+	index: Map<string, Form[]>,
+	lex: Lexicon,
+	state: Search
+): void {
 	const anStems = base.length > 4 && base.endsWith('an') ? index.get(base.slice(0, -2)) : undefined;
 	let confixAn = false;
 	if (anStems) for (const f of anStems) if (NOMINAL.has(f.outer)) confixAn = true;
 	for (const suffix of SUFFIX_READINGS) {
 		if (suffix && !(base.length > suffix.length + 2 && base.endsWith(suffix))) continue;
-		const stems = suffix === 'an' ? anStems : index.get(suffix ? base.slice(0, -suffix.length) : base);
+		const stems =
+			suffix === 'an' ? anStems : index.get(suffix ? base.slice(0, -suffix.length) : base);
 		if (!stems) continue;
 		for (const f of stems) {
 			if (!f.confix.has(suffix)) continue;
 			// A bare -i (the imperative: atasi, jauhi) on a root of three letters reads too many
 			// roots in -i as affixed (peri is not per + -i)
 			if (suffix === 'i' && !f.outer && f.root.length < 4) continue;
-			const s = score(f.root, f.outer, f.inner, suffix, f.menge, clitics.length, true, confixAn, lex);
+			const s = score(
+				f.root,
+				f.outer,
+				f.inner,
+				suffix,
+				f.menge,
+				clitics.length,
+				true,
+				confixAn,
+				lex
+			);
 			if (s <= state.score) continue;
 			state.score = s;
 			const prefixes = f.outer ? (f.inner ? [f.outer, f.inner] : [f.outer]) : [];
@@ -436,7 +520,14 @@ export function stemIndex(lex: Lexicon): Map<string, Form[]> {
 				if (!inside.has(inner.prefix)) continue;
 				const innerStem = applyRule(inner, root);
 				const outerStem = innerStem === undefined ? undefined : applyRule(outer, innerStem);
-				if (outerStem !== undefined) add(outerStem, { root, outer: outer.prefix, inner: inner.prefix, menge: menge || inner.written.endsWith('nge'), confix });
+				if (outerStem !== undefined)
+					add(outerStem, {
+						root,
+						outer: outer.prefix,
+						inner: inner.prefix,
+						menge: menge || inner.written.endsWith('nge'),
+						confix
+					});
 			}
 		}
 	}
@@ -461,7 +552,14 @@ const LOAN_I_END = /(si|sti|logi|fi|gi|tri|ori)$/;
 const LOAN_DI_END = /(al|ion|on|si|tas|if|isme|or|er)$/;
 
 /** Prefix stacks plausible enough to strip from a word whose root is unknown. */
-const GUESS_STACKS = new Set(['meN- per-', 'di- per-', 'ter- per-', 'ke- ber-', 'ke- ter-', 'ke- peN-']);
+const GUESS_STACKS = new Set([
+	'meN- per-',
+	'di- per-',
+	'ter- per-',
+	'ke- ber-',
+	'ke- ter-',
+	'ke- peN-'
+]);
 
 /**
  * Whether a prefix reading is clear enough to strip when the root is unknown. meN-, peN- and di-
@@ -499,7 +597,12 @@ function guessUnknown(word: string, lex: Lexicon): Choice {
 	for (const e of ENCLITICS) {
 		const base = word.slice(0, -e.length);
 		// -lah after l is Arabic (…llah), not the particle
-		if (word.endsWith(e) && base.length >= (e.length === 2 ? 4 : 3) && /[aeiou]/.test(base.slice(-2)) && !(e === 'lah' && base.endsWith('l'))) {
+		if (
+			word.endsWith(e) &&
+			base.length >= (e.length === 2 ? 4 : 3) &&
+			/[aeiou]/.test(base.slice(-2)) &&
+			!(e === 'lah' && base.endsWith('l'))
+		) {
 			return { reading: guessReading(base, lex), base, clitics: [`-${e}`], known: false };
 		}
 	}
@@ -530,7 +633,12 @@ function guessReading(base: string, lex: Lexicon): Reading {
 		// ber-…-an is rare beside a root in -an (berfirman is ber- + firman)
 		if (outer === 'ber-' && suffix === 'an') return;
 		// dis- and dipl- begin loans (distrik, diploma) more often than di- begins their passives
-		if (outer === 'di-' && !inner && (/^(s[^aeiouy]|pl)/.test(root) || (!suffix && LOAN_DI_END.test(root)))) return;
+		if (
+			outer === 'di-' &&
+			!inner &&
+			(/^(s[^aeiouy]|pl)/.test(root) || (!suffix && LOAN_DI_END.test(root)))
+		)
+			return;
 		if (!clearPrefix(outer, written, root, suffix)) return;
 		if (inner && !clearPrefix(inner, written2, root, suffix)) return;
 		const affixes = (outer ? 1 : 0) + (inner ? 1 : 0) + (suffix ? 1 : 0);
@@ -551,7 +659,12 @@ const PRIORS = new WeakMap<Lexicon, (root: string) => number>();
 function initialPrior(lex: Lexicon): (root: string) => number {
 	let prior = PRIORS.get(lex);
 	if (prior) return prior;
-	const key = (root: string) => (/^[aeiou]/.test(root) ? 'V' : root.startsWith('sy') || root.startsWith('kh') ? root.slice(0, 2) : root[0]);
+	const key = (root: string) =>
+		/^[aeiou]/.test(root)
+			? 'V'
+			: root.startsWith('sy') || root.startsWith('kh')
+				? root.slice(0, 2)
+				: root[0];
 	const counts = new Map<string, number>();
 	for (const root of lex.roots.keys()) counts.set(key(root), (counts.get(key(root)) ?? 0) + 1);
 	const total = Math.max(1, lex.roots.size);
@@ -584,21 +697,39 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	const capitalised = written[0] !== surface[0];
 
 	const first = surface.charCodeAt(0);
-	if ((first >= 48 && first <= 57) || (surface.startsWith('ke-') && /^ke-\d/.test(surface))) return wholeWord(surface, surface, 'number');
+	if ((first >= 48 && first <= 57) || (surface.startsWith('ke-') && /^ke-\d/.test(surface)))
+		return wholeWord(surface, surface, 'number');
 	const abbr = lex.abbreviations.get(surface);
 	if (abbr) return { ...wholeWord(surface, abbr.abbr, 'abbr'), expansion: abbr.expansion };
 	// KPK-nya: a clitic written after an abbreviation
-	const hyphen = surface.length > 4 && surface.includes('-') ? /^(.+)-(nya|ku|mu|lah|kah|pun)$/.exec(surface) : null;
+	const hyphen =
+		surface.length > 4 && surface.includes('-')
+			? /^(.+)-(nya|ku|mu|lah|kah|pun)$/.exec(surface)
+			: null;
 	const abbrBase = hyphen ? lex.abbreviations.get(hyphen[1]) : undefined;
-	if (hyphen && abbrBase) return { ...wholeWord(hyphen[1], abbrBase.abbr, 'abbr'), surface, expansion: abbrBase.expansion, clitics: [`-${hyphen[2]}`] };
+	if (hyphen && abbrBase)
+		return {
+			...wholeWord(hyphen[1], abbrBase.abbr, 'abbr'),
+			surface,
+			expansion: abbrBase.expansion,
+			clitics: [`-${hyphen[2]}`]
+		};
 	// Function and number words keep their whole form as headword; their root is still shown
 	// when the lexicon knows it (sebagai: se- + bagai; sepuluh: se- + puluh).
-	const closed = lex.functionWords.has(surface) ? 'function' : lex.numberWords.has(surface) ? 'number' : undefined;
+	const closed = lex.functionWords.has(surface)
+		? 'function'
+		: lex.numberWords.has(surface)
+			? 'number'
+			: undefined;
 	if (closed) {
 		const a = wholeWord(surface, surface, closed);
 		const m = analyseSimple(surface, lex);
 		// meskipun → meski: -pun on a conjunction still shows its root
-		if (m.known && (!m.clitics.length || m.clitics.join() === '-pun') && m.reading.root !== surface) {
+		if (
+			m.known &&
+			(!m.clitics.length || m.clitics.join() === '-pun') &&
+			m.reading.root !== surface
+		) {
 			a.root = m.reading.root;
 			a.affixes = affixList(m.reading);
 		}
@@ -615,7 +746,10 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
 	if (capitalised && !morph.verified) return wholeWord(surface, written, 'name');
 	// udah, nggak: the spoken form of a function word is a function word too
-	morph.cls = lex.functionWords.has(morph.headword) || (morph.informal && lex.functionWords.has(morph.root)) ? 'function' : 'word';
+	morph.cls =
+		lex.functionWords.has(morph.headword) || (morph.informal && lex.functionWords.has(morph.root))
+			? 'function'
+			: 'word';
 	return morph;
 }
 
@@ -630,7 +764,8 @@ export function analyseMorphology(
 ): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> {
 	const parts = surface.includes('-') ? surface.split('-') : [];
 	// hamba-Ku, KTP-nya: a clitic written after a hyphen
-	const hyphenClitic = parts.length === 2 && parts[0].length >= 2 ? ENCLITICS.find((e) => parts[1] === e) : undefined;
+	const hyphenClitic =
+		parts.length === 2 && parts[0].length >= 2 ? ENCLITICS.find((e) => parts[1] === e) : undefined;
 	if (hyphenClitic) {
 		const first = fromChoice(analyseSimple(parts[0], lex));
 		return { ...first, clitics: [...first.clitics, `-${hyphenClitic}`] };
@@ -668,14 +803,17 @@ export function analyseMorphology(
 	return fromChoice(analyseSimple(surface, lex));
 }
 
-function fromChoice(choice: Choice): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> {
-	const out: Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> = {
-		headword: choice.base,
-		root: choice.reading.root,
-		affixes: affixList(choice.reading),
-		clitics: choice.clitics,
-		verified: choice.known
-	};
+function fromChoice(
+	choice: Choice
+): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> {
+	const out: Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> =
+		{
+			headword: choice.base,
+			root: choice.reading.root,
+			affixes: affixList(choice.reading),
+			clitics: choice.clitics,
+			verified: choice.known
+		};
 	if (choice.informal) out.informal = true;
 	return out;
 }
@@ -693,7 +831,9 @@ function affixedReduplication(a: string, b: string, lex: Lexicon) {
 		const prefix = a.slice(0, -root.length);
 		const suffix = b.slice(root.length);
 		const reading = readings(prefix + root + suffix).find((r) => r.root === root);
-		const affixes = reading ? affixList(reading) : [prefix ? `${prefix}-` : '', suffix ? `-${suffix}` : ''].filter(Boolean);
+		const affixes = reading
+			? affixList(reading)
+			: [prefix ? `${prefix}-` : '', suffix ? `-${suffix}` : ''].filter(Boolean);
 		return { headword: `${a}-${b}`, root, affixes: [...affixes, 'R'], clitics: [], verified: true };
 	}
 	// The repeated half carries the nasal of meN- (menyebut-nyebutkan = menyebutkan, repeated) or
@@ -706,12 +846,31 @@ function affixedReduplication(a: string, b: string, lex: Lexicon) {
 		if (!c.known) continue;
 		const affixes = affixList(c.reading);
 		// se-R-nya: -nya belongs to the pattern (sebaik-baiknya), not a pronoun
-		if (c.clitics[0] === '-nya' && affixes[0] === 'se-') return { headword: `${a}-${b}`, root: c.reading.root, affixes: [...affixes, '-nya', 'R'], clitics: [], verified: true };
-		return { headword: `${a}-${b}`, root: c.reading.root, affixes: [...affixes, 'R'], clitics: c.clitics, verified: true };
+		if (c.clitics[0] === '-nya' && affixes[0] === 'se-')
+			return {
+				headword: `${a}-${b}`,
+				root: c.reading.root,
+				affixes: [...affixes, '-nya', 'R'],
+				clitics: [],
+				verified: true
+			};
+		return {
+			headword: `${a}-${b}`,
+			root: c.reading.root,
+			affixes: [...affixes, 'R'],
+			clitics: c.clitics,
+			verified: true
+		};
 	}
 	const second = analyseSimple(b, lex);
 	if (second.known && second.reading.root === a) {
-		return { headword: `${a}-${b}`, root: a, affixes: [...affixList(second.reading), 'R'], clitics: second.clitics, verified: true };
+		return {
+			headword: `${a}-${b}`,
+			root: a,
+			affixes: [...affixList(second.reading), 'R'],
+			clitics: second.clitics,
+			verified: true
+		};
 	}
 	return undefined;
 }

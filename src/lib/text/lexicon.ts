@@ -24,7 +24,9 @@ function rows(text: string, file: string, columns: number): string[][] {
 		if (!content.trim()) return;
 		const cells = content.split('\t').map((c) => c.trim());
 		if (cells.length < columns || cells.slice(0, columns).some((c) => !c)) {
-			throw new Error(`${file} line ${i + 1}: expected ${columns} tab-separated fields, got "${line}"`);
+			throw new Error(
+				`${file} line ${i + 1}: expected ${columns} tab-separated fields, got "${line}"`
+			);
 		}
 		out.push(cells);
 	});
@@ -42,10 +44,21 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 		if (!/^[1-4]$/.test(band)) throw new Error(`roots.tsv: "${root}" has band "${band}", not 1-4`);
 		roots.set(root, { root, pos, gloss, band: Number(band) });
 	}
-	const words = (text: string, file: string) => new Set(rows(text, file, 1).map((r) => r[0].toLowerCase()));
-	const abbreviations = new Map<string, { abbr: string; expansion: string; gloss: string; with?: string[] }>();
-	for (const [abbr, expansion, gloss, combines] of rows(files.abbreviations, 'abbreviations.tsv', 3)) {
-		abbreviations.set(abbr.toLowerCase(), combines ? { abbr, expansion, gloss, with: combines.split(' ') } : { abbr, expansion, gloss });
+	const words = (text: string, file: string) =>
+		new Set(rows(text, file, 1).map((r) => r[0].toLowerCase()));
+	const abbreviations = new Map<
+		string,
+		{ abbr: string; expansion: string; gloss: string; with?: string[] }
+	>();
+	for (const [abbr, expansion, gloss, combines] of rows(
+		files.abbreviations,
+		'abbreviations.tsv',
+		3
+	)) {
+		abbreviations.set(
+			abbr.toLowerCase(),
+			combines ? { abbr, expansion, gloss, with: combines.split(' ') } : { abbr, expansion, gloss }
+		);
 	}
 	return {
 		roots,
@@ -55,12 +68,20 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 		abbreviations,
 		phrases: parsePhrases(files.phrases),
 		nameHeads: words(files.nameHeads, 'name-heads.txt'),
-		personalTitles: new Set(rows(files.nameHeads, 'name-heads.txt', 1).filter((r) => r[1] === 'person').map((r) => r[0].toLowerCase())),
+		personalTitles: new Set(
+			rows(files.nameHeads, 'name-heads.txt', 1)
+				.filter((r) => r[1] === 'person')
+				.map((r) => r[0].toLowerCase())
+		),
 		// A row whose reason starts with "informal" is a spoken form (tau → tahu).
 		exceptions: new Map(
 			rows(files.exceptions, 'exceptions.tsv', 4).map(([word, root, affixes, why]) => [
 				word,
-				{ root, affixes: affixes === '-' ? [] : affixes.split(' '), ...(why.startsWith('informal') ? { informal: true } : {}) }
+				{
+					root,
+					affixes: affixes === '-' ? [] : affixes.split(' '),
+					...(why.startsWith('informal') ? { informal: true } : {})
+				}
 			])
 		)
 	};

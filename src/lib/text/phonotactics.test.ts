@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { isPlausibleRoot, startsWithPrefixNasal } from './phonotactics';
 
 describe('roots Indonesian sounds allow', () => {
-	it.each(['gerutu', 'intai', 'susur', 'kerling', 'struktur', 'klinik', 'sponsor', 'ngeri', 'nyaman', 'syukur', 'teks', 'film'])('%s could be a root', (root) => {
+	it.each([
+		'gerutu',
+		'intai',
+		'susur',
+		'kerling',
+		'struktur',
+		'klinik',
+		'sponsor',
+		'ngeri',
+		'nyaman',
+		'syukur',
+		'teks',
+		'film'
+	])('%s could be a root', (root) => {
 		expect(isPlausibleRoot(root)).toBe(true);
 	});
 

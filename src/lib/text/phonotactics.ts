@@ -5,7 +5,8 @@
  * How a root may begin: a vowel; one consonant; the digraphs ng, ny, sy, kh; or a consonant
  * cluster that loans bring (praktik, struktur, skala, klinik). Each is followed by a vowel.
  */
-const ONSET = /^(?:[aeiou]|(?:ng|ny|sy|kh|str|spr|skr|[bcdfghjklmnpqrstvwxyz])(?:[aeiou])|(?:bl|br|dr|dw|fl|fr|gl|gr|kl|kr|kw|pl|pr|ps|sf|sk|sl|sm|sn|sp|st|sw|tr|ts|tw)[aeiou])/;
+const ONSET =
+	/^(?:[aeiou]|(?:ng|ny|sy|kh|str|spr|skr|[bcdfghjklmnpqrstvwxyz])(?:[aeiou])|(?:bl|br|dr|dw|fl|fr|gl|gr|kl|kr|kw|pl|pr|ps|sf|sk|sl|sm|sn|sp|st|sw|tr|ts|tw)[aeiou])/;
 
 /**
  * How a root may end: a vowel, or one consonant that ends Indonesian syllables, or ng, or one of
@@ -22,7 +23,13 @@ const FINAL_CLUSTER = /(?:ng|ks|ns|rs|lm|rm|kh|sy)$/;
  * @example isPlausibleRoot('rjalan') → false (ber- was read as be- before r)
  */
 export function isPlausibleRoot(root: string): boolean {
-	return root.length >= 3 && ONSET.test(root) && CODA.test(root) && /[aeiou]/.test(root.slice(1)) && (!/[^aeiou]{2}$/.test(root) || FINAL_CLUSTER.test(root));
+	return (
+		root.length >= 3 &&
+		ONSET.test(root) &&
+		CODA.test(root) &&
+		/[aeiou]/.test(root.slice(1)) &&
+		(!/[^aeiou]{2}$/.test(root) || FINAL_CLUSTER.test(root))
+	);
 }
 
 /**

@@ -4,8 +4,36 @@ import type { Sentence, SentenceKind, Token } from './types';
 
 /** Words written with a full stop that does not end the sentence (compared lowercased, without the stop). */
 const ABBREVIATIONS_WITH_STOP = new Set([
-	'dr', 'drs', 'dra', 'ir', 'prof', 'no', 'hlm', 'dll', 'dsb', 'dst', 'tsb', 'yth', 'jl', 'jln',
-	'kec', 'kab', 'sdr', 'bpk', 'st', 'h', 'hj', 'kh', 'mr', 'mrs', 'ms', 'vs', 'a.n', 'u.p', 'm.si', 's.h'
+	'dr',
+	'drs',
+	'dra',
+	'ir',
+	'prof',
+	'no',
+	'hlm',
+	'dll',
+	'dsb',
+	'dst',
+	'tsb',
+	'yth',
+	'jl',
+	'jln',
+	'kec',
+	'kab',
+	'sdr',
+	'bpk',
+	'st',
+	'h',
+	'hj',
+	'kh',
+	'mr',
+	'mrs',
+	'ms',
+	'vs',
+	'a.n',
+	'u.p',
+	'm.si',
+	's.h'
 ]);
 
 /** A line of nothing but dashes, dots or other punctuation separates parts of a page; it is not text. */
@@ -48,7 +76,8 @@ export function splitSentences(slug: string, body: string): Sentence[] {
 		if (!line || SEPARATOR.test(line)) continue;
 		let kind: SentenceKind;
 		if (first) kind = 'headline';
-		else if (!TERMINAL.test(line) && line.split(/\s+/).length <= CAPTION_MAX_WORDS) kind = 'caption';
+		else if (!TERMINAL.test(line) && line.split(/\s+/).length <= CAPTION_MAX_WORDS)
+			kind = 'caption';
 		else kind = 'body';
 		first = false;
 		const parts = kind === 'body' ? splitParagraph(line) : [line];
@@ -85,7 +114,8 @@ function isAbbreviationBefore(line: string, stopAt: number): boolean {
 	return ABBREVIATIONS_WITH_STOP.has(word);
 }
 
-const TOKEN = /([kK]e-\d+)|(\d+(?:[.,/:]\d+)*%?)|(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)|(\S)/gu;
+const TOKEN =
+	/([kK]e-\d+)|(\d+(?:[.,/:]\d+)*%?)|(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)|(\S)/gu;
 
 /**
  * The tokens of one sentence, with offsets into it. A reduplicated word (negara-negara,

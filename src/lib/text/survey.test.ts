@@ -29,22 +29,44 @@ describe('builtAs', () => {
 
 describe('TextSurvey', () => {
 	it('shows a word as a name only where it is one, and a capitalised word at a sentence start as a word', () => {
-		const s = survey('Kabar desa\nKemarin Haji Salam datang. Ia memberi salam. Menggerutu, warga pulang.');
+		const s = survey(
+			'Kabar desa\nKemarin Haji Salam datang. Ia memberi salam. Menggerutu, warga pulang.'
+		);
 		expect(s.page('names', 0, 50).rows.map((r) => r.headword)).toEqual(['Salam']);
 		const words = s.page('words', 0, 50).rows;
 		expect(words.find((r) => r.headword === 'salam')).toMatchObject({ count: 1, kind: 'word' });
-		expect(words.find((r) => r.headword === 'menggerutu')).toMatchObject({ root: 'gerutu', verified: false, kind: 'word' });
+		expect(words.find((r) => r.headword === 'menggerutu')).toMatchObject({
+			root: 'gerutu',
+			verified: false,
+			kind: 'word'
+		});
 	});
 
 	it('glosses a blend and notes an informal form', () => {
 		const rows = survey('Kabar\nKapolres mau nyimpen berkas.').page('words', 0, 50).rows;
-		expect(rows.find((r) => r.headword === 'Kapolres')).toMatchObject({ kind: 'abbr', gloss: 'head of district police', built: 'stands for Kepala Kepolisian Resor' });
-		expect(rows.find((r) => r.headword === 'nyimpen')).toMatchObject({ root: 'simpan', built: 'N- + simpan, informal' });
+		expect(rows.find((r) => r.headword === 'Kapolres')).toMatchObject({
+			kind: 'abbr',
+			gloss: 'head of district police',
+			built: 'stands for Kepala Kepolisian Resor'
+		});
+		expect(rows.find((r) => r.headword === 'nyimpen')).toMatchObject({
+			root: 'simpan',
+			built: 'N- + simpan, informal'
+		});
 	});
 
 	it('finds the root and gloss of an affixed word, and counts sentences, words and distinct words', () => {
-		const s = survey('Kata dan kalimat\nDia mengatakan bahwa kata itu penting. Mereka mengatakan hal yang sama!');
-		expect(s.summary()).toEqual({ sentences: 3, words: 14, distinct: 12, headwords: 12, unknown: 0, names: 0 });
+		const s = survey(
+			'Kata dan kalimat\nDia mengatakan bahwa kata itu penting. Mereka mengatakan hal yang sama!'
+		);
+		expect(s.summary()).toEqual({
+			sentences: 3,
+			words: 14,
+			distinct: 12,
+			headwords: 12,
+			unknown: 0,
+			names: 0
+		});
 		const rows = s.page('words', 0, 50).rows;
 		expect(rows.find((r) => r.headword === 'mengatakan')).toEqual({
 			headword: 'mengatakan',
@@ -62,7 +84,10 @@ describe('TextSurvey', () => {
 			['kata', 2],
 			['mengatakan', 2]
 		]);
-		expect(rows.find((r) => r.headword === 'yang')).toMatchObject({ kind: 'function', pos: 'function word' });
+		expect(rows.find((r) => r.headword === 'yang')).toMatchObject({
+			kind: 'function',
+			pos: 'function word'
+		});
 	});
 
 	it('keeps markup as text: its words are words, its example is the text as written', () => {
@@ -85,11 +110,22 @@ describe('TextSurvey', () => {
 	});
 
 	it('counts a fixed expression once, with its own gloss, and abbreviations with their expansion', () => {
-		const s = survey('Judul\nKerja sama kedua negara penting. Letjen Budi datang untuk kerja sama.');
+		const s = survey(
+			'Judul\nKerja sama kedua negara penting. Letjen Budi datang untuk kerja sama.'
+		);
 		const rows = s.page('words', 0, 50).rows;
-		expect(rows.find((r) => r.headword === 'kerja sama')).toMatchObject({ count: 2, kind: 'phrase', pos: 'noun', gloss: 'cooperation', built: 'fixed expression' });
+		expect(rows.find((r) => r.headword === 'kerja sama')).toMatchObject({
+			count: 2,
+			kind: 'phrase',
+			pos: 'noun',
+			gloss: 'cooperation',
+			built: 'fixed expression'
+		});
 		expect(rows.find((r) => r.headword === 'kerja')).toBeUndefined();
-		expect(rows.find((r) => r.headword === 'Letjen')).toMatchObject({ kind: 'abbr', built: 'stands for Letnan Jenderal' });
+		expect(rows.find((r) => r.headword === 'Letjen')).toMatchObject({
+			kind: 'abbr',
+			built: 'stands for Letnan Jenderal'
+		});
 	});
 
 	it('pages through a view and reports progress sentence by sentence', () => {
@@ -111,6 +147,7 @@ describe('TextSurvey', () => {
 		const rows = new Map(s.page('words', 0, 10_000).rows.map((r) => [r.headword, r.count]));
 		const deck = headwords(analyseArticle(article, lex));
 		expect(deck.size).toBeGreaterThan(100);
-		for (const [hw, info] of deck) expect([hw, rows.get(hw)]).toEqual([hw, info.occurrences.length]);
+		for (const [hw, info] of deck)
+			expect([hw, rows.get(hw)]).toEqual([hw, info.occurrences.length]);
 	});
 });

@@ -19,7 +19,8 @@ import type { Analysis, Sentence } from './types';
 export function builtAs(root: string, affixes: string[]): string {
 	const prefixes = affixes.filter((a) => a.endsWith('-'));
 	const suffixes = affixes.filter((a) => a.startsWith('-'));
-	if (!prefixes.length && !suffixes.length) return affixes.includes('R') ? `${root}, reduplicated` : 'root word';
+	if (!prefixes.length && !suffixes.length)
+		return affixes.includes('R') ? `${root}, reduplicated` : 'root word';
 	const parts = [...prefixes, root, ...suffixes].join(' + ');
 	return affixes.includes('R') ? `${parts}, reduplicated` : parts;
 }
@@ -166,7 +167,12 @@ export class TextSurvey {
 	page(view: SurveyView, offset: number, limit: number): SurveyPage {
 		const rows = this.#sorted()[view];
 		const from = Math.max(0, Math.min(offset, rows.length));
-		return { view, offset: from, total: rows.length, rows: rows.slice(from, from + limit).map((e) => this.#row(e)) };
+		return {
+			view,
+			offset: from,
+			total: rows.length,
+			rows: rows.slice(from, from + limit).map((e) => this.#row(e))
+		};
 	}
 
 	#sorted(): Record<SurveyView, Entry[]> {
@@ -188,16 +194,34 @@ export class TextSurvey {
 
 	#row(e: Entry): SurveyRow {
 		const a = e.analysis;
-		const base = { headword: a.headword, root: a.root, count: e.count, verified: a.verified, kind: e.kind, example: this.#example(e) };
+		const base = {
+			headword: a.headword,
+			root: a.root,
+			count: e.count,
+			verified: a.verified,
+			kind: e.kind,
+			example: this.#example(e)
+		};
 		const lex = this.#lex;
 		switch (e.kind) {
 			case 'phrase': {
 				const p = this.#phrases.get(a.headword);
-				return { ...base, root: a.headword, gloss: p?.gloss ?? '', pos: p?.pos ?? '', built: 'fixed expression' };
+				return {
+					...base,
+					root: a.headword,
+					gloss: p?.gloss ?? '',
+					pos: p?.pos ?? '',
+					built: 'fixed expression'
+				};
 			}
 			case 'abbr': {
 				const abbr = lex.abbreviations.get(a.surface) ?? blendOf(a.surface, lex);
-				return { ...base, gloss: abbr?.gloss ?? '', pos: 'abbreviation', built: a.expansion ? `stands for ${a.expansion}` : 'abbreviation' };
+				return {
+					...base,
+					gloss: abbr?.gloss ?? '',
+					pos: 'abbreviation',
+					built: a.expansion ? `stands for ${a.expansion}` : 'abbreviation'
+				};
 			}
 			case 'name':
 				return { ...base, gloss: '', pos: 'name', built: 'name' };
@@ -205,7 +229,12 @@ export class TextSurvey {
 				const entry = lex.roots.get(a.root);
 				const pos = e.kind === 'function' ? 'function word' : (entry?.pos ?? '');
 				const built = builtAs(a.root, a.affixes);
-				return { ...base, gloss: entry?.gloss ?? '', pos, built: a.informal ? `${built}, informal` : built };
+				return {
+					...base,
+					gloss: entry?.gloss ?? '',
+					pos,
+					built: a.informal ? `${built}, informal` : built
+				};
 			}
 		}
 	}
