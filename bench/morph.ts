@@ -4,10 +4,23 @@
 // Lists (tab-separated, header first): bench/morph-words.tsv (word, root, pattern, note; "ambiguous
 // alt=X" in the note accepts X too), bench/morph-examples.tsv (the project's 29 checked examples,
 // same format), bench/morph-article.tsv (word, root: every content word of the seed article).
+//
+// Then lexicon coverage on real text nobody here chose: the UD Indonesian-GSD sentences in
+// shared/corpora/ud-gsd-sentences.tsv beside the repository (see corpusCoverage below).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Stemmer } from 'sastrawijs';
-import { parseArticle, analyseWord, createAnalyser, stemIndex, tokenize } from '../src/lib/text';
+import {
+	parseArticle,
+	analyseSentence,
+	lowercaseWords,
+	analyseWord,
+	createAnalyser,
+	stemIndex,
+	tokenize
+} from '../src/lib/text';
 import { readLexicon } from '../scripts/content-node';
 
 interface Item {
@@ -170,3 +183,129 @@ if (process.argv.includes('--misses')) {
 			`  ${m.word}\texpected ${m.roots.join(' or ')}\tgot ${tools.Kartu(asWritten(m))}\t[${m.pattern}]`
 		);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon coverage and root accuracy on the corpus.
+
+/** shared/ sits beside the repository in CI (../shared from its root); a worktree is one level deeper. */
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS_NAME = 'ud-gsd-sentences.tsv';
+const corpusPath = [
+	process.env.MORPH_CORPUS,
+	resolve(REPO, '..', 'shared', 'corpora', CORPUS_NAME),
+	resolve(REPO, '..', '..', 'shared', 'corpora', CORPUS_NAME)
+].find((p): p is string => !!p && existsSync(p));
+
+/** Universal POS tags of content words: the words whose roots a learner needs. */
+const CONTENT_UPOS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
+
+const share = (n: number, d: number) =>
+	`${d ? ((100 * n) / d).toFixed(1) : '—'}% (${n.toLocaleString('en')}/${d.toLocaleString('en')})`;
+
+/**
+ * The corpus file names its columns in a "# Columns:" comment. With a lemma and a UPOS column (one
+ * token a line), coverage counts the content words by their tags and accuracy compares roots with
+ * the lemmas. With only sentences, coverage counts the tokens Kartu itself classes as content words
+ * (not function words, numbers, names or abbreviations), and accuracy cannot be measured.
+ */
+function corpusCoverage(file: string): number | undefined {
+	const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+	const header = lines.find((l) => /^#\s*Columns:/i.test(l)) ?? '';
+	const columns = header
+		.replace(/^#\s*Columns:\s*/i, '')
+		.replace(/\.$/, '')
+		.split(/\s*,\s*/)
+		.map((c) => c.toLowerCase());
+	const col = (...names: string[]) =>
+		columns.findIndex((c) => names.some((n) => c === n || c.endsWith(` ${n}`)));
+	const rows = lines.filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+	const form = col('form', 'word', 'token');
+	const lemma = col('lemma');
+	const upos = col('upos', 'pos', 'tag');
+	console.log(
+		`\nLexicon coverage on ${file.replace(`${resolve(REPO, '..')}/`, '../')} (${rows.length.toLocaleString('en')} rows):`
+	);
+	if (form >= 0 && lemma >= 0 && upos >= 0) {
+		const content = rows.filter((r) => CONTENT_UPOS.has(r[upos]) && /^\p{L}/u.test(r[form] ?? ''));
+		const known = content.filter((r) => analyseWord(r[form], lex).verified);
+		console.log(
+			`- content words (NOUN, VERB, ADJ, ADV by UPOS) whose root the lexicon knows: ${share(known.length, content.length)} (target 98%)`
+		);
+		console.log(
+			'\n| corpus words, root = corpus lemma | Kartu | sastrawijs |\n| --- | --- | --- |'
+		);
+		const right = (stem: (w: string) => string) =>
+			content.filter((r) => stem(r[form]).toLowerCase() === r[lemma].toLowerCase()).length;
+		console.log(
+			`| content words (${content.length.toLocaleString('en')}) | ${share(right(tools.Kartu), content.length)} | ${share(right(tools.sastrawijs), content.length)} |`
+		);
+		return known.length / content.length;
+	}
+	const text = columns.findIndex((c) => /indonesian|text|sentence$/.test(c) && !/id$/.test(c));
+	if (text < 0) {
+		console.log(
+			`- skipped: the file's "# Columns:" line names neither a form, lemma and UPOS column nor a text column ("${header}")`
+		);
+		return undefined;
+	}
+	console.log(
+		`- the file has sentences only (columns: ${columns.join(', ')}): no UPOS tags and no lemmas, so content words are the`
+	);
+	console.log(
+		`  tokens Kartu itself classes as words (not function words, numbers, names or abbreviations), and root accuracy`
+	);
+	console.log(
+		`  against corpus lemmas, for Kartu and for Sastrawi, cannot be measured on this file.`
+	);
+	const sentences = rows.map((r) => r[text] ?? '');
+	const lowercase = lowercaseWords(sentences.join('\n'));
+	const analyse = createAnalyser(lex);
+	let tokens = 0;
+	let known = 0;
+	const types = new Map<string, boolean>();
+	sentences.forEach((t, i) => {
+		const s = analyseSentence(
+			{ id: `c${i}`, text: t, kind: 'body', paragraph: i },
+			analyse,
+			lex,
+			lowercase
+		);
+		for (const tok of s.tokens) {
+			const a = tok.analysis;
+			if (!a || a.cls !== 'word') continue;
+			tokens++;
+			if (a.verified) known++;
+			types.set(a.headword.toLowerCase(), a.verified);
+		}
+	});
+	const knownTypes = [...types.values()].filter(Boolean).length;
+	console.log(
+		`- content word tokens whose root the lexicon knows: ${share(known, tokens)} (target 98%)`
+	);
+	console.log(
+		`- distinct content headwords whose root the lexicon knows: ${share(knownTypes, types.size)}`
+	);
+	return known / tokens;
+}
+
+const coverage = corpusPath ? corpusCoverage(corpusPath) : undefined;
+if (!corpusPath)
+	console.log(
+		`\nLexicon coverage: skipped, ${CORPUS_NAME} not found in ../shared/corpora/ beside the repository (set MORPH_CORPUS to its path).`
+	);
+
+const heldOut = lists['held-out list, never tuned to (bench/morph-heldout.tsv)'];
+const kartuHeld = accuracy(heldOut, tools.Kartu);
+const sastrawiHeld = accuracy(heldOut, tools.sastrawijs);
+const rate = (a: { right: number; total: number }) => a.right / a.total;
+const verdict = (ok: boolean) => (ok ? 'met' : 'not met');
+console.log('\nTargets:');
+console.log(
+	`- root accuracy on held-out words ≥ 98%: ${(100 * rate(kartuHeld)).toFixed(1)}%, ${verdict(rate(kartuHeld) >= 0.98)}`
+);
+console.log(
+	`- ahead of Sastrawi on held-out words (${(100 * rate(sastrawiHeld)).toFixed(1)}%): ${verdict(rate(kartuHeld) > rate(sastrawiHeld))}`
+);
+console.log(
+	`- lexicon coverage ≥ 98%: ${coverage === undefined ? 'not measured' : `${(100 * coverage).toFixed(1)}%, ${verdict(coverage >= 0.98)}`}`
+);

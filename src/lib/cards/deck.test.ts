@@ -165,3 +165,16 @@ describe('the azerbaijan-iran deck', () => {
 		expect(card('Letjen', 'vocab')).toMatchObject({ expansion: 'Letnan Jenderal' });
 	});
 });
+
+describe('informal words', () => {
+	it('mark their cards informal, with the standard root', () => {
+		const deck = deckFromSource(
+			'---\nslug: chat\ntitle: Chat\nlanguage: id\nsource: test\n---\nPesan\nAku mau nyimpen buku itu.\n',
+			undefined,
+			lex
+		);
+		const informal = deck.cards.find((c) => c.headword === 'nyimpen' && c.kind === 'vocab');
+		expect(informal).toMatchObject({ root: 'simpan', affixes: ['N-'], informal: true });
+		expect(deck.cards.find((c) => c.headword === 'buku')?.informal).toBeUndefined();
+	});
+});

@@ -176,6 +176,7 @@ export function buildDeck(
 			...(entry?.note ? { note: entry.note } : {}),
 			...(a.expansion ? { expansion: a.expansion } : {}),
 			verified: a.verified,
+			...(a.informal ? { informal: true } : {}),
 			family: (byRoot.get(a.root) ?? []).filter((w) => w !== hw),
 			position
 		};

@@ -54,6 +54,8 @@ export interface DeckCard {
 	expansion?: string;
 	/** False when the root is not in our lexicon: the breakdown is a guess. */
 	verified: boolean;
+	/** Informal, spoken Indonesian (nyimpen for menyimpan): present only then. */
+	informal?: boolean;
 	sentenceId: string;
 	/** The sentence itself and its English translation, so a stored card shows without its article. */
 	sentence: string;

@@ -129,6 +129,75 @@ const TABLE: AffixMeaning[] = [
 		pattern: '-i',
 		meaning: 'a transitive verb stem aimed at its object',
 		example: 'datangi: visit!'
+	},
+	{
+		pattern: '-wan',
+		meaning: 'a person who has, does or is expert in what the root names',
+		example: 'wartawan: journalist'
+	},
+	{
+		pattern: '-wati',
+		meaning: 'a woman who has or does what the root names',
+		example: 'karyawati: (female) employee'
+	},
+	{ pattern: '-man', meaning: 'a person of what the root names', example: 'seniman: artist' },
+	{
+		pattern: '-wi',
+		meaning: 'an adjective: of or like what the root names',
+		example: 'duniawi: worldly'
+	},
+	{
+		pattern: '-isasi',
+		meaning: 'a noun of the process of making it so (a loan suffix)',
+		example: 'modernisasi: modernisation'
+	},
+	{
+		pattern: '-isme',
+		meaning: 'a noun of the doctrine or movement (a loan suffix)',
+		example: 'terorisme: terrorism'
+	},
+	{
+		pattern: '-is',
+		meaning: 'an adjective or an adherent (a loan suffix)',
+		example: 'ekonomis: economical'
+	},
+	{ pattern: '-if', meaning: 'an adjective (a loan suffix)', example: 'informatif: informative' },
+	{ pattern: '-al', meaning: 'an adjective (a loan suffix)', example: 'tradisional: traditional' },
+	{ pattern: '-er', meaning: 'a noun of the doer (a loan suffix)', example: 'desainer: designer' },
+	{
+		pattern: '-itas',
+		meaning: 'a noun of the quality (a loan suffix)',
+		example: 'aktivitas: activity'
+	},
+	{
+		pattern: 'N-',
+		meaning: 'informal: the active verb of meN- without its me-',
+		example: 'nulis: to write (menulis)'
+	},
+	{
+		pattern: 'nge-',
+		meaning: 'informal: an active verb, or doing what the root names',
+		example: 'ngopi: to have coffee'
+	},
+	{
+		pattern: '-in',
+		meaning: 'informal: the suffix -kan or -i',
+		example: 'beliin: buy for (belikan)'
+	},
+	{
+		pattern: 'N-…-in',
+		meaning: 'informal: meN-…-kan or meN-…-i',
+		example: 'nyariin: look for (someone)'
+	},
+	{
+		pattern: 'nge-…-in',
+		meaning: 'informal: meN-…-kan or meN-…-i',
+		example: 'ngebeliin: buy for (someone)'
+	},
+	{
+		pattern: 'di-…-in',
+		meaning: 'informal: di-…-kan or di-…-i',
+		example: 'dibeliin: is bought for (someone)'
 	}
 ];
 

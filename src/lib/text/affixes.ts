@@ -125,9 +125,80 @@ export const CONFIXES: Record<string, ReadonlySet<string>> = {
 	'pe-': new Set(['', 'an']),
 	'per-': new Set(['', 'an', 'kan', 'i']),
 	'ke-': new Set(['', 'an']),
-	'se-': new Set([''])
+	// se- + a noun in -an: sebagian, seharian, serangkaian
+	'se-': new Set(['', 'an'])
 };
 
 /** Clitics written onto a word: pronouns and particles that are not part of its dictionary form. */
 export const ENCLITICS = ['nya', 'lah', 'kah', 'pun', 'ku', 'mu'] as const;
 export const PROCLITICS = ['ku', 'kau'] as const;
+
+/**
+ * A suffix that loans and Sanskrit-derived words bring: it follows a root the lexicon knows, and
+ * the root may change its end before it (`add` is put back after `written` is removed).
+ */
+export interface LoanSuffixRule {
+	/** Dictionary name: -wan, -isasi, … */
+	suffix: string;
+	/** How the word ends. */
+	written: string;
+	/** What the root ends with that the suffix replaced: ekonom(is) → ekonom + i. */
+	add?: string;
+}
+
+export const LOAN_SUFFIX_RULES: LoanSuffixRule[] = [
+	// a person who has or does what the root names: dermawan → derma, sejarawan → sejarah
+	{ suffix: '-wan', written: 'wan' },
+	{ suffix: '-wan', written: 'wan', add: 'h' },
+	{ suffix: '-wati', written: 'wati' },
+	// seniman → seni
+	{ suffix: '-man', written: 'man' },
+	// of the kind of the root: duniawi → dunia
+	{ suffix: '-wi', written: 'wi' },
+	// making it so: urbanisasi → urban, modernisasi → modern
+	{ suffix: '-isasi', written: 'isasi' },
+	// the doctrine of the root: terorisme → teror
+	{ suffix: '-isme', written: 'isme' },
+	// an adherent or a quality: realis → real, ekonomis → ekonomi, politis → politik, dinamis → dinamika
+	{ suffix: '-is', written: 'is' },
+	{ suffix: '-is', written: 'is', add: 'i' },
+	{ suffix: '-is', written: 'is', add: 'ik' },
+	{ suffix: '-is', written: 'is', add: 'ika' },
+	// adjectives: sportif → sport, agresif → agresi, informatif → informasi, objektif → objek
+	{ suffix: '-if', written: 'if' },
+	{ suffix: '-if', written: 'if', add: 'i' },
+	{ suffix: '-if', written: 'tif', add: 'si' },
+	{ suffix: '-if', written: 'tif' },
+	// adjectives: kultural → kultur, tradisional → tradisi
+	{ suffix: '-al', written: 'al' },
+	{ suffix: '-al', written: 'ional', add: 'i' },
+	// one who does it: desainer → desain
+	{ suffix: '-er', written: 'er' },
+	// the quality: realitas → real, aktivitas → aktif, popularitas → populer
+	{ suffix: '-itas', written: 'itas' },
+	{ suffix: '-itas', written: 'vitas', add: 'f' },
+	{ suffix: '-itas', written: 'aritas', add: 'er' }
+];
+
+/**
+ * Prefixes of informal, spoken Indonesian (chat, social media): the bare nasal of meN- without
+ * its me-, and nge-. Used only when no standard reading has a root the lexicon knows.
+ */
+export const INFORMAL_PREFIX_RULES: PrefixRule[] = [
+	// nge- before a root of any length: ngecat → cat, ngebantu → bantu
+	{ prefix: 'nge-', written: 'nge', before: /^[^aeiou]/ },
+	// N- before s or c: nyetir → setir, nyari → cari
+	{ prefix: 'N-', written: 'ny', before: V, restore: 's' },
+	{ prefix: 'N-', written: 'ny', before: V, restore: 'c' },
+	// N- before k or a vowel: ngasih → kasih, ngambil → ambil
+	{ prefix: 'N-', written: 'ng', before: V, restore: 'k' },
+	{ prefix: 'N-', written: 'ng', before: V },
+	// N- before p or t: mikir → pikir, nulis → tulis
+	{ prefix: 'N-', written: 'm', before: V, restore: 'p' },
+	{ prefix: 'N-', written: 'n', before: V, restore: 't' },
+	// di- takes the informal suffix too: dibeliin → beli
+	{ prefix: 'di-', written: 'di', before: /^[a-z]/ }
+];
+
+/** The informal suffix that stands for -kan and -i: beliin → beli, bacain → baca. */
+export const INFORMAL_SUFFIX = 'in';

@@ -36,8 +36,22 @@ export interface AnalysedArticle {
 export function analyseArticle(raw: string, lex: Lexicon): AnalysedArticle {
 	const { meta, body } = parseArticle(raw);
 	const analyse = createAnalyser(lex);
-	const sentences = splitSentences(meta.slug, body).map((s) => analyseSentence(s, analyse, lex));
+	const lowercase = lowercaseWords(body);
+	const sentences = splitSentences(meta.slug, body).map((s) =>
+		analyseSentence(s, analyse, lex, lowercase)
+	);
 	return { meta, sentences };
+}
+
+/**
+ * The words a text writes in lowercase somewhere: evidence that the same word capitalised at the
+ * start of a sentence or in a headline is a common word, not a name.
+ * @example lowercaseWords('Gerutu itu. Ia menggerutu.') → Set { 'itu', 'menggerutu' }
+ */
+export function lowercaseWords(text: string): Set<string> {
+	const out = new Set<string>();
+	for (const m of text.matchAll(/(?<![\p{L}\p{N}-])[a-z][a-z-]*/gu)) out.add(m[0]);
+	return out;
 }
 
 /**
@@ -49,12 +63,14 @@ export function analyseArticle(raw: string, lex: Lexicon): AnalysedArticle {
 export function analyseSentence(
 	s: Sentence,
 	analyse: (written: string) => Analysis,
-	lex: Lexicon
+	lex: Lexicon,
+	lowercase: ReadonlySet<string> = new Set()
 ): AnalysedSentence {
 	const tokens: AnalysedToken[] = tokenize(s.text).map((t) =>
 		t.kind === 'word' ? { ...t, analysis: analyse(t.text) } : t
 	);
 	const wordIndexes = tokens.flatMap((t, i) => (t.analysis ? [i] : []));
+	unmarkInitialNames(tokens, wordIndexes, s.kind === 'headline', analyse, lex, lowercase);
 	if (s.kind === 'body') markNames(tokens, wordIndexes, lex);
 	const matches = findPhrases(
 		wordIndexes.map((i) => tokens[i].analysis!),
@@ -85,15 +101,52 @@ export function analyseSentence(
 	return { ...s, tokens, phrases };
 }
 
-/** Each distinct analysed word (by lowercase surface), in order of first appearance. */
+/**
+ * Each distinct analysed word, in order of first appearance. A word is distinct by its lowercase
+ * surface and its class, so that a word that is part of a name in one place (Pak Camat Hadi) and a
+ * common word in another is listed once as each, never as a name everywhere.
+ */
 export function distinctWords(article: AnalysedArticle): Analysis[] {
 	const seen = new Map<string, Analysis>();
 	for (const s of article.sentences) {
 		for (const t of s.tokens) {
-			if (t.analysis && !seen.has(t.analysis.surface)) seen.set(t.analysis.surface, t.analysis);
+			const key = t.analysis && `${t.analysis.surface}\t${t.analysis.cls}`;
+			if (key && !seen.has(key)) seen.set(key, t.analysis!);
 		}
 	}
 	return [...seen.values()];
+}
+
+/**
+ * A capital at the start of a sentence or in a headline says nothing: a word the lexicon lacks
+ * there is read as a name only when nothing suggests a common word. Evidence for a common word:
+ * the text writes it in lowercase elsewhere, or its lowercase analysis finds a prefix, a clitic or
+ * an informal form (Menggerutu, Gerutunya).
+ */
+function unmarkInitialNames(
+	tokens: AnalysedToken[],
+	wordIndexes: number[],
+	headline: boolean,
+	analyse: (written: string) => Analysis,
+	lex: Lexicon,
+	lowercase: ReadonlySet<string>
+): void {
+	wordIndexes.forEach((i, k) => {
+		const a = tokens[i].analysis!;
+		if (a.cls !== 'name' || lex.names.has(a.surface)) return;
+		const initial =
+			headline ||
+			k === 0 ||
+			/[:"“‘'(]\s*$/.test(tokens[i - 1]?.kind === 'punct' ? tokens[i - 1].text : '');
+		if (!initial) return;
+		const lower = analyse(a.surface);
+		const common =
+			lowercase.has(a.surface) ||
+			lower.clitics.length > 0 ||
+			lower.informal ||
+			lower.affixes.some((x) => x.endsWith('-'));
+		if (common) tokens[i].analysis = lower;
+	});
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -106,6 +159,29 @@ const CAPITAL = /^\p{Lu}/u;
  * sentence are left alone: there a capital says nothing.
  */
 function markNames(tokens: AnalysedToken[], wordIndexes: number[], lex: Lexicon): void {
+	// Pak Budi, Bu Melati: after a personal title a capitalised word is a name, known word or not.
+	for (let k = 0; k < wordIndexes.length - 1; k++) {
+		const title = tokens[wordIndexes[k]];
+		const t = tokens[wordIndexes[k + 1]];
+		const a = t.analysis!;
+		if (
+			wordIndexes[k + 1] !== wordIndexes[k] + 1 ||
+			!lex.personalTitles?.has(title.analysis!.surface) ||
+			!CAPITAL.test(title.text)
+		)
+			continue;
+		if (a.cls === 'word' && CAPITAL.test(t.text) && !lex.nameHeads.has(a.surface)) {
+			t.analysis = {
+				...a,
+				headword: t.text,
+				root: t.text,
+				affixes: [],
+				clitics: [],
+				cls: 'name',
+				verified: true
+			};
+		}
+	}
 	for (let k = wordIndexes.length - 2; k >= 1; k--) {
 		const t = tokens[wordIndexes[k]];
 		const next = tokens[wordIndexes[k + 1]];

@@ -21,6 +21,7 @@ export {
 export { parseArticle, type Article } from './article';
 export {
 	analyseArticle,
+	lowercaseWords,
 	analyseSentence,
 	distinctWords,
 	type AnalysedArticle,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readLexicon } from '../../../scripts/content-node';
 import { analyseArticle, distinctWords } from './document';
 import { createAnalyser, readings } from './lemmatise';
+import { isPlausibleRoot } from './phonotactics';
 
 const lex = readLexicon();
 const analyse = createAnalyser(lex);
@@ -162,5 +163,309 @@ describe('names in running text', () => {
 			Presiden: 'word',
 			Azerbaijan: 'name'
 		});
+	});
+});
+
+/** Words whose roots the lexicon does not know yet; the tests check each really is unknown. */
+const guess = (word: string) => {
+	const a = analyse(word);
+	expect(a.verified, `${word} should have an unknown root`).toBe(false);
+	return a;
+};
+
+describe('unknown roots are ones Indonesian sounds allow, or the word itself', () => {
+	it.each([
+		// word, root, affixes
+		['menggerutu', 'gerutu', 'meN-'],
+		['penggerutu', 'gerutu', 'peN-'],
+		['menggerutukan', 'gerutu', 'meN- -kan'],
+		['digerutui', 'gerutu', 'di- -i'],
+		['menyusuri', 'susur', 'meN- -i'],
+		['mengintai', 'intai', 'meN-']
+	])('%s → %s (%s)', (word, root, affixes) => {
+		const a = guess(word);
+		expect({ root: a.root, affixes: a.affixes.join(' ') }).toEqual({ root, affixes });
+	});
+
+	it.each(['pelita', 'selimut', 'pelangi', 'diktator', 'terumbu'])(
+		'%s is a root that only looks prefixed, kept whole',
+		(word) => {
+			expect(guess(word)).toMatchObject({ root: word, affixes: [] });
+		}
+	);
+
+	it('keeps ber- on a root in -an rather than reading ber-…-an', () => {
+		expect(guess('berkemban')).toMatchObject({ root: 'kemban', affixes: ['ber-'] });
+	});
+
+	it.each(['disket', 'diferensial'])('keeps the loan %s whole rather than reading di-', (word) => {
+		expect(guess(word)).toMatchObject({ root: word, affixes: [] });
+	});
+
+	it('keeps -lah after l, which is Arabic, not the particle', () => {
+		expect(guess('fisabilillah')).toMatchObject({ root: 'fisabilillah', clitics: [] });
+	});
+
+	it('does not read a bare -i on a root of three letters (bani is not ban + -i)', () => {
+		expect(analyse('bani')).toMatchObject({ root: 'bani', affixes: [] });
+	});
+
+	it.each(['beranda', 'kemarau'])('%s, a root the lexicon knows, stays whole', (word) => {
+		expect(analyse(word)).toMatchObject({ root: word, affixes: [], verified: true });
+	});
+});
+
+describe('loanwords', () => {
+	it.each(['relevan', 'veteran', 'energi', 'strategi'])('%s keeps its -an or -i', (word) => {
+		expect(analyse(word)).toMatchObject({ root: word, affixes: [] });
+	});
+
+	it('keeps -i on an unknown loan too', () => {
+		expect(guess('filosofi')).toMatchObject({ root: 'filosofi', affixes: [] });
+	});
+
+	it.each([
+		['rohaniwan', 'rohani', '-wan'],
+		['seniman', 'seni', '-man'],
+		['karyawati', 'karya', '-wati'],
+		['duniawi', 'dunia', '-wi'],
+		['ekonomis', 'ekonomi', '-is'],
+		['politis', 'politik', '-is']
+	])('%s → %s + %s', (word, root, suffix) => {
+		expect(analyse(word)).toMatchObject({ root, affixes: [suffix], verified: true });
+	});
+
+	it.each([
+		['dermawan', 'derma', '-wan'],
+		['urbanisasi', 'urban', '-isasi']
+	])('strips %s to %s even when the root is unknown', (word, root, suffix) => {
+		expect(guess(word)).toMatchObject({ root, affixes: [suffix] });
+	});
+});
+
+describe('clitics on unknown words', () => {
+	it.each([
+		['gerutunya', 'gerutu', '-nya'],
+		['selimutku', 'selimut', '-ku'],
+		['pelitalah', 'pelita', '-lah'],
+		['pelitamu', 'pelita', '-mu']
+	])('%s → %s %s', (word, headword, clitic) => {
+		expect(guess(word)).toMatchObject({ headword, root: headword, clitics: [clitic] });
+	});
+
+	it('reads a clitic written after a hyphen', () => {
+		expect(analyse('rumah-nya')).toMatchObject({
+			headword: 'rumah',
+			root: 'rumah',
+			clitics: ['-nya'],
+			verified: true
+		});
+		expect(analyse('DPR-nya')).toMatchObject({
+			headword: 'DPR',
+			cls: 'abbr',
+			clitics: ['-nya'],
+			expansion: 'Dewan Perwakilan Rakyat'
+		});
+	});
+
+	it('shows the root of a conjunction with -pun', () => {
+		expect(analyse('meskipun')).toMatchObject({
+			headword: 'meskipun',
+			root: 'meski',
+			cls: 'function'
+		});
+	});
+});
+
+describe('compounds written as one word once affixed', () => {
+	it.each([
+		['menandatangani', 'tanda tangan', 'meN- -i'],
+		['penandatanganan', 'tanda tangan', 'peN- -an'],
+		['memberitahukan', 'beri tahu', 'meN- -kan'],
+		['pemberitahuan', 'beri tahu', 'peN- -an'],
+		['disalahgunakan', 'salah guna', 'di- -kan'],
+		['penyalahgunaan', 'salah guna', 'peN- -an'],
+		['mempertanggungjawabkan', 'tanggung jawab', 'memper- -kan'],
+		['keikutsertaan', 'ikut serta', 'ke- -an']
+	])('%s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+});
+
+describe('se- on a noun in -an', () => {
+	it('reads seharian as se- + hari + -an', () => {
+		expect(analyse('seharian')).toMatchObject({
+			root: 'hari',
+			affixes: ['se-', '-an'],
+			verified: true
+		});
+	});
+});
+
+describe('reduplication with affixes', () => {
+	it.each([
+		['berlari-lari', 'lari', 'ber- R'],
+		['memukul-mukul', 'pukul', 'meN- R'],
+		['menyebut-nyebutkan', 'sebut', 'meN- -kan R'],
+		['setinggi-tingginya', 'tinggi', 'se- -nya R'],
+		['secepat-cepatnya', 'cepat', 'se- -nya R'],
+		['berkali-kali', 'kali', 'ber- R'],
+		['tembak-menembak', 'tembak', 'meN- R'],
+		['bersalam-salaman', 'salam', 'ber- -an R']
+	])('%s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({
+			headword: a.headword,
+			root: a.root,
+			affixes: a.affixes.join(' '),
+			verified: a.verified
+		}).toEqual({ headword: word, root, affixes, verified: true });
+	});
+});
+
+describe('informal Indonesian', () => {
+	it.each([
+		['ngasih', 'kasih', 'N-'],
+		['nyariin', 'cari', 'N- -in'],
+		['nyimpen', 'simpan', 'N-'],
+		['mikir', 'pikir', 'N-'],
+		['nonton', 'tonton', 'N-'],
+		['ngopi', 'kopi', 'N-'],
+		['ngecat', 'cat', 'nge-'],
+		['ngeliat', 'lihat', 'nge-'],
+		['beliin', 'beli', '-in'],
+		['bacain', 'baca', '-in'],
+		['dibeliin', 'beli', 'di- -in'],
+		['tau', 'tahu', ''],
+		['ngeluarin', 'keluar', 'N- -in'],
+		['ngilangin', 'hilang', 'N- -in'],
+		['ngabisin', 'habis', 'N- -in'],
+		['nyenengin', 'senang', 'N- -in'],
+		['dibikin', 'bikin', 'di-']
+	])('%s → %s (%s), marked informal', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({
+			root: a.root,
+			affixes: a.affixes.join(' '),
+			informal: a.informal,
+			verified: a.verified
+		}).toEqual({ root, affixes, informal: true, verified: true });
+	});
+
+	it.each([
+		['udah', 'sudah'],
+		['nggak', 'tidak']
+	])('%s, the spoken form of %s, is a function word like it', (word, root) => {
+		expect(analyse(word)).toMatchObject({ root, cls: 'function', informal: true });
+	});
+
+	it.each(['menulis', 'memikirkan', 'mengirim', 'nyanyi', 'nanti'])('%s is standard', (word) => {
+		expect(analyse(word).informal).toBeUndefined();
+	});
+});
+
+describe('names in context', () => {
+	const article = (body: string) =>
+		analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\n${body}`, lex);
+	const tokens = (body: string, sentence: number) =>
+		article(body).sentences[sentence].tokens.filter((t) => t.analysis);
+	const cls = (body: string, sentence: number, word: string) =>
+		tokens(body, sentence).find((t) => t.text === word)?.analysis?.cls;
+
+	it('lists a word that is a name in one place and a word in another once as each', () => {
+		const words = distinctWords(
+			article('Judul\nKemarin Haji Salam datang ke desa. Ia memberi salam kepada kami.')
+		);
+		const salam = words.filter((w) => w.surface === 'salam').map((w) => w.cls);
+		expect(salam).toEqual(['name', 'word']);
+	});
+
+	it('reads a capitalised word after a personal title as a name', () => {
+		expect(cls('Judul\nKemarin Pak Budi datang.', 1, 'Budi')).toBe('name');
+	});
+
+	it('does not take an affixed word at the start of a sentence for a name', () => {
+		expect(cls('Judul\nMenggerutu, ia pulang.', 1, 'Menggerutu')).toBe('word');
+	});
+
+	it('does not take a word of the headline for a name when the text writes it in lowercase', () => {
+		expect(cls('Warga Gerutu Soal Jalan\nWarga itu suka gerutu.', 0, 'Gerutu')).toBe('word');
+	});
+
+	it('keeps an unknown capitalised word at the start of a sentence a name when nothing says otherwise', () => {
+		expect(cls('Judul\nSuharjono datang kemarin.', 1, 'Suharjono')).toBe('name');
+	});
+});
+
+describe('every guess, on invented words', () => {
+	// Invented roots with every prefix and suffix the rules know: whatever the analyser makes of
+	// them, the root is the word itself or one Indonesian sounds allow, and never verified.
+	const syllables = [
+		'ba',
+		'ka',
+		'ta',
+		'ri',
+		'lu',
+		'mo',
+		'se',
+		'ngi',
+		'pra',
+		'du',
+		'wen',
+		'jo',
+		'tur',
+		'gas',
+		'hi',
+		'nyu',
+		'e',
+		'o'
+	];
+	const roots = syllables.flatMap((a, i) =>
+		syllables
+			.filter((_, j) => (i * 7 + j) % 5 === 0)
+			.map((b) => a + b + syllables[(i + 3) % syllables.length])
+	);
+	const forms = [
+		'me',
+		'mem',
+		'men',
+		'meng',
+		'meny',
+		'menge',
+		'pe',
+		'pem',
+		'pen',
+		'peng',
+		'peny',
+		'ber',
+		'be',
+		'ter',
+		'te',
+		'per',
+		'di',
+		'ke',
+		'se',
+		'memper',
+		'diper'
+	].flatMap((p) => ['', 'kan', 'i', 'an', 'nya'].map((s) => (r: string) => p + r + s));
+	it('has a root that sounds like one, or is whole', () => {
+		const bad: string[] = [];
+		let guesses = 0;
+		for (const r of roots) {
+			for (const form of forms) {
+				const word = form(r);
+				const a = analyse(word);
+				if (a.verified || a.cls !== 'word') continue;
+				guesses++;
+				if (a.root !== a.headword && !isPlausibleRoot(a.root)) bad.push(`${word} → ${a.root}`);
+			}
+		}
+		expect(guesses).toBeGreaterThan(1000);
+		expect(bad).toEqual([]);
 	});
 });

@@ -3,12 +3,17 @@
 import {
 	CONFIXES,
 	ENCLITICS,
+	INFORMAL_PREFIX_RULES,
+	INFORMAL_SUFFIX,
+	LOAN_SUFFIX_RULES,
 	PREFIX_RULES,
 	PREFIX_STACKS,
 	PROCLITICS,
 	SUFFIXES,
 	type PrefixRule
 } from './affixes';
+import { blendOf } from './blends';
+import { isPlausibleRoot as soundsLikeRoot, startsWithPrefixNasal } from './phonotactics';
 import type { Phrase } from './phrases';
 import { isReduplicationPair } from './segment';
 import type { Analysis, LexiconEntry, WordClass } from './types';
@@ -20,14 +25,19 @@ export interface Lexicon {
 	numberWords: Set<string>;
 	/** Proper names that could be mistaken for common words (Baku, Jumat, Islam). */
 	names: Set<string>;
-	/** Abbreviations and acronyms, keyed by lowercase form. */
-	abbreviations: Map<string, { abbr: string; expansion: string; gloss: string }>;
+	/**
+	 * Abbreviations and acronyms, keyed by lowercase form; also the heads (kemen-) and parts (-dag)
+	 * of blends, `with` saying what each combines with (see abbreviations.tsv).
+	 */
+	abbreviations: Map<string, { abbr: string; expansion: string; gloss: string; with?: string[] }>;
 	/** Fixed multi-word expressions. */
 	phrases: Phrase[];
 	/** Titles and kinds of place that stand before a name and stay words (Presiden, Republik). */
 	nameHeads: Set<string>;
-	/** Policy choices: a word's analysis fixed by hand (pasukan stays pasukan). */
-	exceptions: Map<string, { root: string; affixes: string[] }>;
+	/** Name heads that stand only before a personal name (Pak, Ibu, Haji): what follows is a name (Pak Budi). */
+	personalTitles?: Set<string>;
+	/** Policy choices: a word's analysis fixed by hand (pasukan stays pasukan); `informal` for spoken forms (tau → tahu). */
+	exceptions: Map<string, { root: string; affixes: string[]; informal?: boolean }>;
 }
 
 interface Reading {
@@ -40,8 +50,19 @@ interface Reading {
 
 const CLITIC_END = /(nya|lah|kah|pun|ku|mu)$/;
 
-/** Receives one reading: root, outer and inner prefix ('' when absent), suffix, and whether menge-/penge- was used. */
-type Visit = (root: string, outer: string, inner: string, suffix: string, menge: boolean) => void;
+/**
+ * Receives one reading: root, outer and inner prefix ('' when absent), suffix, whether
+ * menge-/penge- was used, and how the outer and inner prefixes are written (men, pe, be).
+ */
+type Visit = (
+	root: string,
+	outer: string,
+	inner: string,
+	suffix: string,
+	menge: boolean,
+	written: string,
+	written2: string
+) => void;
 
 /**
  * Calls `visit` for every way of reading `word` as prefixes + root + suffix that the affix tables
@@ -56,7 +77,7 @@ export function visitReadings(word: string, visit: Visit): void {
 }
 
 function visitBase(base: string, suffix: string, visit: Visit): void {
-	if (isPossibleRoot(base)) visit(base, '', '', suffix, false);
+	if (isPossibleRoot(base)) visit(base, '', '', suffix, false, '', '');
 	const rules = RULES_BY_START.get(base.charCodeAt(0));
 	if (!rules) return;
 	for (const rule of rules) {
@@ -67,7 +88,7 @@ function visitBase(base: string, suffix: string, visit: Visit): void {
 		if (!rule.before.test(after)) continue;
 		const root = rule.restore ? rule.restore + after : after;
 		const menge = rule.written.endsWith('nge');
-		if (isPossibleRoot(root)) visit(root, rule.prefix, '', suffix, menge);
+		if (isPossibleRoot(root)) visit(root, rule.prefix, '', suffix, menge, rule.written, '');
 		// One more prefix inside, if this one stacks (memperkuat = meN- + per- + kuat).
 		const inside = INNER.get(rule.prefix);
 		const inner = inside?.size ? RULES_BY_START.get(root.charCodeAt(0)) : undefined;
@@ -78,7 +99,15 @@ function visitBase(base: string, suffix: string, visit: Visit): void {
 			if (!rule2.before.test(after2)) continue;
 			const root2 = rule2.restore ? rule2.restore + after2 : after2;
 			if (isPossibleRoot(root2))
-				visit(root2, rule.prefix, rule2.prefix, suffix, menge || rule2.written.endsWith('nge'));
+				visit(
+					root2,
+					rule.prefix,
+					rule2.prefix,
+					suffix,
+					menge || rule2.written.endsWith('nge'),
+					rule.written,
+					rule2.written
+				);
 		}
 	}
 }
@@ -191,18 +220,25 @@ interface Choice {
 	base: string;
 	clitics: string[];
 	known: boolean;
+	/** The word is informal, spoken Indonesian (nyetir, beliin). */
+	informal?: boolean;
+}
+
+/** A word's analysis as the exceptions table fixes it. */
+function fixedChoice(
+	fixed: { root: string; affixes: string[]; informal?: boolean },
+	base: string,
+	clitics: string[]
+): Choice {
+	const c: Choice = { reading: fromAffixes(fixed.root, fixed.affixes), base, clitics, known: true };
+	if (fixed.informal) c.informal = true;
+	return c;
 }
 
 /** The best reading of a single (unhyphenated, lowercase) word. */
 function analyseSimple(word: string, lex: Lexicon): Choice {
 	const fixed = lex.exceptions.get(word);
-	if (fixed)
-		return {
-			reading: fromAffixes(fixed.root, fixed.affixes),
-			base: word,
-			clitics: [],
-			known: true
-		};
+	if (fixed) return fixedChoice(fixed, word, []);
 	// A word the lexicon lists as a root is that root: no affixed reading scores higher.
 	if (lex.roots.has(word))
 		return {
@@ -234,12 +270,151 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 		for (const { base, clitics } of cliticVariants(word).slice(1)) {
 			if (state.score >= 1000 - 10 - 4) break;
 			const fixed = lex.exceptions.get(base);
-			if (fixed)
-				return { reading: fromAffixes(fixed.root, fixed.affixes), base, clitics, known: true };
+			if (fixed) return fixedChoice(fixed, base, clitics);
 			searchBase(base, clitics, index, lex, state);
 		}
 	}
-	return state.best ?? { reading: guessUnknown(word), base: word, clitics: [], known: false };
+	// dibikin: a standard affix on an informal root (bikin) is informal too
+	if (state.best)
+		return lex.exceptions.get(state.best.reading.root)?.informal
+			? { ...state.best, informal: true }
+			: state.best;
+	// No affix reading has a root the lexicon knows: loan suffixes (dermawan → derma), compounds
+	// written as one word once affixed (ditandatangani → tanda tangan), then informal forms.
+	const variants = cliticVariants(word);
+	for (const { base, clitics } of variants) {
+		const reading = loanReading(base, lex) ?? compoundReading(base, lex);
+		if (reading) return { reading, base, clitics, known: true };
+	}
+	for (const { base, clitics } of variants) {
+		const fixed = lex.exceptions.get(base);
+		const reading = informalReading(base, lex);
+		if (reading) return { reading, base, clitics, known: true, informal: true };
+		if (fixed) return fixedChoice(fixed, base, clitics);
+	}
+	return guessUnknown(word, lex);
+}
+
+/**
+ * A loan or Sanskrit-derived suffix on a root the lexicon knows.
+ * @example loanReading('dermawan', lex) → { root: 'derma', suffix: 'wan' } when derma is known
+ */
+function loanReading(base: string, lex: Lexicon): Reading | undefined {
+	for (const rule of LOAN_SUFFIX_RULES) {
+		if (!base.endsWith(rule.written)) continue;
+		const root = base.slice(0, -rule.written.length) + (rule.add ?? '');
+		// tradisional → tradisi, but nasional is not nasi + -al
+		if (rule.written === 'ional' && !(root.endsWith('si') && root.length >= 6)) continue;
+		if (root.length >= 4 && lex.roots.has(root))
+			return { root, prefixes: [], suffix: rule.suffix.slice(1) };
+	}
+	return undefined;
+}
+
+/**
+ * Two roots written as one word once affixed: ditandatangani = di- + tanda tangan + -i,
+ * memberitahukan = meN- + beri tahu + -kan. The root is the compound, written apart.
+ */
+function compoundReading(base: string, lex: Lexicon): Reading | undefined {
+	if (base.length < 8) return undefined;
+	let best: Reading | undefined;
+	let bestScore = -Infinity;
+	visitReadings(base, (root, outer, inner, suffix) => {
+		if (!outer && !suffix) return;
+		for (let i = 3; i <= root.length - 3; i++) {
+			const a = lex.roots.get(root.slice(0, i));
+			const b = a && lex.roots.get(root.slice(i));
+			// Both halves common words: rare ones split too many unknown roots by chance (tanggul + angan)
+			if (!a || !b || a.band > 3 || b.band > 3 || a.band + b.band > 6) continue;
+			const affixes = (outer ? 1 : 0) + (inner ? 1 : 0) + (suffix ? 1 : 0);
+			const s = 10 * affixes - a.band - b.band;
+			if (s <= bestScore) continue;
+			bestScore = s;
+			best = {
+				root: `${a.root} ${b.root}`,
+				prefixes: outer ? (inner ? [outer, inner] : [outer]) : [],
+				suffix
+			};
+		}
+	});
+	return best;
+}
+
+/**
+ * Informal, spoken forms of a root the lexicon knows: the bare nasal (nyetir → setir, mikir →
+ * pikir), nge- (ngecat → cat), the suffix -in for -kan and -i (beliin → beli, dibacain → baca), and
+ * the spoken vowels of their roots (nyimpen → simpan, ngeliat → lihat).
+ */
+function informalReading(base: string, lex: Lexicon): Reading | undefined {
+	let best: Reading | undefined;
+	let bestScore = -Infinity;
+	const consider = (stem: string, prefix: string, suffix: string, pos: RegExp) => {
+		spokenVariants(stem).forEach((root, changed) => {
+			// a root the lexicon knows, or a word the exceptions keep whole (keluar: ngeluarin)
+			const entry =
+				lex.roots.get(root) ?? (lex.exceptions.get(root)?.root === root ? WHOLE_WORD : undefined);
+			if (!entry || !pos.test(entry.pos)) return;
+			// Written roots before spoken ones, verbs before other words (ngilangin: hilang, not kilang),
+			// longer roots and commoner ones first.
+			const s =
+				-4 * Math.min(changed, 1) +
+				(VERB.test(entry.pos) ? 3 : 0) +
+				root.length * 0.5 -
+				entry.band +
+				(prefix && suffix ? 1 : 0);
+			if (s <= bestScore) return;
+			bestScore = s;
+			best = { root, prefixes: prefix ? [prefix] : [], suffix };
+		});
+	};
+	for (const suffix of ['', INFORMAL_SUFFIX]) {
+		if (suffix && !(base.endsWith(suffix) && base.length > suffix.length + 2)) continue;
+		const stem = suffix ? base.slice(0, -suffix.length) : base;
+		if (suffix && stem.length >= 3) consider(stem, '', suffix, VERB);
+		for (const rule of INFORMAL_PREFIX_RULES) {
+			if (!stem.startsWith(rule.written)) continue;
+			// di- is standard: only its informal suffix makes it informal (dibeliin)
+			if (rule.prefix === 'di-' && !suffix) continue;
+			const after = stem.slice(rule.written.length);
+			if (!rule.before.test(after)) continue;
+			const root = (rule.restore ?? '') + after;
+			if (root.length >= 3) consider(root, rule.prefix, suffix, informalPos(rule, suffix));
+		}
+	}
+	return best;
+}
+
+/** What the informal readings know of a word the exceptions table keeps whole. */
+const WHOLE_WORD: LexiconEntry = { root: '', pos: 'verb', gloss: '', band: 2 };
+
+const VERB = /verb/;
+
+/**
+ * Which roots an informal prefix goes with, by part of speech: a lone m- or n- only on verbs
+ * (mikir, nulis), where a chance reading of a standard word (malu, nanti) is least likely; ng- and
+ * ny- on verbs and nouns (ngopi), and with -in on adjectives too (ngilangin, nyenengin); nge- and
+ * di- on any root.
+ */
+function informalPos(rule: PrefixRule, suffix: string): RegExp {
+	if (rule.prefix !== 'N-') return /./;
+	if (rule.written.length === 1) return VERB;
+	return suffix ? /verb|noun|adjective/ : /verb|noun/;
+}
+
+/**
+ * A root as written and as spoken: the spoken e of a last syllable (simpen → simpan), final e for
+ * ai (pake → pakai), a dropped h between vowels (liat → lihat, tau → tahu) or at the start (abis →
+ * habis). The written form first.
+ */
+function spokenVariants(root: string): string[] {
+	const out = [root];
+	const e = /^(.*[^aeiou])e([^aeiou]+)$/.exec(root);
+	if (e) out.push(`${e[1]}a${e[2]}`);
+	if (/[^aeiou]e$/.test(root)) out.push(`${root.slice(0, -1)}ai`);
+	const h = /^([^aeiou]*[aeiou])([aeiou].*)$/.exec(root);
+	if (h) out.push(`${h[1]}h${h[2]}`);
+	if (/^[aeiou]/.test(root)) out.push(`h${root}`);
+	return out;
 }
 
 interface Search {
@@ -265,6 +440,9 @@ function searchBase(
 		if (!stems) continue;
 		for (const f of stems) {
 			if (!f.confix.has(suffix)) continue;
+			// A bare -i (the imperative: atasi, jauhi) on a root of three letters reads too many
+			// roots in -i as affixed (peri is not per + -i)
+			if (suffix === 'i' && !f.outer && f.root.length < 4) continue;
 			const s = score(
 				f.root,
 				f.outer,
@@ -352,18 +530,135 @@ function applyRule(rule: PrefixRule, stem: string): string | undefined {
 	return rule.before.test(after) ? rule.written + after : undefined;
 }
 
+/** Endings of loans, which keep a word whole when no prefix explains it (organisasi, filosofi, relevan). */
+const LOAN_END = /(si|isme|is|tas|al|if|ik|ika|er|or|ur|us|um|logi|fi|gi|tri|ri|on|en|ant|an)$/;
+
+/** Loan endings in -i, where the -i is no suffix (disertasi, teritori). */
+const LOAN_I_END = /(si|sti|logi|fi|gi|tri|ori)$/;
+
+/** Endings of loans that di- does not make passive (diagonal, dimensional): keep such words whole. */
+const LOAN_DI_END = /(al|ion|on|si|tas|if|isme|or|er)$/;
+
+/** Prefix stacks plausible enough to strip from a word whose root is unknown. */
+const GUESS_STACKS = new Set([
+	'meN- per-',
+	'di- per-',
+	'ter- per-',
+	'ke- ber-',
+	'ke- ter-',
+	'ke- peN-'
+]);
+
 /**
- * With no root in the lexicon, keep loanword-looking words whole (organisasi, terorisme) and
- * otherwise strip the clearest prefix and suffix, so the answer is a plausible guess.
+ * Whether a prefix reading is clear enough to strip when the root is unknown. meN-, peN- and di-
+ * are; ber- and ter- before a consonant are; pe-, per-, ke- and ber-/ter- before a vowel only with a
+ * suffix that completes them (pelita, kemarau, terumbu stay whole; keterangan does not); se- never
+ * (selimut).
  */
-function guessUnknown(word: string): Reading {
-	if (/(si|isme|is|tas|al|if|ik|er|or)$/.test(word))
-		return { root: word, prefixes: [], suffix: '' };
-	const candidates = readings(word).filter((r) => r.root.length >= 4);
-	candidates.sort(
-		(a, b) => affixList(b).length - affixList(a).length || b.root.length - a.root.length
-	);
-	return candidates[0] ?? { root: word, prefixes: [], suffix: '' };
+function clearPrefix(outer: string, written: string, root: string, suffix: string): boolean {
+	switch (outer) {
+		case '':
+		case 'meN-':
+		case 'peN-':
+		case 'di-':
+			return true;
+		case 'ber-':
+		case 'ter-':
+			return ((written === 'ber' || written === 'ter') && !/^[aeiou]/.test(root)) || suffix !== '';
+		case 'pe-':
+		case 'per-':
+		case 'ke-':
+			return suffix !== '';
+		default:
+			return false;
+	}
+}
+
+/** Suffixes of loans and Sanskrit-derived words clear enough to strip from an unknown root: urbanisasi → urban. */
+const GUESS_LOAN_SUFFIXES = /^(.{4,}?)(isasi|isme|wan|wati)$/;
+
+/**
+ * With no root in the lexicon: strip clitics (gerutunya → gerutu), then the clearest affixes
+ * whose remainder Indonesian sounds allow as a root; otherwise keep the word whole.
+ */
+function guessUnknown(word: string, lex: Lexicon): Choice {
+	for (const e of ENCLITICS) {
+		const base = word.slice(0, -e.length);
+		// -lah after l is Arabic (…llah), not the particle
+		if (
+			word.endsWith(e) &&
+			base.length >= (e.length === 2 ? 4 : 3) &&
+			/[aeiou]/.test(base.slice(-2)) &&
+			!(e === 'lah' && base.endsWith('l'))
+		) {
+			return { reading: guessReading(base, lex), base, clitics: [`-${e}`], known: false };
+		}
+	}
+	return { reading: guessReading(word, lex), base: word, clitics: [], known: false };
+}
+
+function guessReading(base: string, lex: Lexicon): Reading {
+	const loan = GUESS_LOAN_SUFFIXES.exec(base);
+	if (loan && soundsLikeRoot(loan[1]) && (!loan[2].startsWith('w') || /[aeiou]$/.test(loan[1]))) {
+		return { root: loan[1], prefixes: [], suffix: loan[2] };
+	}
+	const loanLike = LOAN_END.test(base);
+	const prior = initialPrior(lex);
+	let best: Reading | undefined;
+	let bestScore = -Infinity;
+	visitReadings(base, (root, outer, inner, suffix, menge, written, written2) => {
+		if (!outer && !suffix) return;
+		if (root.length < (menge ? 3 : 4) || !soundsLikeRoot(root)) return;
+		// meng-/meny- would have taken the nasal: mengintai is never me- + ngintai
+		if (outer && startsWithPrefixNasal(root)) return;
+		// menyusuri: s, not sy, unless the lexicon knows the sy- root
+		if (root.startsWith('sy') && (written2 || written).endsWith('ny')) return;
+		if (inner && !GUESS_STACKS.has(`${outer} ${inner}`)) return;
+		// A bare -i or -an on a loan is part of it (filosofi, relevan); so is -i after a, as often
+		// the end of a root (intai, pantai) as a suffix.
+		if (suffix && !outer && (loanLike || suffix === 'i')) return;
+		if (suffix === 'i' && (root.endsWith('a') || LOAN_I_END.test(`${root}i`))) return;
+		// ber-…-an is rare beside a root in -an (berfirman is ber- + firman)
+		if (outer === 'ber-' && suffix === 'an') return;
+		// dis- and dipl- begin loans (distrik, diploma) more often than di- begins their passives
+		if (
+			outer === 'di-' &&
+			!inner &&
+			(/^(s[^aeiouy]|pl)/.test(root) || (!suffix && LOAN_DI_END.test(root)))
+		)
+			return;
+		if (!clearPrefix(outer, written, root, suffix)) return;
+		if (inner && !clearPrefix(inner, written2, root, suffix)) return;
+		const affixes = (outer ? 1 : 0) + (inner ? 1 : 0) + (suffix ? 1 : 0);
+		const s = 100 * affixes + prior(root) + root.length * 0.01;
+		if (s <= bestScore) return;
+		bestScore = s;
+		best = { root, prefixes: outer ? (inner ? [outer, inner] : [outer]) : [], suffix };
+	});
+	return best ?? { root: base, prefixes: [], suffix: '' };
+}
+
+const PRIORS = new WeakMap<Lexicon, (root: string) => number>();
+
+/**
+ * How common a root's first sound is among the roots the lexicon knows, from 0 to 1: decides
+ * between the readings of a nasal (mengintai: intai, not kintai; menyusur: susur).
+ */
+function initialPrior(lex: Lexicon): (root: string) => number {
+	let prior = PRIORS.get(lex);
+	if (prior) return prior;
+	const key = (root: string) =>
+		/^[aeiou]/.test(root)
+			? 'V'
+			: root.startsWith('sy') || root.startsWith('kh')
+				? root.slice(0, 2)
+				: root[0];
+	const counts = new Map<string, number>();
+	for (const root of lex.roots.keys()) counts.set(key(root), (counts.get(key(root)) ?? 0) + 1);
+	const total = Math.max(1, lex.roots.size);
+	prior = (root: string) => (counts.get(key(root)) ?? 0) / total;
+	PRIORS.set(lex, prior);
+	return prior;
 }
 
 /**
@@ -394,6 +689,19 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 		return wholeWord(surface, surface, 'number');
 	const abbr = lex.abbreviations.get(surface);
 	if (abbr) return { ...wholeWord(surface, abbr.abbr, 'abbr'), expansion: abbr.expansion };
+	// KPK-nya: a clitic written after an abbreviation
+	const hyphen =
+		surface.length > 4 && surface.includes('-')
+			? /^(.+)-(nya|ku|mu|lah|kah|pun)$/.exec(surface)
+			: null;
+	const abbrBase = hyphen ? lex.abbreviations.get(hyphen[1]) : undefined;
+	if (hyphen && abbrBase)
+		return {
+			...wholeWord(hyphen[1], abbrBase.abbr, 'abbr'),
+			surface,
+			expansion: abbrBase.expansion,
+			clitics: [`-${hyphen[2]}`]
+		};
 	// Function and number words keep their whole form as headword; their root is still shown
 	// when the lexicon knows it (sebagai: se- + bagai; sepuluh: se- + puluh).
 	const closed = lex.functionWords.has(surface)
@@ -404,7 +712,12 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	if (closed) {
 		const a = wholeWord(surface, surface, closed);
 		const m = analyseSimple(surface, lex);
-		if (m.known && !m.clitics.length && m.reading.root !== surface) {
+		// meskipun → meski: -pun on a conjunction still shows its root
+		if (
+			m.known &&
+			(!m.clitics.length || m.clitics.join() === '-pun') &&
+			m.reading.root !== surface
+		) {
 			a.root = m.reading.root;
 			a.affixes = affixList(m.reading);
 		}
@@ -414,10 +727,17 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 
 	const morph = analyseMorphology(surface, lex) as Analysis;
 	morph.surface = surface;
+	// Kapolres, Kemendag: a blend of a head and a part from the abbreviations table
+	const blend = morph.verified ? undefined : blendOf(surface, lex);
+	if (blend) return { ...wholeWord(surface, blend.abbr, 'abbr'), expansion: blend.expansion };
 	// A capitalised word the lexicon does not know is a name, wherever it stands: at the start of
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
 	if (capitalised && !morph.verified) return wholeWord(surface, written, 'name');
-	morph.cls = lex.functionWords.has(morph.headword) ? 'function' : 'word';
+	// udah, nggak: the spoken form of a function word is a function word too
+	morph.cls =
+		lex.functionWords.has(morph.headword) || (morph.informal && lex.functionWords.has(morph.root))
+			? 'function'
+			: 'word';
 	return morph;
 }
 
@@ -429,8 +749,15 @@ function wholeWord(surface: string, headword: string, cls: WordClass): Analysis 
 export function analyseMorphology(
 	surface: string,
 	lex: Lexicon
-): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified'> {
+): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> {
 	const parts = surface.includes('-') ? surface.split('-') : [];
+	// hamba-Ku, KTP-nya: a clitic written after a hyphen
+	const hyphenClitic =
+		parts.length === 2 && parts[0].length >= 2 ? ENCLITICS.find((e) => parts[1] === e) : undefined;
+	if (hyphenClitic) {
+		const first = fromChoice(analyseSimple(parts[0], lex));
+		return { ...first, clitics: [...first.clitics, `-${hyphenClitic}`] };
+	}
 	if (parts.length === 2 && isReduplicationPair(parts[0], parts[1])) {
 		const [a, b] = parts;
 		// kupu-kupu, laba-laba: a reduplicated form that is a word of its own stays whole
@@ -461,14 +788,22 @@ export function analyseMorphology(
 			verified: pick.known
 		};
 	}
-	const choice = analyseSimple(surface, lex);
-	return {
-		headword: choice.base,
-		root: choice.reading.root,
-		affixes: affixList(choice.reading),
-		clitics: choice.clitics,
-		verified: choice.known
-	};
+	return fromChoice(analyseSimple(surface, lex));
+}
+
+function fromChoice(
+	choice: Choice
+): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> {
+	const out: Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> =
+		{
+			headword: choice.base,
+			root: choice.reading.root,
+			affixes: affixList(choice.reading),
+			clitics: choice.clitics,
+			verified: choice.known
+		};
+	if (choice.informal) out.informal = true;
+	return out;
 }
 
 function whole(word: string, verified: boolean) {
@@ -489,5 +824,42 @@ function affixedReduplication(a: string, b: string, lex: Lexicon) {
 			: [prefix ? `${prefix}-` : '', suffix ? `-${suffix}` : ''].filter(Boolean);
 		return { headword: `${a}-${b}`, root, affixes: [...affixes, 'R'], clitics: [], verified: true };
 	}
+	// The repeated half carries the nasal of meN- (menyebut-nyebutkan = menyebutkan, repeated) or
+	// the other half adds a prefix (tembak-menembak, bahu-membahu): analyse the affixed whole.
+	for (const suffix of ['', 'kan', 'i', 'an', 'nya']) {
+		const stem = suffix ? (b.endsWith(suffix) ? b.slice(0, -suffix.length) : '') : b;
+		const word = stem.length >= 3 && a.endsWith(stem) && a !== stem ? a + suffix : '';
+		if (!word) continue;
+		const c = analyseSimple(word, lex);
+		if (!c.known) continue;
+		const affixes = affixList(c.reading);
+		// se-R-nya: -nya belongs to the pattern (sebaik-baiknya), not a pronoun
+		if (c.clitics[0] === '-nya' && affixes[0] === 'se-')
+			return {
+				headword: `${a}-${b}`,
+				root: c.reading.root,
+				affixes: [...affixes, '-nya', 'R'],
+				clitics: [],
+				verified: true
+			};
+		return {
+			headword: `${a}-${b}`,
+			root: c.reading.root,
+			affixes: [...affixes, 'R'],
+			clitics: c.clitics,
+			verified: true
+		};
+	}
+	const second = analyseSimple(b, lex);
+	if (second.known && second.reading.root === a) {
+		return {
+			headword: `${a}-${b}`,
+			root: a,
+			affixes: [...affixList(second.reading), 'R'],
+			clitics: second.clitics,
+			verified: true
+		};
+	}
 	return undefined;
 }
+

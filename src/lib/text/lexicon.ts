@@ -73,9 +73,19 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 	}
 	const words = (text: string, file: string) =>
 		new Set(rows(text, file, 1).map((r) => r[0].toLowerCase()));
-	const abbreviations = new Map<string, { abbr: string; expansion: string; gloss: string }>();
-	for (const [abbr, expansion, gloss] of rows(files.abbreviations, 'abbreviations.tsv', 3)) {
-		abbreviations.set(abbr.toLowerCase(), { abbr, expansion, gloss });
+	const abbreviations = new Map<
+		string,
+		{ abbr: string; expansion: string; gloss: string; with?: string[] }
+	>();
+	for (const [abbr, expansion, gloss, combines] of rows(
+		files.abbreviations,
+		'abbreviations.tsv',
+		3
+	)) {
+		abbreviations.set(
+			abbr.toLowerCase(),
+			combines ? { abbr, expansion, gloss, with: combines.split(' ') } : { abbr, expansion, gloss }
+		);
 	}
 	return {
 		roots,
@@ -85,10 +95,20 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 		abbreviations,
 		phrases: parsePhrases(files.phrases),
 		nameHeads: words(files.nameHeads, 'name-heads.txt'),
+		personalTitles: new Set(
+			rows(files.nameHeads, 'name-heads.txt', 1)
+				.filter((r) => r[1] === 'person')
+				.map((r) => r[0].toLowerCase())
+		),
+		// A row whose reason starts with "informal" is a spoken form (tau → tahu).
 		exceptions: new Map(
-			rows(files.exceptions, 'exceptions.tsv', 4).map(([word, root, affixes]) => [
+			rows(files.exceptions, 'exceptions.tsv', 4).map(([word, root, affixes, why]) => [
 				word,
-				{ root, affixes: affixes === '-' ? [] : affixes.split(' ') }
+				{
+					root,
+					affixes: affixes === '-' ? [] : affixes.split(' '),
+					...(why.startsWith('informal') ? { informal: true } : {})
+				}
 			])
 		)
 	};

@@ -163,8 +163,8 @@ export function isReduplicationPair(a: string, b: string): boolean {
 	const x = a.toLowerCase();
 	const y = b.toLowerCase();
 	if (x === y || x.includes(y) || y.includes(x)) return true;
-	// kemerah-merahan: the second part minus its suffix ends the first part
-	if (y.length > 3 && x.endsWith(y.replace(/(an|kan|i)$/, ''))) return true;
+	// kemerah-merahan, setinggi-tingginya: the second part minus its suffix ends the first part
+	if (y.length > 3 && x.endsWith(y.replace(/(an|kan|i|nya)$/, ''))) return true;
 	// rhyme: sayur-mayur, lauk-pauk; also vowel-changing pairs such as bolak-balik
 	if (x.length >= 4 && y.length >= 4 && x.slice(-3) === y.slice(-3)) return true;
 	const consonants = (w: string) => w.replace(/[aeiou]/g, '');

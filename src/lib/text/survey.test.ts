@@ -28,6 +28,33 @@ describe('builtAs', () => {
 });
 
 describe('TextSurvey', () => {
+	it('shows a word as a name only where it is one, and a capitalised word at a sentence start as a word', () => {
+		const s = survey(
+			'Kabar desa\nKemarin Haji Salam datang. Ia memberi salam. Menggerutu, warga pulang.'
+		);
+		expect(s.page('names', 0, 50).rows.map((r) => r.headword)).toEqual(['Salam']);
+		const words = s.page('words', 0, 50).rows;
+		expect(words.find((r) => r.headword === 'salam')).toMatchObject({ count: 1, kind: 'word' });
+		expect(words.find((r) => r.headword === 'menggerutu')).toMatchObject({
+			root: 'gerutu',
+			verified: false,
+			kind: 'word'
+		});
+	});
+
+	it('glosses a blend and notes an informal form', () => {
+		const rows = survey('Kabar\nKapolres mau nyimpen berkas.').page('words', 0, 50).rows;
+		expect(rows.find((r) => r.headword === 'Kapolres')).toMatchObject({
+			kind: 'abbr',
+			gloss: 'head of district police',
+			built: 'stands for Kepala Kepolisian Resor'
+		});
+		expect(rows.find((r) => r.headword === 'nyimpen')).toMatchObject({
+			root: 'simpan',
+			built: 'N- + simpan, informal'
+		});
+	});
+
 	it('finds the root and gloss of an affixed word, and counts sentences, words and distinct words', () => {
 		const s = survey(
 			'Kata dan kalimat\nDia mengatakan bahwa kata itu penting. Mereka mengatakan hal yang sama!'

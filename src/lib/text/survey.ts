@@ -2,7 +2,8 @@
 // lexicon's gloss and part of speech, how often it occurs and how it is built. A long text is
 // analysed a few sentences at a time, so that whoever drives it can report progress and stop.
 
-import { analyseSentence } from './document';
+import { blendOf } from './blends';
+import { analyseSentence, lowercaseWords } from './document';
 import { textBody } from './input';
 import { createAnalyser, type Lexicon } from './lemmatise';
 import type { Phrase } from './phrases';
@@ -96,12 +97,16 @@ export class TextSurvey {
 	#entries = new Map<string, Entry>();
 	#views: Record<SurveyView, Entry[]> | undefined;
 	#phrases: Map<string, Phrase>;
+	/** Words the text writes in lowercase somewhere, so a capital at a sentence's start is not taken for a name. */
+	#lowercase: Set<string>;
 
 	constructor(text: string, lex: Lexicon) {
 		this.#lex = lex;
 		this.#analyse = createAnalyser(lex);
 		this.#phrases = new Map(lex.phrases.map((p) => [p.headword, p]));
-		this.sentences = splitSentences('text', textBody(text));
+		const body = textBody(text);
+		this.sentences = splitSentences('text', body);
+		this.#lowercase = lowercaseWords(body);
 	}
 
 	/** Sentences analysed so far. */
@@ -121,7 +126,7 @@ export class TextSurvey {
 	}
 
 	#add(index: number): void {
-		const s = analyseSentence(this.sentences[index], this.#analyse, this.#lex);
+		const s = analyseSentence(this.sentences[index], this.#analyse, this.#lex, this.#lowercase);
 		s.tokens.forEach((t, i) => {
 			const a = t.analysis;
 			if (!a) return;
@@ -210,7 +215,7 @@ export class TextSurvey {
 				};
 			}
 			case 'abbr': {
-				const abbr = lex.abbreviations.get(a.surface);
+				const abbr = lex.abbreviations.get(a.surface) ?? blendOf(a.surface, lex);
 				return {
 					...base,
 					gloss: abbr?.gloss ?? '',
@@ -223,7 +228,13 @@ export class TextSurvey {
 			default: {
 				const entry = lex.roots.get(a.root);
 				const pos = e.kind === 'function' ? 'function word' : (entry?.pos ?? '');
-				return { ...base, gloss: entry?.gloss ?? '', pos, built: builtAs(a.root, a.affixes) };
+				const built = builtAs(a.root, a.affixes);
+				return {
+					...base,
+					gloss: entry?.gloss ?? '',
+					pos,
+					built: a.informal ? `${built}, informal` : built
+				};
 			}
 		}
 	}

@@ -48,6 +48,8 @@ export interface Analysis {
 	cls: WordClass;
 	/** False when the root is not in our lexicon, so the analysis is a guess. */
 	verified: boolean;
+	/** Informal, spoken Indonesian (nyetir, beliin): the root is the standard one, the form is not. */
+	informal?: boolean;
 	/** Expansion of an abbreviation (Letjen → Letnan Jenderal). */
 	expansion?: string;
 	/** A fixed multi-word expression (timbal balik) rather than a single word. */
