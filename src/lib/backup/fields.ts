@@ -67,8 +67,8 @@ export function between(v: unknown, at: string, min: number, max: number, what: 
 export function whole(v: unknown, at: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
 	const n = num(v, at);
 	if (!Number.isInteger(n) || n < min || n > max) {
-		const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-		throw bad(at, `is ${shown(n)}; it must be a whole number ${range}.`);
+		const range = max < Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : min > Number.MIN_SAFE_INTEGER ? `${min} or more` : '';
+		throw bad(at, `is ${shown(n)}; it must be a whole number${range && ' ' + range}.`);
 	}
 	return n;
 }

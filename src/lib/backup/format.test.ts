@@ -9,7 +9,7 @@ import { recordAnswer, recordPractice } from '../db/reviews';
 import { KartuDB } from '../db/schema';
 import { loadSettings, saveSettings } from '../db/settings';
 import { syncDecks } from '../db/sync';
-import { markWord } from '../db/words';
+import { markWord, reviewNow } from '../db/words';
 import { pickNext } from '../srs/queue';
 import { GRADES, Scheduler, type Grade } from '../srs/schedule';
 import { DEFAULT_SETTINGS } from '../srs/settings';
@@ -42,7 +42,7 @@ afterAll(async () => {
  * cards in all four states, lapses included), a practice answer, word marks and saved settings.
  * Cut to the studied and marked cards and ten new ones, to keep each import in the property short.
  */
-async function realExport(): Promise<Json> {
+async function realExport(): Promise<{ whole: Json; cut: Json }> {
 	const db = fresh();
 	const settings = { ...DEFAULT_SETTINGS, enableFuzz: false, newPerDay: 6 };
 	const scheduler = new Scheduler(settings);
@@ -65,17 +65,21 @@ async function realExport(): Promise<Json> {
 	// A review card forgotten (Relearning), answered early as the learner may in a practice session.
 	await recordAnswer(db, { card: lapsed, grade: 1, next: scheduler.answer(lapsed.fsrs, 1, end), time: end, ms: 4000, dayStartHour: 4 });
 	await recordPractice(db, { card: practised, grade: 3, time: end, ms: 900 });
+	// "Review now" on a new word (a negative position) and on a studied one (due now).
+	const unseen = (await db.cards.toArray()).filter((c) => c.fsrs.reps === 0 && !c.mark).at(-1)!;
+	await reviewNow(db, unseen.content.headword, end);
+	await reviewNow(db, practised.content.headword, end);
 	await markWord(db, 'negara', 'known', t0);
 	await markWord(db, 'hubungan', 'ignored', t0);
-	const raw = JSON.parse(serialiseBackup(await exportBackup(db, new Date(t0.getTime() + 13 * DAY + 3_600_000))));
-	const fresh10 = raw.cards.filter((c: Json) => c.fsrs.reps === 0 && !c.mark).slice(0, 10);
-	raw.cards = raw.cards.filter((c: Json) => c.fsrs.reps > 0 || c.mark || fresh10.includes(c));
-	return raw;
+	const whole = JSON.parse(serialiseBackup(await exportBackup(db, new Date(t0.getTime() + 13 * DAY + 3_600_000))));
+	const fresh10 = whole.cards.filter((c: Json) => c.fsrs.reps === 0 && !c.mark).slice(0, 10);
+	return { whole, cut: { ...whole, cards: whole.cards.filter((c: Json) => c.fsrs.reps > 0 || c.mark || c.position < 0 || fresh10.includes(c)) } };
 }
 
+let whole: Json;
 let real: Json;
 beforeAll(async () => {
-	real = await realExport();
+	({ whole, cut: real } = await realExport());
 });
 
 const clone = (): Json => structuredClone(real);
@@ -122,7 +126,13 @@ describe('a real export', () => {
 		const states = new Set(result.backup.cards.map((c) => c.fsrs.state));
 		expect([...states].sort()).toEqual([0, 1, 2, 3]);
 		expect(result.backup.reviews.some((r) => r.practice)).toBe(true);
+		expect(result.backup.cards.some((c) => c.position < 0)).toBe(true);
 		expect(await importAndAnswerAll(result.backup, 3)).toBe(real.cards.length);
+	});
+
+	it('is accepted whole, every card of the article included', () => {
+		const result = parse(whole);
+		expect(result.ok && result.backup.cards.length).toBe(305);
 	});
 
 	it('from before word marks and learning steps (the first Kartu) still imports', () => {

@@ -59,7 +59,8 @@ function readCard(raw: unknown, at: string, clock: Clock): BackupCard {
 		id,
 		article,
 		sibling,
-		position: whole(o.position, `${at}.position`),
+		// Negative when the learner asked to review a new word now (db/words.ts reviewNow).
+		position: whole(o.position, `${at}.position`, Number.MIN_SAFE_INTEGER),
 		content,
 		fsrs: readFsrs(o.fsrs, `${at}.fsrs`, clock),
 		suspended: bool(o.suspended, `${at}.suspended`),
