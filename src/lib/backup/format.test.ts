@@ -11,14 +11,14 @@ import { loadSettings, saveSettings } from '../db/settings';
 import { syncDecks } from '../db/sync';
 import { markWord, reviewNow } from '../db/words';
 import { pickNext } from '../srs/queue';
-import { GRADES, Scheduler, type Grade } from '../srs/schedule';
+import { GRADES, Scheduler, type Card, type Grade } from '../srs/schedule';
 import { DEFAULT_SETTINGS } from '../srs/settings';
 import { checkBackup, parseBackup, serialiseBackup, type ParseResult } from './format';
 
 const DAY = 86_400_000;
 const t0 = new Date('2026-03-02T09:00:00Z');
-/** The clock of the device that imports: a week after the last answer below. */
-const now = new Date(t0.getTime() + 20 * DAY);
+/** The clock of the device that imports: an hour after the export below, so a date moved a day on lies in the future. */
+const now = new Date(t0.getTime() + 13 * DAY + 2 * 3_600_000);
 
 // Changed field by field, so typed loosely.
 type Json = any;
@@ -91,31 +91,32 @@ const index = (list: Json[], test: (x: Json) => boolean): number => {
 };
 
 /**
- * Imports a backup into an empty database, then answers every card as the review page would:
- * the four outcomes it labels, then one of them written with `recordAnswer`. Throws on any failure.
+ * Imports a backup (replacing everything in `db`), then checks that every card can be answered as
+ * the review page answers it: the four outcomes it labels, each with a real interval, and the cards
+ * `answer` picks answered and written with `recordAnswer`. Each review's states must be
+ * schedulable too, as Undo puts a card back to its state before a review. Throws on any failure.
  */
-async function importAndAnswerAll(backup: Extract<ParseResult, { ok: true }>['backup'], grade: Grade): Promise<number> {
-	const db = fresh();
-	try {
-		await applyImport(db, backup, 'replace');
-		const scheduler = new Scheduler(await loadSettings(db));
-		const cards = await db.cards.toArray();
-		for (const card of cards) {
-			const preview = scheduler.preview(card.fsrs, now);
-			for (const g of GRADES) {
-				const { interval, card: next } = preview[g];
-				if (!(Number.isFinite(interval) && interval > 0 && Number.isFinite(next.due.getTime()))) {
-					throw new Error(`${card.id}: grade ${g} gives no interval (${interval}).`);
-				}
-			}
-			await recordAnswer(db, { card, grade, next: scheduler.answerFrom(preview, card.fsrs, grade, now, now), time: now, ms: 1000, dayStartHour: 4 });
+async function importAndAnswer(db: KartuDB, backup: Extract<ParseResult, { ok: true }>['backup'], grade: Grade, answer: (id: string) => boolean): Promise<number> {
+	await applyImport(db, backup, 'replace');
+	const scheduler = new Scheduler(await loadSettings(db));
+	const labelled = (fsrs: Card, at: Date, what: string) => {
+		const preview = scheduler.preview(fsrs, at);
+		for (const g of GRADES) {
+			const { interval, card: next } = preview[g];
+			if (!(Number.isFinite(interval) && interval > 0 && Number.isFinite(next.due.getTime()))) throw new Error(`${what}: grade ${g} gives no interval (${interval}).`);
 		}
-		return cards.length;
-	} finally {
-		db.close();
-		await db.delete();
-		opened.splice(opened.indexOf(db), 1);
+		return preview;
+	};
+	const cards = await db.cards.toArray();
+	for (const card of cards) {
+		const preview = labelled(card.fsrs, now, card.id);
+		if (answer(card.id)) await recordAnswer(db, { card, grade, next: scheduler.answerFrom(preview, card.fsrs, grade, now, now), time: now, ms: 1000, dayStartHour: 4 });
 	}
+	for (const r of backup.reviews) {
+		labelled(r.before as Card, r.time, `${r.id} before`);
+		labelled(r.after as Card, now, `${r.id} after`);
+	}
+	return cards.length;
 }
 
 describe('a real export', () => {
@@ -127,7 +128,9 @@ describe('a real export', () => {
 		expect([...states].sort()).toEqual([0, 1, 2, 3]);
 		expect(result.backup.reviews.some((r) => r.practice)).toBe(true);
 		expect(result.backup.cards.some((c) => c.position < 0)).toBe(true);
-		expect(await importAndAnswerAll(result.backup, 3)).toBe(real.cards.length);
+		const db = fresh();
+		expect(await importAndAnswer(db, result.backup, 3, () => true)).toBe(real.cards.length);
+		expect(await db.reviews.count()).toBe(real.reviews.length + real.cards.length);
 	});
 
 	it('is accepted whole, every card of the article included', () => {
@@ -287,7 +290,7 @@ function paths(v: Json, at: Path = [], out: Path[] = []): Path[] {
 }
 
 function pathText(p: Path): string {
-	return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('');
+	return p.map((k, i) => (typeof k === 'number' || k === '*' ? `[${k}]` : i ? `.${k}` : k)).join('');
 }
 
 function get(v: Json, p: Path): Json {
@@ -302,7 +305,11 @@ function set(v: Json, p: Path, value: unknown): void {
 	} else parent[p.at(-1)!] = value;
 }
 
-/** Values a field may be changed to: wrong types, edges of FSRS's ranges, odd dates, another item's value. */
+/**
+ * Values a field may be changed to: wrong types, the edges of FSRS's ranges, odd dates, another
+ * item's value of the same field (`{ from }`: a duplicate id, say), or the field's own value moved
+ * a little (`{ nudge }`: days for a date, units for a number), where the subtle mistakes are.
+ */
 const replacement = fc.oneof(
 	fc.constant(undefined),
 	fc.constant(null),
@@ -315,51 +322,93 @@ const replacement = fc.oneof(
 	fc.date({ min: new Date('1900-01-01'), max: new Date('2300-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
 	fc.integer({ min: -3 * DAY, max: 3 * DAY }).map((ms) => iso(now.getTime() + ms)),
 	fc.constantFrom([], {}, [1, 2], { start: 0, end: 1 }),
-	fc.nat().map((k) => ({ from: k }))
+	{ weight: 3, arbitrary: fc.nat().map((from) => ({ from })) },
+	{ weight: 4, arbitrary: fc.integer({ min: -40, max: 40 }).map((nudge) => ({ nudge })) }
 );
 
-describe('a backup changed field by field', () => {
-	const all = () => paths(real);
+/** The value `change` stands for at path `p` of `raw`. */
+function changedValue(raw: Json, p: Path, change: unknown): unknown {
+	if (!change || typeof change !== 'object' || Array.isArray(change)) return change;
+	if ('from' in change && typeof p[1] === 'number') {
+		const list = raw[p[0]] as Json[];
+		return structuredClone(get(list[(change as { from: number }).from % list.length], p.slice(2)));
+	}
+	if ('nudge' in change) {
+		const d = (change as { nudge: number }).nudge;
+		const v = get(raw, p);
+		if (typeof v === 'number') return v + d;
+		if (typeof v === 'boolean') return !v;
+		if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return iso(Date.parse(v) + d * DAY);
+		return d;
+	}
+	return change;
+}
 
-	it('is refused, naming the field, or imports with every card answerable', { timeout: 120_000 }, async () => {
-		const fields = all();
-		let refused = 0;
-		let imported = 0;
-		await fc.assert(
-			fc.asyncProperty(fc.nat(fields.length - 1), replacement, fc.constantFrom(...GRADES), async (which, value, grade) => {
-				const p = fields[which];
-				const raw = clone();
-				// `{ from: k }`: the same field of another item of the same list (a duplicate id, say).
-				let v: unknown = value;
-				if (v && typeof v === 'object' && 'from' in v && typeof p[1] === 'number') {
-					const list = raw[p[0]] as Json[];
-					v = structuredClone(get(list[(v as { from: number }).from % list.length], p.slice(2)));
-				}
-				set(raw, p, v);
-				const result = parse(raw);
-				if (!result.ok) {
-					refused++;
-					expect(result.path, result.error).toBeDefined();
+describe('a backup changed field by field', () => {
+	// Every kind of field (`cards[*].fsrs.stability`), each changed RUNS times in one of its places.
+	const RUNS = 10;
+	const kinds = new Map<string, Path[]>();
+	beforeAll(() => {
+		for (const p of paths(real)) {
+			const kind = pathText(p.map((k) => (typeof k === 'number' ? '*' : k)));
+			kinds.set(kind, [...(kinds.get(kind) ?? []), p]);
+		}
+	});
+	let db: KartuDB;
+	beforeAll(() => {
+		db = fresh();
+	});
+
+	it('reaches every kind of field of the real export', () => {
+		expect(kinds.size).toBeGreaterThan(60);
+		expect([...kinds.keys()]).toContain('cards[*].fsrs.stability');
+		expect([...kinds.keys()]).toContain('reviews[*].after.stability');
+		expect([...kinds.keys()]).toContain('words[*].headword');
+	});
+
+	it('is refused, naming the field, or imports with every card answerable', { timeout: 300_000 }, async () => {
+		const seen = { refused: 0, imported: 0 };
+		for (const [kind, places] of kinds) {
+			await fc.assert(
+				fc.asyncProperty(fc.nat(places.length - 1), replacement, fc.constantFrom(...GRADES), fc.nat(), async (which, value, grade, other) => {
+					const p = places[which];
+					const raw = clone();
+					const v = changedValue(raw, p, value);
+					set(raw, p, v);
+					const result = parse(raw);
 					const field = pathText(p);
-					const item = pathText(p.slice(0, 2));
-					const near = (q: string) => q === field || q.startsWith(field + '.') || q.startsWith(field + '[') || field.startsWith(q) || q.startsWith(item + '.') || q.startsWith(item + '[');
-					// A changed or removed card id leaves its reviews pointing at nothing.
-					const oldId = p[0] === 'cards' && typeof p[1] === 'number' ? real.cards[p[1]].id : undefined;
-					const orphan = /^reviews\[(\d+)\]\.cardId$/.exec(result.path!);
-					const refersToChanged = orphan && real.reviews[Number(orphan[1])]?.cardId === oldId;
-					// A removed list item shifts the ones after it; their duplicates or references name them.
-					const shifted = v === undefined && typeof p.at(-1) === 'number';
-					expect(near(result.path!) || result.error.includes(field) || refersToChanged || shifted, `${field} → ${JSON.stringify(v)}: ${result.error}`).toBe(true);
-					return;
-				}
-				imported++;
-				await importAndAnswerAll(result.backup, grade);
-			}),
-			{ numRuns: 300 }
-		);
+					if (!result.ok) {
+						seen.refused++;
+						expect(result.path, result.error).toBeDefined();
+						const item = pathText(p.slice(0, 2));
+						const near = (q: string) => q === field || q.startsWith(field + '.') || q.startsWith(field + '[') || field.startsWith(q) || q.startsWith(item + '.') || q.startsWith(item + '[');
+						// A card changed or removed (its id, itself, the list) leaves its reviews pointing at nothing.
+						const ids = Array.isArray(raw.cards) ? raw.cards.map((c: Json) => c?.id) : [];
+						const orphan = /^reviews\[(\d+)\]\.cardId$/.exec(result.path!);
+						const refersToChanged = p[0] === 'cards' && orphan && !ids.includes(real.reviews[Number(orphan[1])]?.cardId);
+						// A removed list item shifts the ones after it; their duplicates or references name them.
+						const shifted = v === undefined && typeof p.at(-1) === 'number';
+						expect(near(result.path!) || result.error.includes(field) || refersToChanged || shifted, `${field} → ${JSON.stringify(v)}: ${result.error}`).toBe(true);
+						return;
+					}
+					seen.imported++;
+					// The changed card is answered and written, and one other.
+					const target = p[0] === 'cards' && typeof p[1] === 'number' ? raw.cards[p[1]]?.id : undefined;
+					const another = result.backup.cards[other % result.backup.cards.length]?.id;
+					try {
+						await importAndAnswer(db, result.backup, grade, (id) => id === target || id === another);
+					} catch (e) {
+						throw new Error(`${field} → ${JSON.stringify(v)} was accepted, but: ${(e as Error).message}`);
+					}
+				}),
+				{ numRuns: RUNS }
+			).catch((e: Error) => {
+				throw new Error(`${kind}: ${e.message}\n${(e.cause as Error | undefined)?.message ?? ''}`);
+			});
+		}
 		// Both outcomes are exercised.
-		expect(refused).toBeGreaterThan(50);
-		expect(imported).toBeGreaterThan(10);
+		expect(seen.refused).toBeGreaterThan(kinds.size * 2);
+		expect(seen.imported).toBeGreaterThan(kinds.size);
 	});
 });
 
