@@ -13,12 +13,11 @@ const GRADES = [1, 2, 3, 4] as const;
 /** The parts of a backup after `format` and `version`, which the caller has read. */
 export function readV1(root: Record<string, unknown>, clock: Clock): Omit<Backup, 'format' | 'version'> {
 	const exported = date(root.exported, 'exported', EARLIEST, clock.now, future(clock));
-	// Nothing is checked against `exported`: snapshots and tests pass their own clocks. What FSRS
-	// needs is that no review lies after now, where the cards will be answered.
-	const until = clock;
-	const cards = list(root.cards, 'cards').map((c, i) => readCard(c, `cards[${i}]`, until));
+	// Dates are checked against now, not `exported` (snapshots are assembled with an earlier time):
+	// what FSRS needs is that no review lies after now, when the cards will be answered.
+	const cards = list(root.cards, 'cards').map((c, i) => readCard(c, `cards[${i}]`, clock));
 	const index = unique(cards.map((c) => c.id), 'cards', 'id', 'card');
-	const reviews = list(root.reviews, 'reviews').map((r, i) => readReview(r, `reviews[${i}]`, until));
+	const reviews = list(root.reviews, 'reviews').map((r, i) => readReview(r, `reviews[${i}]`, clock));
 	unique(reviews.map((r) => r.id), 'reviews', 'id', 'review');
 	reviews.forEach((r, i) => {
 		const at = `reviews[${i}].cardId`;
@@ -27,7 +26,7 @@ export function readV1(root: Record<string, unknown>, clock: Clock): Omit<Backup
 	const settings = list(root.settings, 'settings').map((s, i) => readSetting(s, `settings[${i}]`));
 	unique(settings.map((s) => s.key), 'settings', 'key', 'setting');
 	// Backups made before word marks existed have no list.
-	const words = list(root.words ?? [], 'words').map((w, i) => readWord(w, `words[${i}]`, until));
+	const words = list(root.words ?? [], 'words').map((w, i) => readWord(w, `words[${i}]`, clock));
 	unique(words.map((w) => w.headword), 'words', 'headword', 'word mark');
 	return { exported, cards, reviews, settings, words };
 }
