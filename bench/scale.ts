@@ -35,7 +35,15 @@ const INSTRUMENT = `(() => {
 let bundle: string | undefined;
 async function seedBundle(): Promise<string> {
 	if (!bundle) {
-		const out = await build({ entryPoints: ['bench/seed.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022', logLevel: 'error' });
+		const out = await build({
+			entryPoints: ['bench/seed.ts'],
+			bundle: true,
+			format: 'iife',
+			write: false,
+			platform: 'browser',
+			target: 'es2022',
+			logLevel: 'error'
+		});
 		bundle = out.outputFiles[0].text;
 	}
 	return bundle;
@@ -48,27 +56,46 @@ interface Marks {
 }
 
 /** Opens `path` with an empty HTTP cache and waits for `mark`; returns its time since navigation start. */
-async function coldVisit(page: Page, url: string, mark: keyof Marks, timeout = 120_000): Promise<number> {
+async function coldVisit(
+	page: Page,
+	url: string,
+	mark: keyof Marks,
+	timeout = 120_000
+): Promise<number> {
 	// From a quiet page: the work the previous page still does after its own mark (reading ahead,
 	// today's snapshot check) would otherwise hold up this navigation and be counted in it.
-	await page.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 300), { timeout: 3000 })));
+	await page.evaluate(
+		() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 300), { timeout: 3000 }))
+	);
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Network.clearBrowserCache');
 	await cdp.detach();
 	await page.goto(url);
-	await page.waitForFunction((m) => (window as unknown as { __marks: Marks }).__marks[m as keyof Marks] !== undefined, mark, { timeout, polling: 20 });
+	await page.waitForFunction(
+		(m) => (window as unknown as { __marks: Marks }).__marks[m as keyof Marks] !== undefined,
+		mark,
+		{ timeout, polling: 20 }
+	);
 	if (process.env.BENCH_DEBUG) {
-		const steps = await page.evaluate(() => ['kartu:early-opened', 'kartu:early-read'].map((n) => `${n} ${Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1)}`).join(', '));
+		const steps = await page.evaluate(() =>
+			['kartu:early-opened', 'kartu:early-read']
+				.map((n) => `${n} ${Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1)}`)
+				.join(', ')
+		);
 		console.error(`${url}: ${steps}`);
 	}
-	return page.evaluate((m) => (window as unknown as { __marks: Marks }).__marks[m as keyof Marks]!, mark);
+	return page.evaluate(
+		(m) => (window as unknown as { __marks: Marks }).__marks[m as keyof Marks]!,
+		mark
+	);
 }
 
 /** The seeder goes in as an inline script, which the pages' Content-Security-Policy refuses: the harness bypasses it. */
 const HARNESS = { bypassCSP: true };
 
 async function withSeeder<T>(page: Page, fn: () => Promise<T>): Promise<T> {
-	if (!(await page.evaluate(() => 'kartuBench' in window))) await page.addScriptTag({ content: await seedBundle() });
+	if (!(await page.evaluate(() => 'kartuBench' in window)))
+		await page.addScriptTag({ content: await seedBundle() });
 	return fn();
 }
 
@@ -78,21 +105,32 @@ async function withSeeder<T>(page: Page, fn: () => Promise<T>): Promise<T> {
  * focus move the page runs after drawing the answer.
  */
 function settled(page: Page): Promise<unknown> {
-	return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(r, { timeout: 500 })))));
+	return page.evaluate(
+		() =>
+			new Promise((r) =>
+				requestAnimationFrame(() =>
+					requestAnimationFrame(() => requestIdleCallback(r, { timeout: 500 }))
+				)
+			)
+	);
 }
 
 /** Answers `n` cards with Good by keyboard (Enter shows, 3 grades); returns each grade → next card time. */
 async function gradeCards(page: Page, n: number): Promise<number[]> {
 	await page.waitForSelector('[data-card-id]');
 	for (let i = 0; i < n; i++) {
-		const before = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
+		const before = await page.evaluate(
+			() => (window as unknown as { __lat: number[] }).__lat.length
+		);
 		if (!(await page.locator('[data-card-id]').count())) break;
 		await page.keyboard.press('Enter');
 		await page.getByRole('button', { name: /^Good/ }).and(page.locator(':enabled')).waitFor();
 		await settled(page);
 		await page.keyboard.press('3');
 		await page.waitForFunction(
-			(b) => (window as unknown as { __lat: number[] }).__lat.length > b || !document.querySelector('[data-card-id]'),
+			(b) =>
+				(window as unknown as { __lat: number[] }).__lat.length > b ||
+				!document.querySelector('[data-card-id]'),
 			before,
 			{ polling: 10 }
 		);
@@ -124,7 +162,13 @@ export interface ScaleRaw {
 }
 
 /** Seeds one collection size in a fresh browser context and measures everything on it. */
-export async function measureCollection(browser: Browser, baseUrl: string, size: number, reviews: number, runs = 5): Promise<ScaleRaw> {
+export async function measureCollection(
+	browser: Browser,
+	baseUrl: string,
+	size: number,
+	reviews: number,
+	runs = 5
+): Promise<ScaleRaw> {
 	const context = await browser.newContext(HARNESS);
 	const page = await context.newPage();
 	await page.addInitScript(INSTRUMENT);
@@ -133,7 +177,11 @@ export async function measureCollection(browser: Browser, baseUrl: string, size:
 		await page.getByTestId('learned').filter({ hasText: /\d/ }).waitFor();
 		const now = Date.now();
 		const seeded = await withSeeder(page, () =>
-			page.evaluate(([n, r, t]) => (window as any).kartuBench.seedCollection(n, r, t), [size, reviews, now] as const)
+			page.evaluate(([n, r, t]) => (window as any).kartuBench.seedCollection(n, r, t), [
+				size,
+				reviews,
+				now
+			] as const)
 		);
 		const spread = await page.evaluate(() => (window as any).kartuBench.queueSpread());
 		// Today's automatic snapshot is taken at the first start of the day, in the background; let it
@@ -149,7 +197,9 @@ export async function measureCollection(browser: Browser, baseUrl: string, size:
 			stats.push(await coldVisit(page, baseUrl + '/stats', 'stats'));
 			firstCard.push(await coldVisit(page, baseUrl + '/review', 'firstCard'));
 		}
-		const bare = await withSeeder(page, () => page.evaluate(() => (window as any).kartuBench.bareTransactions(200)));
+		const bare = await withSeeder(page, () =>
+			page.evaluate(() => (window as any).kartuBench.bareTransactions(200))
+		);
 		await page.goto(baseUrl + '/review');
 		const grade = await gradeCards(page, 100);
 		const heap = await heapMB(page);
@@ -173,7 +223,12 @@ export async function measureCollection(browser: Browser, baseUrl: string, size:
 }
 
 /** Batch loading (syncDecks, one transaction) against one transaction per card, in the same page. */
-export async function measureBatch(browser: Browser, baseUrl: string, n = 5_000, runs = 3): Promise<Figure> {
+export async function measureBatch(
+	browser: Browser,
+	baseUrl: string,
+	n = 5_000,
+	runs = 3
+): Promise<Figure> {
 	const context = await browser.newContext(HARNESS);
 	const page = await context.newPage();
 	try {
@@ -181,7 +236,11 @@ export async function measureBatch(browser: Browser, baseUrl: string, n = 5_000,
 		await page.getByTestId('learned').filter({ hasText: /\d/ }).waitFor();
 		const results: { batch: number; oneByOne: number }[] = [];
 		for (let i = 0; i < runs; i++) {
-			results.push(await withSeeder(page, () => page.evaluate((k) => (window as any).kartuBench.batchVersusOneByOne(k), n)));
+			results.push(
+				await withSeeder(page, () =>
+					page.evaluate((k) => (window as any).kartuBench.batchVersusOneByOne(k), n)
+				)
+			);
 		}
 		const batch = median(results.map((r) => r.batch));
 		const one = median(results.map((r) => r.oneByOne));
@@ -216,7 +275,10 @@ export function scaleFigures(r: ScaleRaw, small?: ScaleRaw): Figure[] {
 			size: r.size,
 			value: gradeP95,
 			unit: 'ms',
-			baseline: { label: 'bare IndexedDB put+get transaction, p95 of 200, same page', value: bareP95 },
+			baseline: {
+				label: 'bare IndexedDB put+get transaction, p95 of 200, same page',
+				value: bareP95
+			},
 			ratio: gradeP95 / bareP95,
 			target: r.size >= 100_000 ? '≤ 16 ms and ≤ 5× baseline' : '≤ 5× baseline',
 			pass: gradeP95 / bareP95 <= 5 && (r.size < 100_000 || gradeP95 <= 16),
@@ -252,7 +314,10 @@ export function scaleFigures(r: ScaleRaw, small?: ScaleRaw): Figure[] {
 			size: r.size,
 			value: stats,
 			unit: 'ms',
-			baseline: { label: `summing all ${r.reviews.toLocaleString('en')} reviews once (as after an import)`, value: r.statsSumMs },
+			baseline: {
+				label: `summing all ${r.reviews.toLocaleString('en')} reviews once (as after an import)`,
+				value: r.statsSumMs
+			},
 			ratio: stats / r.statsSumMs,
 			target: r.reviews >= 1_000_000 ? '≤ 1,000 ms' : '(none at this size)',
 			pass: r.reviews < 1_000_000 || stats <= 1000,
@@ -264,7 +329,12 @@ export function scaleFigures(r: ScaleRaw, small?: ScaleRaw): Figure[] {
 			size: r.size,
 			value: r.heapMB,
 			unit: 'MB',
-			...(small ? { baseline: { label: 'the same after 100 answers at 200 cards', value: small.heapMB }, ratio: r.heapMB / small.heapMB } : {}),
+			...(small
+				? {
+						baseline: { label: 'the same after 100 answers at 200 cards', value: small.heapMB },
+						ratio: r.heapMB / small.heapMB
+					}
+				: {}),
 			target: r.size >= 100_000 ? '≤ 60 MB' : '(none at this size)',
 			pass: r.size < 100_000 || r.heapMB <= 60,
 			source: SOURCE
@@ -284,18 +354,33 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	try {
 		const raws: ScaleRaw[] = [];
 		for (const size of sizes) {
-			const raw = await measureCollection(browser, server.url, size, size * Number(process.env.REVIEWS_PER_CARD ?? 10), Number(process.env.RUNS ?? 3));
+			const raw = await measureCollection(
+				browser,
+				server.url,
+				size,
+				size * Number(process.env.REVIEWS_PER_CARD ?? 10),
+				Number(process.env.RUNS ?? 3)
+			);
 			console.log(describeRaw(raw));
 			raws.push(raw);
 		}
-		console.log('\n| figure | cards | value | baseline | ratio | target | pass |\n| --- | --- | --- | --- | --- | --- | --- |');
+		console.log(
+			'\n| figure | cards | value | baseline | ratio | target | pass |\n| --- | --- | --- | --- | --- | --- | --- |'
+		);
 		for (const r of raws) {
-			for (const f of scaleFigures(r, raws.find((x) => x.size === 200))) {
-				console.log(`| ${f.label} | ${f.size} | ${fmt(f.value)} ${f.unit} | ${f.baseline ? fmt(f.baseline.value) : ''} | ${f.ratio ? fmt(f.ratio, 2) : ''} | ${f.target} | ${f.pass ? 'yes' : 'NO'} |`);
+			for (const f of scaleFigures(
+				r,
+				raws.find((x) => x.size === 200)
+			)) {
+				console.log(
+					`| ${f.label} | ${f.size} | ${fmt(f.value)} ${f.unit} | ${f.baseline ? fmt(f.baseline.value) : ''} | ${f.ratio ? fmt(f.ratio, 2) : ''} | ${f.target} | ${f.pass ? 'yes' : 'NO'} |`
+				);
 			}
 		}
 		const batch = await measureBatch(browser, server.url);
-		console.log(`| ${batch.label} | | ${fmt(batch.value)} | ${fmt(batch.baseline!.value)} | ${fmt(batch.ratio!, 2)} | ${batch.target} | ${batch.pass ? 'yes' : 'NO'} |`);
+		console.log(
+			`| ${batch.label} | | ${fmt(batch.value)} | ${fmt(batch.baseline!.value)} | ${fmt(batch.ratio!, 2)} | ${batch.target} | ${batch.pass ? 'yes' : 'NO'} |`
+		);
 	} finally {
 		await browser.close();
 		server.stop();

@@ -37,7 +37,11 @@ const server = createServer((req, res) => {
 	});
 });
 server.on('error', (e) => {
-	console.error(e.code === 'EADDRINUSE' ? `Port ${port} is already in use; set PORT to another port.` : e.message);
+	console.error(
+		e.code === 'EADDRINUSE'
+			? `Port ${port} is already in use; set PORT to another port.`
+			: e.message
+	);
 	process.exit(1);
 });
 server.listen(port, host, () => console.log(`Kartu is served at http://${host}:${port}/`));

@@ -17,9 +17,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const page = id === '/' ? 'home' : id === '/review' ? 'review' : 'other';
 	const sources = [hash, ...(id && WASM_ROUTES.includes(id) ? ["'wasm-unsafe-eval'"] : [])];
 	const script = `<script data-page="${page}" data-version="${__CONTENT_VERSION__}">${code}</script>`;
-	const response = await resolve(event, { transformPageChunk: ({ html }) => placePolicy(html, PLACEHOLDER, script, sources) });
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => placePolicy(html, PLACEHOLDER, script, sources)
+	});
 	// Pages not prerendered (vite dev) get the policy as a header instead of a meta.
 	const header = response.headers.get('content-security-policy');
-	if (header) response.headers.set('content-security-policy', withSources(header, 'script-src', sources));
+	if (header)
+		response.headers.set('content-security-policy', withSources(header, 'script-src', sources));
 	return response;
 };

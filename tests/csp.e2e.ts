@@ -6,7 +6,10 @@ import { KIT_ANNOUNCER_STYLE } from '../src/lib/csp.js';
 import { onlyKind, writesSettled } from './idb';
 
 const BUILD = new URL('../build/', import.meta.url).pathname;
-const article = readFileSync(new URL('../content/articles/azerbaijan-iran.md', import.meta.url), 'utf8');
+const article = readFileSync(
+	new URL('../content/articles/azerbaijan-iran.md', import.meta.url),
+	'utf8'
+);
 const body = article.slice(article.indexOf('\n---\n') + 5);
 
 interface Violation {
@@ -25,11 +28,17 @@ async function watchViolations(page: Page): Promise<Violation[]> {
 	await page.exposeFunction('__cspViolation', (v: Violation) => seen.push(v));
 	await page.addInitScript(() => {
 		document.addEventListener('securitypolicyviolation', (e) =>
-			(window as unknown as { __cspViolation: (v: Violation) => void }).__cspViolation({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, url: location.pathname })
+			(window as unknown as { __cspViolation: (v: Violation) => void }).__cspViolation({
+				directive: e.effectiveDirective,
+				blocked: e.blockedURI,
+				sample: e.sample,
+				url: location.pathname
+			})
 		);
 	});
 	page.on('console', (m) => {
-		if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) seen.push({ directive: 'console', blocked: '', sample: m.text(), url: page.url() });
+		if (m.type() === 'error' && /Content Security Policy/i.test(m.text()))
+			seen.push({ directive: 'console', blocked: '', sample: m.text(), url: page.url() });
 	});
 	return seen;
 }
@@ -38,18 +47,32 @@ async function watchViolations(page: Page): Promise<Violation[]> {
 function parsePolicy(html: string): Map<string, string[]> {
 	const content = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(html)?.[1];
 	if (!content) throw new Error('the page has no Content-Security-Policy');
-	return new Map(content.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
-}
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-
-function pages(dir = BUILD): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory() ? (e.name === '_app' ? [] : pages(join(dir, e.name))) : e.name.endsWith('.html') ? ['/' + relative(BUILD, join(dir, e.name)).replace(/(index)?\.html$/, '')] : []
+	return new Map(
+		content
+			.split(';')
+			.map((d) => d.trim().split(/\s+/))
+			.map(([name, ...sources]) => [name, sources])
 	);
 }
 
-test('every page ships a strict policy that names each of its inline scripts and nothing else', async ({ request }) => {
+const nav = (page: Page, name: string) =>
+	page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+function pages(dir = BUILD): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory()
+			? e.name === '_app'
+				? []
+				: pages(join(dir, e.name))
+			: e.name.endsWith('.html')
+				? ['/' + relative(BUILD, join(dir, e.name)).replace(/(index)?\.html$/, '')]
+				: []
+	);
+}
+
+test('every page ships a strict policy that names each of its inline scripts and nothing else', async ({
+	request
+}) => {
 	const paths = pages();
 	expect(paths.length).toBeGreaterThan(100);
 	for (const path of paths) {
@@ -58,7 +81,9 @@ test('every page ships a strict policy that names each of its inline scripts and
 		const html = await response.text();
 		const policy = parsePolicy(html);
 		// First in the head, before any script or style.
-		expect(html.indexOf('http-equiv="content-security-policy"'), path).toBeLessThan(html.indexOf('<script'));
+		expect(html.indexOf('http-equiv="content-security-policy"'), path).toBeLessThan(
+			html.indexOf('<script')
+		);
 		expect(policy.get('default-src')).toEqual(["'self'"]);
 		expect(policy.get('object-src')).toEqual(["'none'"]);
 		expect(policy.get('base-uri')).toEqual(["'none'"]);
@@ -71,14 +96,19 @@ test('every page ships a strict policy that names each of its inline scripts and
 		expect(scripts).not.toContain("'unsafe-eval'");
 		// WebAssembly only where the Anki export compiles sql.js.
 		expect(scripts.includes("'wasm-unsafe-eval'"), path).toBe(path === '/settings');
-		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+			(m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`
+		);
 		expect(inline.length, path).toBe(2); // the early script and SvelteKit's start
 		expect(scripts.filter((s) => s.startsWith("'sha256-")).sort(), path).toEqual(inline.sort());
 		expect(html, path).not.toMatch(/\sstyle="|\son[a-z]+="/);
 	}
 });
 
-test('npm start sends nosniff, no referrer and cross-origin isolation, and the app still works under them', async ({ page, request }) => {
+test('npm start sends nosniff, no referrer and cross-origin isolation, and the app still works under them', async ({
+	page,
+	request
+}) => {
 	for (const path of ['/', '/settings', '/_app/version.json']) {
 		const headers = (await request.get(path)).headers();
 		expect(headers['x-content-type-options']).toBe('nosniff');
@@ -90,7 +120,9 @@ test('npm start sends nosniff, no referrer and cross-origin isolation, and the a
 	expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 });
 
-test('every page, a review, the reader, the analyser, exports and stats run with no policy violation', async ({ page }) => {
+test('every page, a review, the reader, the analyser, exports and stats run with no policy violation', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	const violations = await watchViolations(page);
 
@@ -133,7 +165,9 @@ test('every page, a review, the reader, the analyser, exports and stats run with
 	await nav(page, 'Analyse').click();
 	await page.getByLabel('Indonesian text').fill(body.slice(0, 4000));
 	await page.getByRole('button', { name: 'Analyse' }).click();
-	await expect(page.getByTestId('analysis-status')).toHaveText(/^Analysed the pasted text/, { timeout: 20_000 });
+	await expect(page.getByTestId('analysis-status')).toHaveText(/^Analysed the pasted text/, {
+		timeout: 20_000
+	});
 
 	// Settings is loaded afresh, so its document has the policy that lets sql.js compile.
 	await nav(page, 'Settings').click();
@@ -144,7 +178,11 @@ test('every page, a review, the reader, the analyser, exports and stats run with
 	expect((await download).suggestedFilename()).toMatch(/\.json$/);
 	download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export to Anki (.apkg)' }).click();
-	expect(readFileSync((await (await download).path())!).subarray(0, 2).toString()).toBe('PK');
+	expect(
+		readFileSync((await (await download).path())!)
+			.subarray(0, 2)
+			.toString()
+	).toBe('PK');
 	await expect(page.getByRole('status').filter({ hasText: 'open it with Anki' })).toBeVisible();
 	// Back to a page without WebAssembly, and the daily snapshot's worker on the way.
 	await nav(page, 'Home').click();
@@ -153,7 +191,9 @@ test('every page, a review, the reader, the analyser, exports and stats run with
 	expect(violations).toEqual([]);
 });
 
-test('an injected inline script, event handler or string of code is blocked and reported', async ({ page }) => {
+test('an injected inline script, event handler or string of code is blocked and reported', async ({
+	page
+}) => {
 	const violations = await watchViolations(page);
 	await page.goto('/article/azerbaijan-iran');
 	await expect(page.locator('[data-headword="perluasan"]').first()).toBeVisible();
@@ -172,9 +212,22 @@ test('an injected inline script, event handler or string of code is blocked and 
 	});
 	expect(ran).toBe('nothing');
 	// WebAssembly compiles only on Settings.
-	const compile = () => page.evaluate(() => WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => 'compiled', (e: Error) => e.name));
+	const compile = () =>
+		page.evaluate(() =>
+			WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
+				() => 'compiled',
+				(e: Error) => e.name
+			)
+		);
 	expect(await compile()).toBe('CompileError');
-	await expect.poll(() => violations.filter((v) => v.directive !== 'console').map((v) => v.directive).sort()).toEqual(['img-src', 'script-src', 'script-src', 'script-src-attr', 'script-src-elem']);
+	await expect
+		.poll(() =>
+			violations
+				.filter((v) => v.directive !== 'console')
+				.map((v) => v.directive)
+				.sort()
+		)
+		.toEqual(['img-src', 'script-src', 'script-src', 'script-src-attr', 'script-src-elem']);
 	await page.goto('/settings');
 	expect(await compile()).toBe('compiled');
 });

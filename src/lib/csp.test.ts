@@ -11,7 +11,9 @@ describe('the policy', () => {
 		const root = readFileSync(join(kit, 'src/core/sync/write_root.js'), 'utf8');
 		const style = /id="svelte-announcer"[^>]*\sstyle="([^"]*)"/.exec(root)?.[1];
 		expect(style).toBeDefined();
-		expect(KIT_ANNOUNCER_STYLE).toBe(`sha256-${createHash('sha256').update(style!).digest('base64')}`);
+		expect(KIT_ANNOUNCER_STYLE).toBe(
+			`sha256-${createHash('sha256').update(style!).digest('base64')}`
+		);
 		expect(DIRECTIVES['style-src-attr']).toEqual(['unsafe-hashes', KIT_ANNOUNCER_STYLE]);
 	});
 

@@ -67,7 +67,12 @@ export function between(v: unknown, at: string, min: number, max: number, what: 
 export function whole(v: unknown, at: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
 	const n = num(v, at);
 	if (!Number.isInteger(n) || n < min || n > max) {
-		const range = max < Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : min > Number.MIN_SAFE_INTEGER ? `${min} or more` : '';
+		const range =
+			max < Number.MAX_SAFE_INTEGER
+				? `from ${min} to ${max}`
+				: min > Number.MIN_SAFE_INTEGER
+					? `${min} or more`
+					: '';
 		throw bad(at, `is ${shown(n)}; it must be a whole number${range && ' ' + range}.`);
 	}
 	return n;
@@ -80,7 +85,8 @@ export function bool(v: unknown, at: string): boolean {
 
 /** One of a few allowed values, named in the message. */
 export function oneOf<T extends string | number>(v: unknown, at: string, allowed: readonly T[]): T {
-	if (!allowed.includes(v as T)) throw bad(at, `is ${shown(v)}; it must be ${orList(allowed.map((a) => JSON.stringify(a)))}.`);
+	if (!allowed.includes(v as T))
+		throw bad(at, `is ${shown(v)}; it must be ${orList(allowed.map((a) => JSON.stringify(a)))}.`);
 	return v as T;
 }
 
@@ -92,7 +98,11 @@ function orList(items: string[]): string {
 export function date(v: unknown, at: string, min: Date, max: Date, late: string): Date {
 	const d = typeof v === 'string' || v instanceof Date ? new Date(v) : undefined;
 	if (!d || Number.isNaN(d.getTime())) throw bad(at, 'is missing or not a date.');
-	if (d < min) throw bad(at, `is ${d.toISOString()}, before ${min.toISOString().slice(0, 10)}: no Kartu backup holds so early a date.`);
+	if (d < min)
+		throw bad(
+			at,
+			`is ${d.toISOString()}, before ${min.toISOString().slice(0, 10)}: no Kartu backup holds so early a date.`
+		);
 	if (d > max) throw bad(at, `is ${d.toISOString()}, ${late}.`);
 	return d;
 }

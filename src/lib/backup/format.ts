@@ -81,7 +81,8 @@ export function backupFileName(now: Date): string {
 }
 
 /** A refusal names the field at fault (`cards[3].fsrs.stability`) in its message and in `path`. */
-export type ParseResult = { ok: true; backup: Backup } | { ok: false; error: string; path?: string };
+export type ParseResult =
+	{ ok: true; backup: Backup } | { ok: false; error: string; path?: string };
 
 /**
  * Reads and checks a whole backup file. Nothing is written by this function; callers write only
@@ -90,7 +91,10 @@ export type ParseResult = { ok: true; backup: Backup } | { ok: false; error: str
  */
 export function parseBackup(text: string, byteLength = text.length, now = new Date()): ParseResult {
 	if (byteLength > MAX_BACKUP_BYTES) {
-		return { ok: false, error: `The file is ${(byteLength / 1024 / 1024).toFixed(0)} MB; a Kartu backup can be at most 50 MB.` };
+		return {
+			ok: false,
+			error: `The file is ${(byteLength / 1024 / 1024).toFixed(0)} MB; a Kartu backup can be at most 50 MB.`
+		};
 	}
 	let raw: unknown;
 	try {
@@ -120,19 +124,37 @@ export function checkBackup(raw: unknown, now = new Date()): ParseResult {
  * reader here (version 2, cards keyed by headword, adds `2: readV2`); older files keep importing
  * through theirs, and their field checks (fields.ts, fsrs-state.ts) are shared.
  */
-const READERS: Record<number, (root: Record<string, unknown>, clock: Clock) => Omit<Backup, 'format' | 'version'>> = {
+const READERS: Record<
+	number,
+	(root: Record<string, unknown>, clock: Clock) => Omit<Backup, 'format' | 'version'>
+> = {
 	1: readV1
 };
 
 function check(raw: unknown, clock: Clock): Backup {
-	const root = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-	if (root.format !== BACKUP_FORMAT) throw new BackupError('format', `This is not a Kartu backup (no "format": "${BACKUP_FORMAT}").`);
+	const root =
+		typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+			? (raw as Record<string, unknown>)
+			: {};
+	if (root.format !== BACKUP_FORMAT)
+		throw new BackupError(
+			'format',
+			`This is not a Kartu backup (no "format": "${BACKUP_FORMAT}").`
+		);
 	const version = root.version;
-	if (typeof version !== 'number' || !Number.isInteger(version)) throw new BackupError('version', 'The backup has no format version ("version").');
+	if (typeof version !== 'number' || !Number.isInteger(version))
+		throw new BackupError('version', 'The backup has no format version ("version").');
 	if (version > BACKUP_VERSION) {
-		throw new BackupError('version', `This backup was made by a newer Kartu (format version ${version}); this Kartu reads version ${BACKUP_VERSION}. Update Kartu first.`);
+		throw new BackupError(
+			'version',
+			`This backup was made by a newer Kartu (format version ${version}); this Kartu reads version ${BACKUP_VERSION}. Update Kartu first.`
+		);
 	}
 	const read = READERS[version];
-	if (!read) throw new BackupError('version', `The backup's format version ("version": ${version}) is not one Kartu ever wrote.`);
+	if (!read)
+		throw new BackupError(
+			'version',
+			`The backup's format version ("version": ${version}) is not one Kartu ever wrote.`
+		);
 	return { format: BACKUP_FORMAT, version, ...read(root, clock) };
 }

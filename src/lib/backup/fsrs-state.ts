@@ -52,31 +52,77 @@ export function readFsrs(raw: unknown, at: string, clock: Clock): BackupFsrs {
 	const state = oneOf(o.state, `${at}.state`, FSRS_STATES);
 	const reps = whole(o.reps, `${at}.reps`);
 	const lapses = whole(o.lapses, `${at}.lapses`);
-	if (state !== NEW && reps === 0) throw bad(`${at}.reps`, `is 0, but the card is not new: a card leaves New only by being reviewed.`);
-	if (lapses > reps) throw bad(`${at}.lapses`, `is ${lapses}, more than the card's ${reps} reps: every lapse is a rep.`);
+	if (state !== NEW && reps === 0)
+		throw bad(
+			`${at}.reps`,
+			`is 0, but the card is not new: a card leaves New only by being reviewed.`
+		);
+	if (lapses > reps)
+		throw bad(
+			`${at}.lapses`,
+			`is ${lapses}, more than the card's ${reps} reps: every lapse is a rep.`
+		);
 
-	const stability = between(o.stability, `${at}.stability`, 0, STABILITY_MAX, `FSRS needs a stability from ${STABILITY_MIN} to ${STABILITY_MAX} days`);
-	const difficulty = between(o.difficulty, `${at}.difficulty`, 0, DIFFICULTY_MAX, `FSRS needs a difficulty from ${DIFFICULTY_MIN} to ${DIFFICULTY_MAX}`);
+	const stability = between(
+		o.stability,
+		`${at}.stability`,
+		0,
+		STABILITY_MAX,
+		`FSRS needs a stability from ${STABILITY_MIN} to ${STABILITY_MAX} days`
+	);
+	const difficulty = between(
+		o.difficulty,
+		`${at}.difficulty`,
+		0,
+		DIFFICULTY_MAX,
+		`FSRS needs a difficulty from ${DIFFICULTY_MIN} to ${DIFFICULTY_MAX}`
+	);
 	// A new card may have no memory state yet (both 0); anything else needs a valid pair.
 	const unset = state === NEW && stability === 0 && difficulty === 0;
 	if (!unset) {
 		const only = state === NEW ? ' (or both 0 on a new card)' : '';
-		if (stability < STABILITY_MIN) throw bad(`${at}.stability`, `is ${stability}; FSRS needs a stability from ${STABILITY_MIN} to ${STABILITY_MAX} days${only}.`);
-		if (difficulty < DIFFICULTY_MIN) throw bad(`${at}.difficulty`, `is ${difficulty}; FSRS needs a difficulty from ${DIFFICULTY_MIN} to ${DIFFICULTY_MAX}${only}.`);
+		if (stability < STABILITY_MIN)
+			throw bad(
+				`${at}.stability`,
+				`is ${stability}; FSRS needs a stability from ${STABILITY_MIN} to ${STABILITY_MAX} days${only}.`
+			);
+		if (difficulty < DIFFICULTY_MIN)
+			throw bad(
+				`${at}.difficulty`,
+				`is ${difficulty}; FSRS needs a difficulty from ${DIFFICULTY_MIN} to ${DIFFICULTY_MAX}${only}.`
+			);
 	}
 
 	let last_review: Date | undefined;
 	if (o.last_review !== undefined && o.last_review !== null) {
 		last_review = date(o.last_review, `${at}.last_review`, EARLIEST, clock.now, future(clock));
 	} else if (state !== NEW) {
-		throw bad(`${at}.last_review`, 'is missing, but the card is not new: FSRS needs the date of its last review.');
+		throw bad(
+			`${at}.last_review`,
+			'is missing, but the card is not new: FSRS needs the date of its last review.'
+		);
 	}
 	const from = last_review ?? clock.now;
 	const latest = new Date(from.getTime() + (MAX_INTERVAL_DAYS + 1) * DAY_MS);
-	const due = date(o.due, `${at}.due`, EARLIEST, latest, `more than ${MAX_INTERVAL_DAYS} days (the longest interval) after ${last_review ? 'the last review' : 'now'}`);
-	if (last_review && state !== NEW && due < last_review) throw bad(`${at}.due`, `is ${due.toISOString()}, before the card's last review (${last_review.toISOString()}).`);
+	const due = date(
+		o.due,
+		`${at}.due`,
+		EARLIEST,
+		latest,
+		`more than ${MAX_INTERVAL_DAYS} days (the longest interval) after ${last_review ? 'the last review' : 'now'}`
+	);
+	if (last_review && state !== NEW && due < last_review)
+		throw bad(
+			`${at}.due`,
+			`is ${due.toISOString()}, before the card's last review (${last_review.toISOString()}).`
+		);
 
-	const elapsed = whole(o.elapsed_days, `${at}.elapsed_days`, 0, last_review ? elapsedDays(EARLIEST, last_review) : 0);
+	const elapsed = whole(
+		o.elapsed_days,
+		`${at}.elapsed_days`,
+		0,
+		last_review ? elapsedDays(EARLIEST, last_review) : 0
+	);
 	return {
 		due,
 		stability,
@@ -108,20 +154,43 @@ export interface ReviewStep {
 export function checkStep(r: ReviewStep, at: string): void {
 	const { before, after, time } = r;
 	if (before.last_review && before.last_review > time) {
-		throw bad(`${at}.before.last_review`, `is ${before.last_review.toISOString()}, after the review itself (${time.toISOString()}).`);
+		throw bad(
+			`${at}.before.last_review`,
+			`is ${before.last_review.toISOString()}, after the review itself (${time.toISOString()}).`
+		);
 	}
 	if (r.practice) {
-		if (after.reps !== before.reps) throw bad(`${at}.after.reps`, `is ${after.reps}, but a practice review leaves the card as it was (${before.reps} reps).`);
+		if (after.reps !== before.reps)
+			throw bad(
+				`${at}.after.reps`,
+				`is ${after.reps}, but a practice review leaves the card as it was (${before.reps} reps).`
+			);
 		return;
 	}
-	if (after.reps !== before.reps + 1) throw bad(`${at}.after.reps`, `is ${after.reps}; a review adds one rep to the ${before.reps} before it.`);
-	if (after.lapses < before.lapses) throw bad(`${at}.after.lapses`, `is ${after.lapses}, fewer than the ${before.lapses} before the review.`);
-	if (after.state === NEW) throw bad(`${at}.after.state`, 'is 0 (New), but a reviewed card is never new.');
+	if (after.reps !== before.reps + 1)
+		throw bad(
+			`${at}.after.reps`,
+			`is ${after.reps}; a review adds one rep to the ${before.reps} before it.`
+		);
+	if (after.lapses < before.lapses)
+		throw bad(
+			`${at}.after.lapses`,
+			`is ${after.lapses}, fewer than the ${before.lapses} before the review.`
+		);
+	if (after.state === NEW)
+		throw bad(`${at}.after.state`, 'is 0 (New), but a reviewed card is never new.');
 	if (after.last_review?.getTime() !== time.getTime()) {
-		throw bad(`${at}.after.last_review`, `is ${after.last_review?.toISOString() ?? 'missing'}; after a review it is the review's time (${time.toISOString()}).`);
+		throw bad(
+			`${at}.after.last_review`,
+			`is ${after.last_review?.toISOString() ?? 'missing'}; after a review it is the review's time (${time.toISOString()}).`
+		);
 	}
-	const elapsed = before.state !== NEW && before.last_review ? elapsedDays(before.last_review, time) : 0;
+	const elapsed =
+		before.state !== NEW && before.last_review ? elapsedDays(before.last_review, time) : 0;
 	if (after.elapsed_days !== elapsed) {
-		throw bad(`${at}.after.elapsed_days`, `is ${after.elapsed_days}, but ${elapsed} days passed between the review before and this one.`);
+		throw bad(
+			`${at}.after.elapsed_days`,
+			`is ${after.elapsed_days}, but ${elapsed} days passed between the review before and this one.`
+		);
 	}
 }

@@ -2,7 +2,21 @@
 // domain, then what ties the lists together (unique ids and word marks, reviews of cards present).
 
 import { DEFAULT_SETTINGS, validateSettings } from '../srs/settings';
-import { bad, BackupError, bool, date, list, num, obj, oneOf, optionalText, text, shown, texts, whole } from './fields';
+import {
+	bad,
+	BackupError,
+	bool,
+	date,
+	list,
+	num,
+	obj,
+	oneOf,
+	optionalText,
+	text,
+	shown,
+	texts,
+	whole
+} from './fields';
 import { checkStep, EARLIEST, future, readFsrs, type Clock } from './fsrs-state';
 import type { Backup, BackupCard, BackupReview, BackupSetting, BackupWord } from './format';
 
@@ -11,23 +25,52 @@ const MARKS = ['known', 'ignored'] as const;
 const GRADES = [1, 2, 3, 4] as const;
 
 /** The parts of a backup after `format` and `version`, which the caller has read. */
-export function readV1(root: Record<string, unknown>, clock: Clock): Omit<Backup, 'format' | 'version'> {
+export function readV1(
+	root: Record<string, unknown>,
+	clock: Clock
+): Omit<Backup, 'format' | 'version'> {
 	const exported = date(root.exported, 'exported', EARLIEST, clock.now, future(clock));
 	// Dates are checked against now, not `exported` (snapshots are assembled with an earlier time):
 	// what FSRS needs is that no review lies after now, when the cards will be answered.
 	const cards = list(root.cards, 'cards').map((c, i) => readCard(c, `cards[${i}]`, clock));
-	const index = unique(cards.map((c) => c.id), 'cards', 'id', 'card');
-	const reviews = list(root.reviews, 'reviews').map((r, i) => readReview(r, `reviews[${i}]`, clock));
-	unique(reviews.map((r) => r.id), 'reviews', 'id', 'review');
+	const index = unique(
+		cards.map((c) => c.id),
+		'cards',
+		'id',
+		'card'
+	);
+	const reviews = list(root.reviews, 'reviews').map((r, i) =>
+		readReview(r, `reviews[${i}]`, clock)
+	);
+	unique(
+		reviews.map((r) => r.id),
+		'reviews',
+		'id',
+		'review'
+	);
 	reviews.forEach((r, i) => {
 		const at = `reviews[${i}].cardId`;
-		if (!index.has(r.cardId)) throw new BackupError(at, `A review (${at}) is for the card "${r.cardId}", which is not in the backup.`);
+		if (!index.has(r.cardId))
+			throw new BackupError(
+				at,
+				`A review (${at}) is for the card "${r.cardId}", which is not in the backup.`
+			);
 	});
 	const settings = list(root.settings, 'settings').map((s, i) => readSetting(s, `settings[${i}]`));
-	unique(settings.map((s) => s.key), 'settings', 'key', 'setting');
+	unique(
+		settings.map((s) => s.key),
+		'settings',
+		'key',
+		'setting'
+	);
 	// Backups made before word marks existed have no list.
 	const words = list(root.words ?? [], 'words').map((w, i) => readWord(w, `words[${i}]`, clock));
-	unique(words.map((w) => w.headword), 'words', 'headword', 'word mark');
+	unique(
+		words.map((w) => w.headword),
+		'words',
+		'headword',
+		'word mark'
+	);
 	return { exported, cards, reviews, settings, words };
 }
 
@@ -36,7 +79,11 @@ function unique(keys: string[], name: string, field: string, what: string): Map<
 	const seen = new Map<string, number>();
 	keys.forEach((k, i) => {
 		const first = seen.get(k);
-		if (first !== undefined) throw bad(`${name}[${i}].${field}`, `is "${k}", as is ${name}[${first}].${field}: a backup holds each ${what} once.`);
+		if (first !== undefined)
+			throw bad(
+				`${name}[${i}].${field}`,
+				`is "${k}", as is ${name}[${first}].${field}: a backup holds each ${what} once.`
+			);
 		seen.set(k, i);
 	});
 	return seen;
@@ -49,10 +96,23 @@ function readCard(raw: unknown, at: string, clock: Clock): BackupCard {
 	const sibling = text(o.sibling, `${at}.sibling`);
 	const content = readContent(o.content, `${at}.content`);
 	// The id names the card: `article/headword/kind`, and the content must be that card's.
-	if (content.id !== id) throw bad(`${at}.content.id`, `is "${content.id}", but the card is "${id}".`);
-	if (content.article !== article) throw bad(`${at}.content.article`, `is "${content.article}", but the card belongs to "${article}".`);
-	if (sibling !== `${article}/${content.headword}`) throw bad(`${at}.sibling`, `is "${sibling}"; the card's article and headword make it "${article}/${content.headword}".`);
-	if (id !== `${sibling}/${content.kind}`) throw bad(`${at}.id`, `is "${id}"; the card's headword and kind make it "${sibling}/${content.kind}".`);
+	if (content.id !== id)
+		throw bad(`${at}.content.id`, `is "${content.id}", but the card is "${id}".`);
+	if (content.article !== article)
+		throw bad(
+			`${at}.content.article`,
+			`is "${content.article}", but the card belongs to "${article}".`
+		);
+	if (sibling !== `${article}/${content.headword}`)
+		throw bad(
+			`${at}.sibling`,
+			`is "${sibling}"; the card's article and headword make it "${article}/${content.headword}".`
+		);
+	if (id !== `${sibling}/${content.kind}`)
+		throw bad(
+			`${at}.id`,
+			`is "${id}"; the card's headword and kind make it "${sibling}/${content.kind}".`
+		);
 	const mark = o.mark === undefined ? undefined : oneOf(o.mark, `${at}.mark`, MARKS);
 	return {
 		id,
@@ -81,16 +141,24 @@ function readContent(raw: unknown, at: string): BackupCard['content'] {
 		const end = whole(span.end, `${at}.spans[${i}].end`, start + 1, sentence.length);
 		return { start, end };
 	});
-	if (!spans.length) throw bad(`${at}.spans`, 'is empty: a card shows where its word stands in the sentence.');
+	if (!spans.length)
+		throw bad(`${at}.spans`, 'is empty: a card shows where its word stands in the sentence.');
 	const choices =
 		o.choices === undefined
 			? undefined
 			: list(o.choices, `${at}.choices`).map((c, i) => {
 					const x = obj(c, `${at}.choices[${i}]`);
 					const p = `${at}.choices[${i}]`;
-					return { form: text(x.form, `${p}.form`), pos: text(x.pos, `${p}.pos`, true), gloss: text(x.gloss, `${p}.gloss`, true), affixes: texts(x.affixes, `${p}.affixes`), meaning: text(x.meaning, `${p}.meaning`, true) };
+					return {
+						form: text(x.form, `${p}.form`),
+						pos: text(x.pos, `${p}.pos`, true),
+						gloss: text(x.gloss, `${p}.gloss`, true),
+						affixes: texts(x.affixes, `${p}.affixes`),
+						meaning: text(x.meaning, `${p}.meaning`, true)
+					};
 				});
-	if (kind === 'drill' && !(choices && choices.length >= 2)) throw bad(`${at}.choices`, 'must list at least two forms on an affix drill card.');
+	if (kind === 'drill' && !(choices && choices.length >= 2))
+		throw bad(`${at}.choices`, 'must list at least two forms on an affix drill card.');
 	const optional = (key: string) => {
 		const v = optionalText(o[key], `${at}.${key}`);
 		return v === undefined ? {} : { [key]: v };
@@ -114,7 +182,9 @@ function readContent(raw: unknown, at: string): BackupCard['content'] {
 		translation: text(o.translation, `${at}.translation`, true),
 		spans,
 		answer: text(o.answer, `${at}.answer`),
-		...(o.alternatives === undefined ? {} : { alternatives: texts(o.alternatives, `${at}.alternatives`) }),
+		...(o.alternatives === undefined
+			? {}
+			: { alternatives: texts(o.alternatives, `${at}.alternatives`) }),
 		family: texts(o.family, `${at}.family`),
 		...(choices ? { choices } : {}),
 		position: whole(o.position, `${at}.position`)
@@ -132,7 +202,11 @@ function readReview(raw: unknown, at: string, clock: Clock): BackupReview {
 		ms: whole(o.ms, `${at}.ms`),
 		before: readFsrs(o.before, `${at}.before`, clock),
 		after: readFsrs(o.after, `${at}.after`, clock),
-		...(o.practice === undefined ? {} : bool(o.practice, `${at}.practice`) ? { practice: true } : {})
+		...(o.practice === undefined
+			? {}
+			: bool(o.practice, `${at}.practice`)
+				? { practice: true }
+				: {})
 	};
 	checkStep(review, at);
 	return review;
@@ -140,7 +214,11 @@ function readReview(raw: unknown, at: string, clock: Clock): BackupReview {
 
 function readWord(raw: unknown, at: string, clock: Clock): BackupWord {
 	const o = obj(raw, at);
-	return { headword: text(o.headword, `${at}.headword`), mark: oneOf(o.mark, `${at}.mark`, MARKS), time: date(o.time, `${at}.time`, EARLIEST, clock.now, future(clock)) };
+	return {
+		headword: text(o.headword, `${at}.headword`),
+		mark: oneOf(o.mark, `${at}.mark`, MARKS),
+		time: date(o.time, `${at}.time`, EARLIEST, clock.now, future(clock))
+	};
 }
 
 /**
@@ -155,7 +233,8 @@ function readSetting(raw: unknown, at: string): BackupSetting {
 	else if (key === 'audio') {
 		const v = obj(value, `${at}.value`);
 		if (v.autoplay !== undefined) bool(v.autoplay, `${at}.value.autoplay`);
-	} else if (key === 'articles') texts(value, `${at}.value`).forEach((s, i) => text(s, `${at}.value[${i}]`));
+	} else if (key === 'articles')
+		texts(value, `${at}.value`).forEach((s, i) => text(s, `${at}.value[${i}]`));
 	return { key, value };
 }
 
@@ -167,7 +246,9 @@ function readScheduler(raw: unknown, at: string): void {
 		if (v === undefined) continue;
 		if (Array.isArray(def)) {
 			const items = list(v, `${at}.${key}`);
-			items.forEach((x, i) => (typeof def[0] === 'number' ? num(x, `${at}.${key}[${i}]`) : text(x, `${at}.${key}[${i}]`)));
+			items.forEach((x, i) =>
+				typeof def[0] === 'number' ? num(x, `${at}.${key}[${i}]`) : text(x, `${at}.${key}[${i}]`)
+			);
 		} else if (typeof def === 'number') num(v, `${at}.${key}`);
 		else if (typeof def === 'boolean') bool(v, `${at}.${key}`);
 	}

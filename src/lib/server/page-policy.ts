@@ -20,11 +20,19 @@ export function scriptHash(code: string): string {
  * @example withSources("default-src 'self'; script-src 'self'", 'script-src', ["'wasm-unsafe-eval'"]) → "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
  */
 export function withSources(policy: string, directive: string, sources: string[]): string {
-	const parts = policy.split(';').map((p) => p.trim()).filter(Boolean);
+	const parts = policy
+		.split(';')
+		.map((p) => p.trim())
+		.filter(Boolean);
 	const i = parts.findIndex((p) => p.split(/\s+/)[0] === directive);
-	if (i >= 0) parts[i] = [parts[i], ...sources.filter((s) => !parts[i].split(/\s+/).includes(s))].join(' ');
+	if (i >= 0)
+		parts[i] = [parts[i], ...sources.filter((s) => !parts[i].split(/\s+/).includes(s))].join(' ');
 	else {
-		const fallback = parts.find((p) => p.split(/\s+/)[0] === 'default-src')?.split(/\s+/).slice(1) ?? [];
+		const fallback =
+			parts
+				.find((p) => p.split(/\s+/)[0] === 'default-src')
+				?.split(/\s+/)
+				.slice(1) ?? [];
 		parts.push([directive, ...fallback, ...sources].join(' '));
 	}
 	return parts.join('; ');
@@ -36,12 +44,19 @@ export function withSources(policy: string, directive: string, sources: string[]
  * script's hash, and anything else the page needs. Without a policy meta (pages served with a
  * header, in dev) only the script goes in.
  */
-export function placePolicy(html: string, placeholder: string, script: string, sources: string[]): string {
+export function placePolicy(
+	html: string,
+	placeholder: string,
+	script: string,
+	sources: string[]
+): string {
 	// Functions, not strings, as replacements: the script may hold `$'` or `$&`, which a replacement string would expand.
 	html = html.replace(placeholder, () => script);
 	const meta = META.exec(html);
 	if (!meta) return html;
 	const policy = `<meta http-equiv="content-security-policy" content="${withSources(meta[1], 'script-src', sources)}">`;
 	html = html.replace(meta[0], '');
-	return CHARSET.test(html) ? html.replace(CHARSET, (charset) => charset + policy) : html.replace(/<head>/i, (head) => head + policy);
+	return CHARSET.test(html)
+		? html.replace(CHARSET, (charset) => charset + policy)
+		: html.replace(/<head>/i, (head) => head + policy);
 }
