@@ -99,7 +99,7 @@ export default defineConfig(
 	},
 	{
 		// Prerendering runs these at build time: they may read build-time content (lib/server/).
-		files: ['src/routes/**/+page.server.ts', 'src/routes/**/+server.ts'],
+		files: ['src/routes/**/+page.server.ts', 'src/routes/**/+server.ts', 'src/hooks.server.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: [dexie, db] }] }
 	},
 	{
@@ -109,7 +109,7 @@ export default defineConfig(
 			'src/lib/export/**',
 			'src/lib/audio/**',
 			'src/lib/backup/**',
-			'src/hooks.*',
+			'src/hooks.client.ts',
 			'src/service-worker.ts'
 		],
 		ignores: ['**/*.test.ts'],

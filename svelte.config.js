@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { DIRECTIVES } from './src/lib/csp.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -10,7 +11,10 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', strict: true, precompress: true }),
 		// Relative asset paths let the static build work from any folder of any host.
 		paths: { relative: true },
-		prerender: { entries: ['*', '/decks.json'] }
+		prerender: { entries: ['*', '/decks.json'] },
+		// The Content-Security-Policy, as a <meta> in each prerendered page with the hashes of its
+		// inline scripts (src/lib/csp.js; hooks.server.ts completes it).
+		csp: { mode: 'hash', directives: DIRECTIVES }
 	}
 };
 

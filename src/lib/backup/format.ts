@@ -1,5 +1,9 @@
 // Kartu's backup file: everything the learner has, as versioned JSON, and a validator that reads
-// the whole file before anything is written, naming the first problem it finds.
+// the whole file before anything is written, naming the first problem it finds and the field's path.
+
+import { BackupError } from './fields';
+import type { Clock } from './fsrs-state';
+import { readV1 } from './v1';
 
 export const BACKUP_FORMAT = 'kartu-backup';
 export const BACKUP_VERSION = 1;
@@ -44,14 +48,25 @@ export interface BackupReview {
 	practice?: boolean;
 }
 
+export interface BackupSetting {
+	key: string;
+	value: unknown;
+}
+
+export interface BackupWord {
+	headword: string;
+	mark: 'known' | 'ignored';
+	time: Date;
+}
+
 export interface Backup {
 	format: typeof BACKUP_FORMAT;
 	version: number;
 	exported: Date;
 	cards: BackupCard[];
 	reviews: BackupReview[];
-	settings: { key: string; value: unknown }[];
-	words: { headword: string; mark: 'known' | 'ignored'; time: Date }[];
+	settings: BackupSetting[];
+	words: BackupWord[];
 }
 
 /** The backup as JSON text; dates become ISO strings. */
@@ -65,16 +80,16 @@ export function backupFileName(now: Date): string {
 	return `kartu-backup-${d}.json`;
 }
 
-export type ParseResult = { ok: true; backup: Backup } | { ok: false; error: string };
-
-class Invalid extends Error {}
+/** A refusal names the field at fault (`cards[3].fsrs.stability`) in its message and in `path`. */
+export type ParseResult =
+	{ ok: true; backup: Backup } | { ok: false; error: string; path?: string };
 
 /**
  * Reads and checks a whole backup file. Nothing is written by this function; callers write only
- * an `ok` result.
- * @example parseBackup('{}') → { ok: false, error: 'This is not a Kartu backup (no "format": "kartu-backup").' }
+ * an `ok` result, which every card of can be scheduled at `now` and later.
+ * @example parseBackup('{}') → { ok: false, error: 'This is not a Kartu backup (no "format": "kartu-backup").', path: 'format' }
  */
-export function parseBackup(text: string, byteLength = text.length): ParseResult {
+export function parseBackup(text: string, byteLength = text.length, now = new Date()): ParseResult {
 	if (byteLength > MAX_BACKUP_BYTES) {
 		return {
 			ok: false,
@@ -87,158 +102,59 @@ export function parseBackup(text: string, byteLength = text.length): ParseResult
 	} catch {
 		return { ok: false, error: 'The file is not JSON, so it is not a Kartu backup.' };
 	}
-	return checkBackup(raw);
+	return checkBackup(raw, now);
 }
 
 /**
  * Checks a backup already parsed from JSON (dates still ISO strings), as `parseBackup` does for a
  * file, and returns it with dates. Used for backups assembled from parts, which have no size limit.
- * @example checkBackup({ format: 'anki' }) → { ok: false, error: 'This is not a Kartu backup (no "format": "kartu-backup").' }
+ * @example checkBackup({ format: 'anki' }) → { ok: false, error: 'This is not a Kartu backup (no "format": "kartu-backup").', path: 'format' }
  */
-export function checkBackup(raw: unknown): ParseResult {
+export function checkBackup(raw: unknown, now = new Date()): ParseResult {
 	try {
-		return { ok: true, backup: check(raw) };
+		return { ok: true, backup: check(raw, { now }) };
 	} catch (e) {
-		if (e instanceof Invalid) return { ok: false, error: e.message };
+		if (e instanceof BackupError) return { ok: false, error: e.message, path: e.path };
 		throw e;
 	}
 }
 
-function check(raw: unknown): Backup {
-	const root = obj(raw, 'the file');
+/**
+ * The reader of each format version, each returning today's `Backup`. A new version adds its
+ * reader here (version 2, cards keyed by headword, adds `2: readV2`); older files keep importing
+ * through theirs, and their field checks (fields.ts, fsrs-state.ts) are shared.
+ */
+const READERS: Record<
+	number,
+	(root: Record<string, unknown>, clock: Clock) => Omit<Backup, 'format' | 'version'>
+> = {
+	1: readV1
+};
+
+function check(raw: unknown, clock: Clock): Backup {
+	const root =
+		typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+			? (raw as Record<string, unknown>)
+			: {};
 	if (root.format !== BACKUP_FORMAT)
-		throw new Invalid(`This is not a Kartu backup (no "format": "${BACKUP_FORMAT}").`);
-	if (typeof root.version !== 'number' || !Number.isInteger(root.version))
-		throw new Invalid('The backup has no format version.');
-	if (root.version > BACKUP_VERSION) {
-		throw new Invalid(
-			`This backup was made by a newer Kartu (format version ${root.version}); this Kartu reads version ${BACKUP_VERSION}. Update Kartu first.`
+		throw new BackupError(
+			'format',
+			`This is not a Kartu backup (no "format": "${BACKUP_FORMAT}").`
+		);
+	const version = root.version;
+	if (typeof version !== 'number' || !Number.isInteger(version))
+		throw new BackupError('version', 'The backup has no format version ("version").');
+	if (version > BACKUP_VERSION) {
+		throw new BackupError(
+			'version',
+			`This backup was made by a newer Kartu (format version ${version}); this Kartu reads version ${BACKUP_VERSION}. Update Kartu first.`
 		);
 	}
-	const cards = arr(root.cards, 'cards').map((c, i) => card(c, `cards[${i}]`));
-	const ids = new Set<string>();
-	for (const c of cards) {
-		if (ids.has(c.id)) throw new Invalid(`The card "${c.id}" appears twice.`);
-		ids.add(c.id);
-	}
-	const reviews = arr(root.reviews, 'reviews').map((r, i) => review(r, `reviews[${i}]`));
-	const reviewIds = new Set<string>();
-	for (const r of reviews) {
-		if (reviewIds.has(r.id)) throw new Invalid(`The review "${r.id}" appears twice.`);
-		reviewIds.add(r.id);
-		if (!ids.has(r.cardId))
-			throw new Invalid(
-				`A review (${r.id}) is for the card "${r.cardId}", which is not in the backup.`
-			);
-	}
-	const settings = arr(root.settings, 'settings').map((s, i) => {
-		const o = obj(s, `settings[${i}]`);
-		return { key: str(o.key, `settings[${i}].key`), value: o.value };
-	});
-	const words = arr(root.words ?? [], 'words').map((w, i) => {
-		const o = obj(w, `words[${i}]`);
-		const mark = o.mark;
-		if (mark !== 'known' && mark !== 'ignored')
-			throw new Invalid(`words[${i}].mark must be "known" or "ignored".`);
-		return {
-			headword: str(o.headword, `words[${i}].headword`),
-			mark: mark as 'known' | 'ignored',
-			time: date(o.time, `words[${i}].time`)
-		};
-	});
-	return {
-		format: BACKUP_FORMAT,
-		version: root.version,
-		exported: date(root.exported, 'exported'),
-		cards,
-		reviews,
-		settings,
-		words
-	};
-}
-
-function card(raw: unknown, at: string): BackupCard {
-	const o = obj(raw, at);
-	const content = obj(o.content, `${at}.content`);
-	str(content.headword, `${at}.content.headword`);
-	str(content.kind, `${at}.content.kind`);
-	const mark = o.mark;
-	if (mark !== undefined && mark !== 'known' && mark !== 'ignored')
-		throw new Invalid(`${at}.mark must be "known" or "ignored".`);
-	return {
-		id: str(o.id, `${at}.id`),
-		article: str(o.article, `${at}.article`),
-		sibling: str(o.sibling, `${at}.sibling`),
-		position: num(o.position, `${at}.position`),
-		content: content as BackupCard['content'],
-		fsrs: fsrs(o.fsrs, `${at}.fsrs`),
-		suspended: bool(o.suspended, `${at}.suspended`),
-		retired: bool(o.retired, `${at}.retired`),
-		...(mark ? { mark: mark as 'known' | 'ignored' } : {}),
-		queue: num(o.queue, `${at}.queue`)
-	};
-}
-
-function review(raw: unknown, at: string): BackupReview {
-	const o = obj(raw, at);
-	const grade = num(o.grade, `${at}.grade`);
-	if (![1, 2, 3, 4].includes(grade)) throw new Invalid(`${at}.grade must be 1, 2, 3 or 4.`);
-	return {
-		id: str(o.id, `${at}.id`),
-		cardId: str(o.cardId, `${at}.cardId`),
-		grade,
-		time: date(o.time, `${at}.time`),
-		ms: num(o.ms, `${at}.ms`),
-		before: fsrs(o.before, `${at}.before`),
-		after: fsrs(o.after, `${at}.after`),
-		...(o.practice === true ? { practice: true } : {})
-	};
-}
-
-function fsrs(raw: unknown, at: string): BackupFsrs {
-	const o = obj(raw, at);
-	const state = num(o.state, `${at}.state`);
-	if (![0, 1, 2, 3].includes(state)) throw new Invalid(`${at}.state must be 0, 1, 2 or 3.`);
-	return {
-		due: date(o.due, `${at}.due`),
-		stability: num(o.stability, `${at}.stability`),
-		difficulty: num(o.difficulty, `${at}.difficulty`),
-		elapsed_days: num(o.elapsed_days, `${at}.elapsed_days`),
-		scheduled_days: num(o.scheduled_days, `${at}.scheduled_days`),
-		learning_steps: num(o.learning_steps ?? 0, `${at}.learning_steps`),
-		reps: num(o.reps, `${at}.reps`),
-		lapses: num(o.lapses, `${at}.lapses`),
-		state,
-		...(o.last_review !== undefined && o.last_review !== null
-			? { last_review: date(o.last_review, `${at}.last_review`) }
-			: {})
-	};
-}
-
-function obj(v: unknown, at: string): Record<string, unknown> {
-	if (typeof v !== 'object' || v === null || Array.isArray(v))
-		throw new Invalid(`${at} must be an object.`);
-	return v as Record<string, unknown>;
-}
-function arr(v: unknown, at: string): unknown[] {
-	if (!Array.isArray(v)) throw new Invalid(`The backup has no "${at}" list.`);
-	return v;
-}
-function str(v: unknown, at: string): string {
-	if (typeof v !== 'string' || !v) throw new Invalid(`${at} is missing or not text.`);
-	return v;
-}
-function num(v: unknown, at: string): number {
-	if (typeof v !== 'number' || !Number.isFinite(v))
-		throw new Invalid(`${at} is missing or not a number.`);
-	return v;
-}
-function bool(v: unknown, at: string): boolean {
-	if (typeof v !== 'boolean') throw new Invalid(`${at} is missing or not true/false.`);
-	return v;
-}
-function date(v: unknown, at: string): Date {
-	const d = typeof v === 'string' || v instanceof Date ? new Date(v) : undefined;
-	if (!d || Number.isNaN(d.getTime())) throw new Invalid(`${at} is missing or not a date.`);
-	return d;
+	const read = READERS[version];
+	if (!read)
+		throw new BackupError(
+			'version',
+			`The backup's format version ("version": ${version}) is not one Kartu ever wrote.`
+		);
+	return { format: BACKUP_FORMAT, version, ...read(root, clock) };
 }

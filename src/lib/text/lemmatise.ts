@@ -862,4 +862,3 @@ function affixedReduplication(a: string, b: string, lex: Lexicon) {
 	}
 	return undefined;
 }
-

@@ -1,0 +1,261 @@
+// Reads a version-1 backup (cards keyed by `article/headword/kind`): every field against its
+// domain, then what ties the lists together (unique ids and word marks, reviews of cards present).
+
+import { DEFAULT_SETTINGS, validateSettings } from '../srs';
+import {
+	bad,
+	BackupError,
+	bool,
+	date,
+	list,
+	num,
+	obj,
+	oneOf,
+	optionalText,
+	text,
+	shown,
+	texts,
+	whole
+} from './fields';
+import { checkStep, EARLIEST, future, readFsrs, type Clock } from './fsrs-state';
+import type { Backup, BackupCard, BackupReview, BackupSetting, BackupWord } from './format';
+
+const KINDS = ['vocab', 'cloze', 'drill'] as const;
+const MARKS = ['known', 'ignored'] as const;
+const GRADES = [1, 2, 3, 4] as const;
+
+/** The parts of a backup after `format` and `version`, which the caller has read. */
+export function readV1(
+	root: Record<string, unknown>,
+	clock: Clock
+): Omit<Backup, 'format' | 'version'> {
+	const exported = date(root.exported, 'exported', EARLIEST, clock.now, future(clock));
+	// Dates are checked against now, not `exported` (snapshots are assembled with an earlier time):
+	// what FSRS needs is that no review lies after now, when the cards will be answered.
+	const cards = list(root.cards, 'cards').map((c, i) => readCard(c, `cards[${i}]`, clock));
+	const index = unique(
+		cards.map((c) => c.id),
+		'cards',
+		'id',
+		'card'
+	);
+	const reviews = list(root.reviews, 'reviews').map((r, i) =>
+		readReview(r, `reviews[${i}]`, clock)
+	);
+	unique(
+		reviews.map((r) => r.id),
+		'reviews',
+		'id',
+		'review'
+	);
+	reviews.forEach((r, i) => {
+		const at = `reviews[${i}].cardId`;
+		if (!index.has(r.cardId))
+			throw new BackupError(
+				at,
+				`A review (${at}) is for the card "${r.cardId}", which is not in the backup.`
+			);
+	});
+	const settings = list(root.settings, 'settings').map((s, i) => readSetting(s, `settings[${i}]`));
+	unique(
+		settings.map((s) => s.key),
+		'settings',
+		'key',
+		'setting'
+	);
+	// Backups made before word marks existed have no list.
+	const words = list(root.words ?? [], 'words').map((w, i) => readWord(w, `words[${i}]`, clock));
+	unique(
+		words.map((w) => w.headword),
+		'words',
+		'headword',
+		'word mark'
+	);
+	return { exported, cards, reviews, settings, words };
+}
+
+/** Refuses the second of two equal keys (IndexedDB would refuse the whole import); returns key → index. */
+function unique(keys: string[], name: string, field: string, what: string): Map<string, number> {
+	const seen = new Map<string, number>();
+	keys.forEach((k, i) => {
+		const first = seen.get(k);
+		if (first !== undefined)
+			throw bad(
+				`${name}[${i}].${field}`,
+				`is "${k}", as is ${name}[${first}].${field}: a backup holds each ${what} once.`
+			);
+		seen.set(k, i);
+	});
+	return seen;
+}
+
+function readCard(raw: unknown, at: string, clock: Clock): BackupCard {
+	const o = obj(raw, at);
+	const id = text(o.id, `${at}.id`);
+	const article = text(o.article, `${at}.article`);
+	const sibling = text(o.sibling, `${at}.sibling`);
+	const content = readContent(o.content, `${at}.content`);
+	// The id names the card: `article/headword/kind`, and the content must be that card's.
+	if (content.id !== id)
+		throw bad(`${at}.content.id`, `is "${content.id}", but the card is "${id}".`);
+	if (content.article !== article)
+		throw bad(
+			`${at}.content.article`,
+			`is "${content.article}", but the card belongs to "${article}".`
+		);
+	if (sibling !== `${article}/${content.headword}`)
+		throw bad(
+			`${at}.sibling`,
+			`is "${sibling}"; the card's article and headword make it "${article}/${content.headword}".`
+		);
+	if (id !== `${sibling}/${content.kind}`)
+		throw bad(
+			`${at}.id`,
+			`is "${id}"; the card's headword and kind make it "${sibling}/${content.kind}".`
+		);
+	const mark = o.mark === undefined ? undefined : oneOf(o.mark, `${at}.mark`, MARKS);
+	return {
+		id,
+		article,
+		sibling,
+		// Negative when the learner asked to review a new word now (db/words.ts reviewNow).
+		position: whole(o.position, `${at}.position`, Number.MIN_SAFE_INTEGER),
+		content,
+		fsrs: readFsrs(o.fsrs, `${at}.fsrs`, clock),
+		suspended: bool(o.suspended, `${at}.suspended`),
+		retired: bool(o.retired, `${at}.retired`),
+		...(mark ? { mark } : {}),
+		// Worked out again on import (queueOf); only its type is checked.
+		queue: num(o.queue, `${at}.queue`)
+	};
+}
+
+/** A card's content (cards/types.ts `DeckCard`): what the review page shows, so it must all be there. */
+function readContent(raw: unknown, at: string): BackupCard['content'] {
+	const o = obj(raw, at);
+	const kind = oneOf(o.kind, `${at}.kind`, KINDS);
+	const sentence = text(o.sentence, `${at}.sentence`);
+	const spans = list(o.spans, `${at}.spans`).map((s, i) => {
+		const span = obj(s, `${at}.spans[${i}]`);
+		const start = whole(span.start, `${at}.spans[${i}].start`, 0, sentence.length - 1);
+		const end = whole(span.end, `${at}.spans[${i}].end`, start + 1, sentence.length);
+		return { start, end };
+	});
+	if (!spans.length)
+		throw bad(`${at}.spans`, 'is empty: a card shows where its word stands in the sentence.');
+	const choices =
+		o.choices === undefined
+			? undefined
+			: list(o.choices, `${at}.choices`).map((c, i) => {
+					const x = obj(c, `${at}.choices[${i}]`);
+					const p = `${at}.choices[${i}]`;
+					return {
+						form: text(x.form, `${p}.form`),
+						pos: text(x.pos, `${p}.pos`, true),
+						gloss: text(x.gloss, `${p}.gloss`, true),
+						affixes: texts(x.affixes, `${p}.affixes`),
+						meaning: text(x.meaning, `${p}.meaning`, true)
+					};
+				});
+	if (kind === 'drill' && !(choices && choices.length >= 2))
+		throw bad(`${at}.choices`, 'must list at least two forms on an affix drill card.');
+	const optional = (key: string) => {
+		const v = optionalText(o[key], `${at}.${key}`);
+		return v === undefined ? {} : { [key]: v };
+	};
+	return {
+		...o,
+		id: text(o.id, `${at}.id`),
+		kind,
+		article: text(o.article, `${at}.article`),
+		headword: text(o.headword, `${at}.headword`),
+		root: text(o.root, `${at}.root`),
+		...optional('rootGloss'),
+		affixes: texts(o.affixes, `${at}.affixes`),
+		gloss: text(o.gloss, `${at}.gloss`, true),
+		pos: text(o.pos, `${at}.pos`, true),
+		...optional('note'),
+		...optional('expansion'),
+		verified: bool(o.verified, `${at}.verified`),
+		sentenceId: text(o.sentenceId, `${at}.sentenceId`),
+		sentence,
+		translation: text(o.translation, `${at}.translation`, true),
+		spans,
+		answer: text(o.answer, `${at}.answer`),
+		...(o.alternatives === undefined
+			? {}
+			: { alternatives: texts(o.alternatives, `${at}.alternatives`) }),
+		family: texts(o.family, `${at}.family`),
+		...(choices ? { choices } : {}),
+		position: whole(o.position, `${at}.position`)
+	};
+}
+
+function readReview(raw: unknown, at: string, clock: Clock): BackupReview {
+	const o = obj(raw, at);
+	const grade = oneOf(num(o.grade, `${at}.grade`), `${at}.grade`, GRADES);
+	const review: BackupReview = {
+		id: text(o.id, `${at}.id`),
+		cardId: text(o.cardId, `${at}.cardId`),
+		grade,
+		time: date(o.time, `${at}.time`, EARLIEST, clock.now, future(clock)),
+		ms: whole(o.ms, `${at}.ms`),
+		before: readFsrs(o.before, `${at}.before`, clock),
+		after: readFsrs(o.after, `${at}.after`, clock),
+		...(o.practice === undefined
+			? {}
+			: bool(o.practice, `${at}.practice`)
+				? { practice: true }
+				: {})
+	};
+	checkStep(review, at);
+	return review;
+}
+
+function readWord(raw: unknown, at: string, clock: Clock): BackupWord {
+	const o = obj(raw, at);
+	return {
+		headword: text(o.headword, `${at}.headword`),
+		mark: oneOf(o.mark, `${at}.mark`, MARKS),
+		time: date(o.time, `${at}.time`, EARLIEST, clock.now, future(clock))
+	};
+}
+
+/**
+ * A setting row. The values the app reads back without defaults are checked: the scheduler
+ * settings (as the Settings page checks them), the audio choice and the list of articles.
+ */
+function readSetting(raw: unknown, at: string): BackupSetting {
+	const o = obj(raw, at);
+	const key = text(o.key, `${at}.key`);
+	const value = o.value;
+	if (key === 'scheduler') readScheduler(value, `${at}.value`);
+	else if (key === 'audio') {
+		const v = obj(value, `${at}.value`);
+		if (v.autoplay !== undefined) bool(v.autoplay, `${at}.value.autoplay`);
+	} else if (key === 'articles')
+		texts(value, `${at}.value`).forEach((s, i) => text(s, `${at}.value[${i}]`));
+	return { key, value };
+}
+
+function readScheduler(raw: unknown, at: string): void {
+	const o = obj(raw, at);
+	// Types first: validateSettings expects them (the stored value is merged over the defaults).
+	for (const [key, def] of Object.entries(DEFAULT_SETTINGS)) {
+		const v = o[key];
+		if (v === undefined) continue;
+		if (Array.isArray(def)) {
+			const items = list(v, `${at}.${key}`);
+			items.forEach((x, i) =>
+				typeof def[0] === 'number' ? num(x, `${at}.${key}[${i}]`) : text(x, `${at}.${key}[${i}]`)
+			);
+		} else if (typeof def === 'number') num(v, `${at}.${key}`);
+		else if (typeof def === 'boolean') bool(v, `${at}.${key}`);
+	}
+	// One setting at a time, so the refusal names the setting at fault.
+	for (const key of Object.keys(DEFAULT_SETTINGS)) {
+		if (o[key] === undefined) continue;
+		const errors = validateSettings({ ...DEFAULT_SETTINGS, [key]: o[key] });
+		if (errors.length) throw bad(`${at}.${key}`, `is ${shown(o[key])}: ${errors.join(' ')}`);
+	}
+}
