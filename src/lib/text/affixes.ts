@@ -160,10 +160,11 @@ export const LOAN_SUFFIX_RULES: LoanSuffixRule[] = [
 	// the doctrine of the root: terorisme → teror
 	{ suffix: '-isme', written: 'isme' },
 	// an adherent or a quality: realis → real, ekonomis → ekonomi, politis → politik, dinamis → dinamika
-	{ suffix: '-is', written: 'is' },
+	// The roots in -i, -ik, -ika first: ekonomis is ekonomi + -is, though ekonom is a word too.
 	{ suffix: '-is', written: 'is', add: 'i' },
 	{ suffix: '-is', written: 'is', add: 'ik' },
 	{ suffix: '-is', written: 'is', add: 'ika' },
+	{ suffix: '-is', written: 'is' },
 	// adjectives: sportif → sport, agresif → agresi, informatif → informasi, objektif → objek
 	{ suffix: '-if', written: 'if' },
 	{ suffix: '-if', written: 'if', add: 'i' },

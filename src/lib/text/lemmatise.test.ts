@@ -119,7 +119,7 @@ describe('readings', () => {
 
 describe('unknown roots', () => {
 	it('are still analysed, and flagged unverified', () => {
-		const a = analyse('menggerutu'); // gerutu (grumble) is not in the lexicon
+		const a = analyseUnknown('menggerutu'); // gerutu (grumble), taken out of the lexicon here
 		expect(a.cls).toBe('word');
 		expect(a.verified).toBe(false);
 		expect(a.affixes).toContain('meN-');
@@ -167,8 +167,32 @@ describe('names in running text', () => {
 });
 
 /** Words whose roots the lexicon does not know yet; the tests check each really is unknown. */
+/** The roots these tests need unknown: the lexicon grows, and a test of guessing must not depend on it. */
+const UNKNOWN = [
+	'gerutu',
+	'susur',
+	'intai',
+	'pelita',
+	'selimut',
+	'pelangi',
+	'diktator',
+	'terumbu',
+	'kemban',
+	'disket',
+	'diferensial',
+	'fisabilillah',
+	'filosofi',
+	'derma',
+	'dermawan',
+	'urban',
+	'urbanisasi'
+];
+const withoutKnown = readLexicon();
+for (const root of UNKNOWN) withoutKnown.roots.delete(root);
+const analyseUnknown = createAnalyser(withoutKnown);
+
 const guess = (word: string) => {
-	const a = analyse(word);
+	const a = analyseUnknown(word);
 	expect(a.verified, `${word} should have an unknown root`).toBe(false);
 	return a;
 };

@@ -6,6 +6,8 @@ import { analyseArticle } from './document';
 import { builtAs, TextSurvey } from './survey';
 
 const lex = readLexicon();
+// gerutu (grumble) stands for a root the lexicon lacks: it is taken out for these tests.
+lex.roots.delete('gerutu');
 const article = readFileSync(`${CONTENT}/articles/azerbaijan-iran.md`, 'utf8');
 
 function survey(text: string): TextSurvey {
