@@ -493,3 +493,28 @@ describe('every guess, on invented words', () => {
 		expect(bad).toEqual([]);
 	});
 });
+
+describe('words of other languages', () => {
+	it.each(['the', 'of', 'The', 'de', 'bin', 'x', 'M'])(
+		'%s is foreign, never an Indonesian word',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ cls: 'foreign', affixes: [] });
+		}
+	);
+
+	it('leaves Indonesian words that look English alone: dan, no (nomor), abu, di', () => {
+		expect(analyse('abu').cls).toBe('word');
+		expect(['dan', 'di'].map((w) => analyse(w).cls)).toEqual(['function', 'function']);
+	});
+
+	it('makes no headword of an English title inside an Indonesian sentence', () => {
+		const words = distinctWords(
+			analyseArticle(
+				'---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\nJudul\nLagu The Power of Love dirilis tahun itu.',
+				lex
+			)
+		);
+		expect(words.filter((w) => w.cls === 'word').map((w) => w.surface)).not.toContain('of');
+		expect(words.find((w) => w.surface === 'of')?.cls).toBe('foreign');
+	});
+});

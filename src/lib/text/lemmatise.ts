@@ -22,6 +22,8 @@ import type { Analysis, LexiconEntry, WordClass } from './types';
 export interface Lexicon {
 	roots: Map<string, LexiconEntry>;
 	functionWords: Set<string>;
+	/** Words of other languages inside Indonesian text (the, of, de, bin): never cards (foreign-words.txt). */
+	foreignWords?: Set<string>;
 	numberWords: Set<string>;
 	/** Proper names that could be mistaken for common words (Baku, Jumat, Islam). */
 	names: Set<string>;
@@ -724,6 +726,9 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 		return a;
 	}
 	if (capitalised && lex.names.has(surface)) return wholeWord(surface, written, 'name');
+	// A word of another language (the, of, de), or a lone letter (x, m, y): no Indonesian word is one letter.
+	if (lex.foreignWords?.has(surface) || (surface.length === 1 && /\p{L}/u.test(surface)))
+		return wholeWord(surface, written, 'foreign');
 
 	const morph = analyseMorphology(surface, lex) as Analysis;
 	morph.surface = surface;

@@ -59,6 +59,7 @@ describe('parseLexicon', () => {
 	const files: LexiconFiles = {
 		roots: 'tekan\tverb\tpress; pressure\t1\n',
 		functionWords: 'dan\n',
+		foreignWords: 'the\n',
 		numberWords: 'dua\n',
 		names: 'Baku\tplace\n',
 		abbreviations: 'KPK\tKomisi Pemberantasan Korupsi\tCorruption Eradication Commission\n',

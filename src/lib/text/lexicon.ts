@@ -8,6 +8,7 @@ import type { LexiconEntry } from './types';
 export interface LexiconFiles {
 	roots: string;
 	functionWords: string;
+	foreignWords: string;
 	numberWords: string;
 	names: string;
 	abbreviations: string;
@@ -20,6 +21,7 @@ export interface LexiconFiles {
 export const LEXICON_FILES: Record<keyof LexiconFiles, string> = {
 	roots: 'roots.tsv',
 	functionWords: 'function-words.txt',
+	foreignWords: 'foreign-words.txt',
 	numberWords: 'number-words.txt',
 	names: 'names.tsv',
 	abbreviations: 'abbreviations.tsv',
@@ -90,6 +92,7 @@ export function parseLexicon(files: LexiconFiles): Lexicon {
 	return {
 		roots,
 		functionWords: words(files.functionWords, 'function-words.txt'),
+		foreignWords: words(files.foreignWords, 'foreign-words.txt'),
 		numberWords: words(files.numberWords, 'number-words.txt'),
 		names: new Set(rows(files.names, 'names.tsv', 2).map((r) => r[0].toLowerCase())),
 		abbreviations,

@@ -130,7 +130,7 @@ export class TextSurvey {
 		s.tokens.forEach((t, i) => {
 			const a = t.analysis;
 			if (!a) return;
-			if (a.cls !== 'number') {
+			if (a.cls !== 'number' && a.cls !== 'foreign') {
 				this.#words++;
 				this.#surfaces.add(a.surface);
 			}
@@ -140,7 +140,7 @@ export class TextSurvey {
 				if (p.parts[0][0] === i) this.#count(p.analysis, 'phrase', index, t.start);
 				return;
 			}
-			if (a.cls !== 'number') this.#count(a, a.cls, index, t.start);
+			if (a.cls !== 'number' && a.cls !== 'foreign') this.#count(a, a.cls, index, t.start);
 		});
 	}
 

@@ -31,7 +31,8 @@ export interface Token {
 }
 
 /** The class of a word, named as the learner sees it in the analyser output. */
-export type WordClass = 'word' | 'function' | 'name' | 'number' | 'abbr';
+/** `foreign`: a word of another language inside the text, or a lone letter; never a card. */
+export type WordClass = 'word' | 'function' | 'name' | 'number' | 'abbr' | 'foreign';
 
 /** One word of running text, analysed. */
 export interface Analysis {
