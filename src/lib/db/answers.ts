@@ -14,7 +14,7 @@
 
 import type { Card as FsrsCard, Grade } from 'ts-fsrs';
 import Dexie from 'dexie';
-import { studyDay, type SchedulerSettings } from '../srs';
+import { newCard, studyDay, type SchedulerSettings } from '../srs';
 import { countAnswer } from './stats';
 import { QUEUE } from './queues';
 import { queueOf, type KartuDB } from './schema';
@@ -174,4 +174,23 @@ export async function practiceCards(db: KartuDB, article: string): Promise<Store
 		.sort((a, b) => a.fsrs.due.getTime() - b.fsrs.due.getTime());
 	const fresh = cards.filter((c) => c.fsrs.reps === 0).sort((a, b) => a.position - b.position);
 	return [...studied, ...fresh];
+}
+
+/**
+ * Puts a card whose stored memory state FSRS cannot use (a negative stability from a damaged
+ * backup, say) back to new, due now; its review rows stay. Returns the card as stored.
+ */
+export async function resetCard(
+	db: KartuDB,
+	id: string,
+	now: Date
+): Promise<StoredCard | undefined> {
+	return db.transaction('rw', db.cards, async () => {
+		const card = await db.cards.get(id);
+		if (!card) return undefined;
+		const reset: StoredCard = { ...card, fsrs: newCard(now) };
+		reset.queue = queueOf(reset);
+		await db.cards.put(reset);
+		return reset;
+	});
 }

@@ -21,6 +21,7 @@ import { listSnapshots, restoreSnapshot } from '../db/backup/snapshots';
 import { rebuildStats } from '../db/stats';
 import { ready, snapshotTaken, storageMessage } from './app';
 import { requestPersistence, storageInfo, type StorageInfo } from './storage';
+import { announceReplaced } from './shell';
 
 export class BackupTools {
 	message = $state<string | undefined>();
@@ -98,6 +99,8 @@ export class BackupTools {
 	/** Reads and checks a chosen file; nothing is written until `confirmImport`. */
 	async chooseFile(file: File): Promise<void> {
 		this.clear();
+		// A new choice replaces the one waiting: a refused file leaves no Import button behind.
+		this.pending = undefined;
 		if (file.size > MAX_BACKUP_BYTES) {
 			this.error = `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; a Kartu backup can be at most 50 MB. Nothing was changed.`;
 			return;
@@ -133,6 +136,7 @@ export class BackupTools {
 		try {
 			const s = await applyImport(await ready(), this.pending.backup, this.mode);
 			this.message = `Imported ${this.pending.name}: ${s.cardsAdded} cards added, ${s.cardsUpdated} updated, ${s.reviewsAdded} reviews added${s.reviewsSkipped ? `, ${s.reviewsSkipped} already here` : ''}.`;
+			if (this.mode === 'replace') announceReplaced();
 			this.pending = undefined;
 			void sumStatsAgain();
 		} catch (e) {
@@ -154,6 +158,7 @@ export class BackupTools {
 			const s = await restoreSnapshot(await ready(), id);
 			this.message = `Restored the snapshot of ${id}: ${s.cardsAdded} cards, ${s.reviewsAdded} reviews.`;
 			this.confirmRestore = undefined;
+			announceReplaced();
 			void sumStatsAgain();
 			await this.refresh();
 		} catch (e) {

@@ -32,5 +32,12 @@ describe('BackupTools', () => {
 		expect(tools.message).toMatch(/^Imported kartu-backup\.json: .*2 reviews added/);
 		expect(tools.pending).toBeUndefined();
 		expect(await db.reviews.count()).toBe(2);
+
+		// A file waiting for confirmation, then a bad one chosen: no Import button is left for the first.
+		await tools.chooseFile(new File([text], 'kartu-backup.json'));
+		expect(tools.pending?.name).toBe('kartu-backup.json');
+		await tools.chooseFile(new File(['not json'], 'broken.json'));
+		expect(tools.error).toMatch(/^broken\.json: /);
+		expect(tools.pending).toBeUndefined();
 	});
 });

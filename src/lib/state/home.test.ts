@@ -33,3 +33,26 @@ describe('Home', () => {
 		);
 	});
 });
+
+describe('Home when IndexedDB fails', () => {
+	it('says the database cannot be used instead of showing an empty collection', async () => {
+		const open = indexedDB.open.bind(indexedDB);
+		// An IndexedDB whose open fails, as a corrupted or refused store does.
+		indexedDB.open = (() => {
+			const r = { error: new DOMException('The database is broken.', 'UnknownError') } as {
+				error: DOMException;
+				onerror?: (e: { preventDefault(): void }) => void;
+			};
+			setTimeout(() => r.onerror?.({ preventDefault() {} }));
+			return r;
+		}) as unknown as typeof indexedDB.open;
+		try {
+			const home = new Home();
+			await home.read();
+			expect(home.error).toMatch(/could not use its database: The database is broken/);
+			expect(home.counts).toBeUndefined();
+		} finally {
+			indexedDB.open = open;
+		}
+	});
+});

@@ -8,6 +8,7 @@ import {
 	practiceCards,
 	recordAnswer,
 	recordPractice,
+	resetCard,
 	StaleCardError,
 	undoAnswer,
 	undoPractice,
@@ -34,6 +35,7 @@ import {
 	formatInterval,
 	GRADES,
 	Scheduler,
+	type Card as FsrsCard,
 	type Grade,
 	type Outcome
 } from '../srs';
@@ -109,6 +111,8 @@ export class ReviewSession {
 	error = $state<string | undefined>();
 	/** Shown when the queue is empty: cards due tomorrow and the next due time. */
 	finished = $state.raw<{ tomorrow: number; next?: Date } | undefined>();
+	/** The card on screen cannot be scheduled (an impossible stored state): only `resetCard` goes on. */
+	unschedulable = $state(false);
 	/** A short message for screen readers after each step. */
 	announcement = $state('');
 	/** Answers being written: the next card is shown without waiting for them. */
@@ -143,6 +147,7 @@ export class ReviewSession {
 	#preview: Record<Grade, Outcome> | undefined;
 	#prefetching = false;
 	#reloading = false;
+	#cleanup: (() => void)[] = [];
 
 	constructor(db: KartuDB, options: SessionOptions = {}) {
 		this.#db = db;
@@ -218,11 +223,17 @@ export class ReviewSession {
 			this.check = checkCloze(this.typed, this.card.content.answer, this.card.content.alternatives);
 		if (!this.practice) {
 			// The grades' intervals are needed only now: computing them here keeps the next card quick.
-			const preview = this.#scheduler.preview(this.card.fsrs, this.#shownNow);
-			this.#preview = preview;
-			const labels = {} as Record<Grade, string>;
-			for (const g of GRADES) labels[g] = formatInterval(preview[g].interval);
-			this.intervals = labels;
+			try {
+				const preview = this.#scheduler.preview(this.card.fsrs, this.#shownNow);
+				if (GRADES.some((g) => !Number.isFinite(preview[g].interval)))
+					throw new Error('no interval could be computed');
+				this.#preview = preview;
+				const labels = {} as Record<Grade, string>;
+				for (const g of GRADES) labels[g] = formatInterval(preview[g].interval);
+				this.intervals = labels;
+			} catch (e) {
+				this.#cannotSchedule(e);
+			}
 		}
 		this.revealed = true;
 		this.announcement =
@@ -242,16 +253,22 @@ export class ReviewSession {
 	 */
 	grade(grade: Grade, now = new Date()): Promise<void> {
 		const card = this.card;
-		if (!card || !this.revealed || this.busy) return Promise.resolve();
+		if (!card || !this.revealed || this.busy || this.unschedulable) return Promise.resolve();
 		this.error = undefined;
 		if (this.practice) {
 			this.busy = true;
 			return this.#gradePractice(card, grade, now);
 		}
 		// The states worked out when the answer was shown: the grade itself costs no scheduling.
-		const next = this.#preview
-			? this.#scheduler.answerFrom(this.#preview, card.fsrs, grade, this.#shownNow, now)
-			: this.#scheduler.answer(card.fsrs, grade, now);
+		let next: FsrsCard;
+		try {
+			next = this.#preview
+				? this.#scheduler.answerFrom(this.#preview, card.fsrs, grade, this.#shownNow, now)
+				: this.#scheduler.answer(card.fsrs, grade, now);
+		} catch (e) {
+			this.#cannotSchedule(e);
+			return Promise.resolve();
+		}
 		const ms = performance.now() - this.#shownAt;
 		const entry: Answered = {
 			record: answer(this.#queue, toQueueCard(card), {
@@ -294,6 +311,27 @@ export class ReviewSession {
 		if (now.getTime() >= this.#queue.day.end) return entry.saved.then(() => this.start(now));
 		// The next card is on screen when this returns; the promise settles once the answer is written.
 		return Promise.all([this.#showNext(now), entry.saved]).then(() => {});
+	}
+
+	/** The card on screen has a memory state FSRS cannot use: say so, and offer `resetCard`. */
+	#cannotSchedule(e: unknown): void {
+		this.unschedulable = true;
+		this.intervals = undefined;
+		this.error = `Kartu cannot schedule this card: its stored memory state is invalid (${(e as Error)?.message ?? e}). Reset it to a new card to go on; its review history is kept.`;
+	}
+
+	/** Resets the card on screen that cannot be scheduled to a new card (db/answers.ts `resetCard`) and reloads today's cards. */
+	async resetCard(now = new Date()): Promise<void> {
+		const card = this.card;
+		if (!card || !this.unschedulable) return;
+		try {
+			await resetCard(this.#db, card.id, now);
+			this.unschedulable = false;
+			await this.start(now);
+			this.announcement = 'The card was reset to a new card.';
+		} catch (e) {
+			this.error = `The card could not be reset. ${storageMessage(e)}`;
+		}
 	}
 
 	/** An answer could not be written: say so, and reload today's cards from what is stored. */
@@ -425,6 +463,26 @@ export class ReviewSession {
 	/** Stops the timer that waits for the next learning card. */
 	stop(): void {
 		clearTimeout(this.#timer);
+		for (const f of this.#cleanup.splice(0)) f();
+	}
+
+	/** Runs `f` when the session stops (the page's channel, say). */
+	onStop(f: () => void): void {
+		this.#cleanup.push(f);
+	}
+
+	/**
+	 * The collection was replaced in another tab (a Replace import or a snapshot restore): today's
+	 * queue in memory describes cards that may be gone, so it is read again, undo starts afresh,
+	 * and the learner is told why.
+	 */
+	async collectionReplaced(now = new Date()): Promise<void> {
+		await Promise.allSettled(this.#history.map((h) => h.saved));
+		this.#history = [];
+		this.undoCount = 0;
+		await this.start(now);
+		this.error =
+			'Your collection was replaced in another tab (an import or a restore), so today’s cards were reloaded.';
 	}
 
 	async #showNext(now: Date): Promise<void> {
@@ -468,6 +526,7 @@ export class ReviewSession {
 		// The card drawn ahead: the faces swap, and the one going off screen is left as it is.
 		this.buffer.show(card, { revealed: this.revealed, check: this.check });
 		this.card = card;
+		this.unschedulable = false;
 		this.revealed = false;
 		this.typed = '';
 		this.check = undefined;

@@ -164,4 +164,44 @@ describe('ReviewSession', () => {
 		expect(s.check?.correct).toBe(false);
 		expect(s.check?.diff.at(-1)).toEqual({ kind: 'missing', typed: '', expected: 'kan' });
 	});
+
+	it('reloads today’s queue and says why when the collection was replaced in another tab', async () => {
+		const s = new ReviewSession(db);
+		await s.start(t0);
+		s.reveal();
+		await s.grade(Rating.Good, t0);
+		expect(s.undoCount).toBe(1);
+		await db.cards.clear();
+		await s.collectionReplaced(later(1));
+		expect(s.undoCount).toBe(0);
+		expect(s.card).toBeUndefined();
+		expect(s.error).toMatch(/replaced in another tab/);
+	});
+
+	it('says a card with an impossible memory state cannot be scheduled, never throws, and resets it on request', async () => {
+		const s = new ReviewSession(db);
+		await s.start(t0);
+		s.reveal();
+		await s.grade(Rating.Good, t0);
+		const id = (await db.reviews.toArray())[0].cardId;
+		// The card comes back in its learning step; its stored state is then damaged, as a bad backup could leave it.
+		const stored = (await db.cards.get(id))!;
+		await db.cards.put({ ...stored, fsrs: { ...stored.fsrs, stability: -5 } });
+		await s.start(later(11));
+		while (s.card && s.card.id !== id) {
+			s.reveal();
+			await s.grade(Rating.Good, later(11));
+		}
+		expect(s.card?.id).toBe(id);
+		s.reveal();
+		expect(s.unschedulable).toBe(true);
+		expect(s.error).toMatch(/cannot schedule this card/);
+		await expect(s.grade(Rating.Good, later(11))).resolves.toBeUndefined();
+		expect(await db.reviews.where('cardId').equals(id).count()).toBe(1);
+		await s.resetCard(later(12));
+		expect(s.unschedulable).toBe(false);
+		const reset = (await db.cards.get(id))!;
+		expect([reset.fsrs.state, reset.fsrs.stability, reset.fsrs.reps]).toEqual([0, 0, 0]);
+		expect(await db.reviews.where('cardId').equals(id).count()).toBe(1);
+	});
 });

@@ -8,6 +8,17 @@ import type { Deck } from '../cards/types';
 /** Pages holding the database (state/app.ts) post on this channel after each committed write, in any tab. */
 export const CHANGES_CHANNEL = 'kartu-changes';
 
+/** Posted on CHANGES_CHANNEL after a Replace import or a snapshot restore: every open review reloads. */
+export const COLLECTION_REPLACED = 'replaced';
+
+/** Tells every other tab that the whole collection was replaced (an import or a restore). */
+export function announceReplaced(): void {
+	if (typeof BroadcastChannel === 'undefined') return;
+	const channel = new BroadcastChannel(CHANGES_CHANNEL);
+	channel.postMessage(COLLECTION_REPLACED);
+	channel.close();
+}
+
 let decks: Promise<Deck[]> | undefined;
 
 /** The decks built from content/ at build time (decks.json, a static file of the site). */

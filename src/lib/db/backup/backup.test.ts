@@ -8,10 +8,10 @@ import {
 	MAX_BACKUP_BYTES
 } from '../../backup/format';
 import { applyImport, exportBackup, planImport } from './backup';
-import { syncDecks } from '../decks';
+import { ensureDecks, syncDecks } from '../decks';
 import { KartuDB } from '../schema';
 import { study } from '../test-support';
-import { listSnapshots, restoreSnapshot, takeSnapshot } from './snapshots';
+import { listSnapshots, readSnapshot, restoreSnapshot, takeSnapshot } from './snapshots';
 import { markWord } from '../words';
 
 const { deck } = readArticle('azerbaijan-iran');
@@ -65,6 +65,42 @@ describe('export and import', () => {
 			reviewsRemoved: 1
 		});
 		expect(await snapshotOf(b)).toEqual(await snapshotOf(a));
+	});
+
+	it('says before a Replace how many reviews and cards here are newer than the file and would be lost', async () => {
+		const parsed = parseBackup(serialiseBackup(await exportBackup(a, t0)));
+		if (!parsed.ok) throw new Error(parsed.error);
+		expect(await planImport(a, parsed.backup, 'replace')).toMatchObject({
+			reviewsLost: 0,
+			cardsNewerHere: 0
+		});
+		// Two more answers after the backup was made: replacing would lose them.
+		await study(a, 2, new Date(t0.getTime() + 86_400_000));
+		expect(await planImport(a, parsed.backup, 'replace')).toMatchObject({
+			reviewsLost: 2,
+			cardsNewerHere: 2
+		});
+	});
+
+	it('after a Replace, the next deck update and the next snapshot work without the rows it cleared', async () => {
+		const parsed = parseBackup(serialiseBackup(await exportBackup(a, t0)));
+		if (!parsed.ok) throw new Error(parsed.error);
+		const b = fresh();
+		await ensureDecks(b, 'build-1', async () => [deck], t0);
+		await study(b, 1, new Date(t0.getTime() + 86_400_000 * 2));
+		expect(await takeSnapshot(b, new Date(t0.getTime() + 86_400_000 * 2))).toBeDefined();
+		await applyImport(b, parsed.backup, 'replace');
+		// The build's decks are stored again (the version row went with the replace), keeping the imported history.
+		let loaded = 0;
+		await ensureDecks(b, 'build-1', async () => (loaded++, [deck]), t0);
+		expect(loaded).toBe(1);
+		expect(await b.reviews.count()).toBe(4);
+		expect(await b.cards.count()).toBe(deck.cards.length);
+		// The next snapshot starts a new chain rather than extending one the replace removed.
+		const next = await takeSnapshot(b, new Date(t0.getTime() + 86_400_000 * 3));
+		expect(next).toMatchObject({ reviews: 4, cards: deck.cards.length });
+		const { backup } = await readSnapshot(b, next!.id);
+		expect(backup.reviews).toHaveLength(4);
 	});
 
 	it('merges without counting a review twice, keeping the longer history of each card', async () => {

@@ -1,6 +1,7 @@
 // Backups: the whole database out as one object, and back in — merging or replacing — in one transaction.
 
 import type { Backup } from '../../backup/format';
+import { SETTING } from '../names';
 import { markStatsStale } from '../stats';
 import { queueOf, type KartuDB } from '../schema';
 import { type StoredCard, type StoredReview } from '../rows';
@@ -9,7 +10,12 @@ import { type StoredCard, type StoredReview } from '../rows';
  * Settings rows that describe this database (its statistics, the build whose decks it holds, its
  * snapshot chain), not the learner's choices: never exported nor imported.
  */
-const LOCAL_KEYS = ['stats-cache', 'stats-state', 'content-version', 'snapshot-chain'];
+const LOCAL_KEYS: string[] = [
+	SETTING.oldStatsCache,
+	SETTING.statsState,
+	SETTING.contentVersion,
+	SETTING.snapshotChain
+];
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -36,6 +42,12 @@ export interface ImportSummary {
 	/** Reviews already here (same id): never counted twice. */
 	reviewsSkipped: number;
 	reviewsRemoved: number;
+	/**
+	 * Replace only: what this browser has that the backup lacks and that replacing loses: reviews
+	 * not in the file (answers given since it was made), and cards studied further here.
+	 */
+	reviewsLost?: number;
+	cardsNewerHere?: number;
 }
 
 /** The card to keep when both sides have it: the one with more history, then the later review. */
@@ -57,7 +69,20 @@ async function plan(db: KartuDB, backup: Backup, mode: ImportMode): Promise<Impo
 	const here = new Map((await db.cards.toArray()).map((c) => [c.id, c]));
 	const reviewIds = new Set(await db.reviews.toCollection().primaryKeys());
 	if (mode === 'replace') {
+		const inFile = new Set(backup.reviews.map((r) => r.id));
+		const fileCards = new Map(backup.cards.map((c) => [c.id, c]));
+		let cardsNewerHere = 0;
+		for (const c of here.values()) {
+			const f = fileCards.get(c.id);
+			const ahead = f
+				? c.fsrs.reps > f.fsrs.reps ||
+					(c.fsrs.last_review?.getTime() ?? 0) > (f.fsrs.last_review?.getTime() ?? 0)
+				: c.fsrs.reps > 0;
+			if (ahead) cardsNewerHere++;
+		}
 		return {
+			reviewsLost: [...reviewIds].filter((id) => !inFile.has(id as string)).length,
+			cardsNewerHere,
 			mode,
 			cardsAdded: backup.cards.length,
 			cardsUpdated: 0,

@@ -16,6 +16,7 @@ import {
 } from '../../backup/format';
 import { applyImport, type ImportSummary } from './backup';
 import { snapshotDay } from './snapshot-day';
+import { SETTING } from '../names';
 import type { KartuDB } from '../schema';
 import type {
 	Setting,
@@ -28,7 +29,7 @@ import type {
 
 export const SNAPSHOTS_KEPT = 7;
 /** The settings row holding the chain's bookkeeping. */
-export const CHAIN_KEY = 'snapshot-chain';
+export const CHAIN_KEY = SETTING.snapshotChain;
 /** Held while a snapshot is taken or restored, so two tabs never interleave. */
 const LOCK = 'kartu-snapshot';
 

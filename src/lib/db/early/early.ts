@@ -44,20 +44,28 @@ export interface Early {
 /** The name of the attribute marking where the home page shows each count. */
 export const COUNT_ATTRIBUTE = 'data-count';
 
-/** Opens the existing database at whatever version it is; undefined when there is none yet (it is then not created). */
+/**
+ * Opens the existing database at whatever version it is; undefined when there is none yet (it is
+ * then not created). Rejects when the database exists, or may, but cannot be opened (a broken or
+ * refused IndexedDB): the caller must say so rather than show an empty collection.
+ */
 export function openExisting(
 	factory: IDBFactory = indexedDB,
 	name = DB_NAME
 ): Promise<IDBDatabase | undefined> {
-	return new Promise((resolve) => {
+	return new Promise((resolve, reject) => {
 		let r: IDBOpenDBRequest;
 		try {
 			r = factory.open(name);
-		} catch {
-			return resolve(undefined);
+		} catch (e) {
+			return reject(e);
 		}
+		let absent = false;
 		// No database yet: aborting the upgrade leaves none behind, for the app to create at its version.
-		r.onupgradeneeded = () => r.transaction?.abort();
+		r.onupgradeneeded = () => {
+			absent = true;
+			r.transaction?.abort();
+		};
 		r.onsuccess = () => {
 			const db = r.result;
 			// The app upgrading the schema must not wait for this connection.
@@ -66,7 +74,8 @@ export function openExisting(
 		};
 		r.onerror = (e) => {
 			e.preventDefault();
-			resolve(undefined);
+			if (absent) resolve(undefined);
+			else reject(r.error ?? new Error('IndexedDB could not open the database.'));
 		};
 		r.onblocked = () => resolve(undefined);
 	});
@@ -402,7 +411,10 @@ export const REVIEW_ROWS_AHEAD = 8;
 /** Runs in the page's head: `page` is `home` or `review` on those pages; `contentVersion` is the build's. */
 export function start(page: string | undefined, contentVersion: string | undefined): void {
 	// Marks for the benchmark (bench/scale.ts): when the database was open, and when the read was done.
-	const opening = openExisting().then((db) => (performance.mark('kartu:early-opened'), db));
+	// A database that cannot be opened is the app's to report: the early script only steps aside.
+	const opening = openExisting()
+		.catch(() => undefined)
+		.then((db) => (performance.mark('kartu:early-opened'), db));
 	const hint = settingsHint();
 	const early: Early = {
 		claimed: false,
