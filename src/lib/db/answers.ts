@@ -18,8 +18,8 @@ import { newCard, studyDay, type SchedulerSettings } from '../srs';
 import { countAnswer } from './stats';
 import { QUEUE } from './queues';
 import { queueOf, type KartuDB } from './schema';
-import { type StoredCard, type StoredReview } from './rows';
-import { INDEX } from './names';
+import type { JournalEntry, StoredCard, StoredReview } from './rows';
+import { INDEX, STORE } from './names';
 
 export interface AnswerInput {
 	card: StoredCard;
@@ -61,35 +61,105 @@ export class StaleCardError extends Error {
  * Writes the answer: the card's new FSRS state and one review row, atomically. Returns both.
  * Refuses (StaleCardError) when the stored card is no longer the one answered, so an answer given
  * in another tab is never overwritten or counted twice.
+ *
+ * The answer is first put in the journal, in a transaction of its own issued in the same task: one
+ * write with no reads, on disk within a round trip, while the answer's transaction (several round
+ * trips: the counters read before they write) is still running. The journal entry goes once that
+ * transaction has committed, or failed for good; one left behind by a killed browser is replayed by
+ * `replayJournal` at the next start.
  */
 export async function recordAnswer(
 	db: KartuDB,
 	a: AnswerInput
 ): Promise<{ card: StoredCard; review: StoredReview }> {
+	const review = reviewRow(a, a.next);
+	const journalled = journal(db, {
+		id: review.id,
+		card: a.card,
+		grade: a.grade,
+		next: a.next,
+		time: a.time,
+		ms: a.ms,
+		dayStartHour: a.dayStartHour
+	});
+	try {
+		const card = await writeAnswer(db, a, review);
+		return { card, review };
+	} finally {
+		void journalled.then(() => db.journal.delete(review.id)).catch(() => {});
+	}
+}
+
+/**
+ * Puts an answer in the journal and commits at once, in the caller's task: the put and the commit
+ * leave together, without waiting for the put's success event (which waits behind the next frame).
+ * Never rejects: a journal that cannot be written must not stop the answer itself.
+ */
+function journal(db: KartuDB, entry: JournalEntry): Promise<unknown> {
+	try {
+		const tx = db.backendDB().transaction(STORE.journal, 'readwrite');
+		tx.objectStore(STORE.journal).put(entry);
+		tx.commit();
+		return new Promise((resolve) => {
+			tx.oncomplete = tx.onerror = tx.onabort = resolve;
+		});
+	} catch {
+		// The database is not open yet (or has no journal store): Dexie's own put, when it can.
+		return db.journal.put(entry).catch(() => undefined);
+	}
+}
+
+/** The answer's transaction: the stale check, the card, the review row and the statistics. */
+async function writeAnswer(db: KartuDB, a: AnswerInput, review: StoredReview): Promise<StoredCard> {
 	const card: StoredCard = { ...a.card, fsrs: a.next };
 	card.queue = queueOf(card);
-	const review = reviewRow(a, a.next);
 	await db.transaction(
 		'rw',
 		[db.cards, db.reviews, db.settings, db.statdays, db.firsts],
 		async () => {
-			// The stored card is read while the statistics are counted: if the check fails, throwing
-			// aborts the transaction and undoes the count too. Fewer round trips, the same atomicity.
-			const [stored] = await Promise.all([
-				db.cards.get(card.id),
+			// Everything is queued at once, the check's read first: requests run in the order they are
+			// made, so the read sees the card as it was, and a failed check throws, which aborts the
+			// transaction and undoes the writes queued after it: the commit comes a round trip sooner.
+			const stored = db.cards.get(card.id);
+			const writes = Promise.all([
+				db.cards.put(card),
+				db.reviews.add(review),
 				countAnswer(db, review, card, a.dayStartHour, 1)
 			]);
+			writes.catch(() => {}); // settled by the abort when the check fails
+			const was = await stored;
 			if (
-				stored &&
-				(stored.fsrs.reps !== a.card.fsrs.reps ||
-					stored.fsrs.due.getTime() !== a.card.fsrs.due.getTime())
+				was &&
+				(was.fsrs.reps !== a.card.fsrs.reps || was.fsrs.due.getTime() !== a.card.fsrs.due.getTime())
 			) {
 				throw new StaleCardError(card.id);
 			}
-			await Promise.all([db.cards.put(card), db.reviews.add(review)]);
+			await writes;
 		}
 	);
-	return { card, review };
+	return card;
+}
+
+/**
+ * Writes the answers a killed browser left in the journal (given, but their transaction never
+ * committed): each whose card is still as it was shown is recorded now, with its own review id;
+ * one already recorded, or whose card has moved on since, is dropped. Returns how many were written.
+ */
+export async function replayJournal(db: KartuDB): Promise<number> {
+	const entries = await db.journal.toArray();
+	let written = 0;
+	for (const e of entries.sort((x, y) => x.time.getTime() - y.time.getTime())) {
+		try {
+			if (!(await db.reviews.get(e.id))) {
+				await writeAnswer(db, e, { ...reviewRow(e, e.next), id: e.id });
+				written++;
+			}
+		} catch (err) {
+			if (!(err instanceof StaleCardError)) throw err;
+		}
+		await db.journal.delete(e.id);
+	}
+	return written;
 }
 
 /**

@@ -6,7 +6,7 @@ import { Rating, Scheduler, State, pickNext, DEFAULT_SETTINGS } from '../srs';
 import { allCards, cardPage, setSuspended } from './card-table';
 import { learnedCount, loadQueue } from './cards';
 import { syncDecks } from './decks';
-import { recordAnswer, undoAnswer } from './answers';
+import { recordAnswer, replayJournal, undoAnswer } from './answers';
 import { KartuDB } from './schema';
 import { answerNext, eachTestDatabase } from './test-support';
 import { QUEUE } from './queues';
@@ -181,5 +181,59 @@ describe('two tabs', () => {
 			})
 		).rejects.toThrow(/answered elsewhere/);
 		expect(await db.reviews.count()).toBe(1);
+	});
+});
+
+describe('the answer journal', () => {
+	it('is empty once an answer has committed, and a journalled answer whose transaction never ran is written at the next start', async () => {
+		await syncDecks(db, [deck], t0);
+		const { card } = await answerNext(db, t0, Rating.Good, 4200);
+		await new Promise((r) => setTimeout(r, 20));
+		expect(await db.journal.count()).toBe(0);
+
+		// As a killed browser leaves it: the journal written, the answer's transaction not.
+		const { queue } = await loadQueue(db, t0, settings);
+		const shown = (await db.cards.get(pickNext(queue, t0.getTime())!.id))!;
+		const next = scheduler.answer(shown.fsrs, Rating.Easy, t0);
+		await db.journal.put({
+			id: 'kill-1',
+			card: shown,
+			grade: Rating.Easy,
+			next,
+			time: t0,
+			ms: 900,
+			dayStartHour: 4
+		});
+		// One already written (its review row exists), and one whose card moved on since: both dropped.
+		const done = (await db.reviews.toArray())[0];
+		await db.journal.put({
+			id: done.id,
+			card,
+			grade: Rating.Good,
+			next: card.fsrs,
+			time: t0,
+			ms: 1,
+			dayStartHour: 4
+		});
+		await db.journal.put({
+			id: 'kill-0',
+			card: { ...shown, fsrs: { ...shown.fsrs, reps: 7 } },
+			grade: Rating.Good,
+			next,
+			time: t0,
+			ms: 1,
+			dayStartHour: 4
+		});
+
+		expect(await replayJournal(db)).toBe(1);
+		expect(await db.journal.count()).toBe(0);
+		expect(await db.reviews.get('kill-1')).toMatchObject({
+			cardId: shown.id,
+			grade: Rating.Easy,
+			ms: 900
+		});
+		expect((await db.cards.get(shown.id))!.fsrs).toEqual(next);
+		expect(await db.reviews.count()).toBe(2);
+		expect(await replayJournal(db)).toBe(0);
 	});
 });

@@ -18,7 +18,9 @@ export const STORE = {
 	/** The number of cards in each queue, kept by every write to the cards (derived/queue-counts.ts). */
 	counts: 'counts',
 	/** Recent answers by hour, kept by every write to the reviews (derived/answer-hours.ts). */
-	answerHours: 'answerHours'
+	answerHours: 'answerHours',
+	/** Answers written ahead of their transaction, replayed if it never committed (answers.ts). */
+	journal: 'journal'
 } as const;
 
 /** The indexes the readers name (Dexie's compound-index syntax is the index's IndexedDB name). */

@@ -129,3 +129,19 @@ export interface LoadedQueue {
 	 */
 	cards: Map<string, StoredCard>;
 }
+
+/**
+ * An answer as it was given, kept in the journal store until its transaction has committed: one
+ * small write with no reads, so it is on disk within a round trip of the key press (answers.ts).
+ */
+export interface JournalEntry {
+	/** The review id the answer's row gets. */
+	id: string;
+	/** The card as it was shown (its state before the answer). */
+	card: StoredCard;
+	grade: Grade;
+	next: FsrsCard;
+	time: Date;
+	ms: number;
+	dayStartHour: number;
+}

@@ -53,12 +53,13 @@ describe('upgrades keep data', () => {
 		const cards = await db.cards.toArray();
 		expect(cards).toHaveLength(fixture.cards.length);
 		expect(await db.reviews.count()).toBe(fixture.reviews.length);
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(6);
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
 			'answerHours',
 			'cards',
 			'counts',
 			'firsts',
+			'journal',
 			'reviews',
 			'settings',
 			'snapshotData',

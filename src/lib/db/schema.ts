@@ -5,6 +5,7 @@ import { DB_NAME, INDEX, QUEUE_COUNTS_KEY, SETTING, STORE } from './names';
 import { HOUR_MS, QUEUE } from './queues';
 import type {
 	AnswerHour,
+	JournalEntry,
 	QueueCountsRow,
 	Setting,
 	SnapshotData,
@@ -29,6 +30,7 @@ export class KartuDB extends Dexie {
 	firsts!: EntityTable<StatFirst, 'key'>;
 	counts!: EntityTable<QueueCountsRow, 'key'>;
 	answerHours!: EntityTable<AnswerHour, 'h'>;
+	journal!: EntityTable<JournalEntry, 'id'>;
 
 	/** `options`: Dexie's, such as another IndexedDB implementation (tests). */
 	constructor(name = DB_NAME, options?: DexieOptions) {
@@ -106,6 +108,9 @@ export class KartuDB extends Dexie {
 				}
 				await tx.table(STORE.answerHours).bulkPut([...byHour.values()]);
 			});
+		// v6: the answer journal (db/answers.ts): answers written ahead of their transaction, so an
+		// answer given just before the browser is killed is replayed on the next start. Starts empty.
+		this.version(6).stores({ [STORE.journal]: 'id' });
 		this.on('populate', (tx) => {
 			tx.table(STORE.counts).add({ key: QUEUE_COUNTS_KEY, n: {} } satisfies QueueCountsRow);
 		});

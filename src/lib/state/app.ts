@@ -2,6 +2,7 @@
 
 import { db } from '../db/db';
 import { refreshSettingsCopy } from '../db/settings';
+import { replayJournal } from '../db/answers';
 import { ensureDecks } from '../db/decks';
 import type { KartuDB } from '../db/schema';
 import { snapshotDue } from '../db/backup/snapshots';
@@ -30,6 +31,8 @@ export function ready(): Promise<KartuDB> {
 		// The app's connection is open: the one the page's early script opened can go.
 		globalThis.__kartuEarly?.release();
 		await ensureDecks(db, __CONTENT_VERSION__, loadDecks);
+		// Answers a killed browser left unwritten (db/answers.ts): written before any page reads.
+		await replayJournal(db);
 		// Today's automatic snapshot, in the background once the page has started (so its reads
 		// do not slow the page's first queries): a failure here must not stop the app.
 		snapshot = pageStarted()

@@ -283,19 +283,18 @@ export class ReviewSession {
 		this.#history.push(entry);
 		this.undoCount = this.#history.length;
 		this.saving++;
-		// Started a task later, once the next card is in the DOM, so even the write's synchronous part
-		// (opening the transaction, cloning the card) does not delay it; the screen marks the writes
-		// under way (data-saving) until they are done.
-		const write = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
-			recordAnswer(this.#db, {
-				card,
-				grade,
-				next,
-				time: now,
-				ms,
-				dayStartHour: this.#settings.dayStartHour
-			})
-		);
+		// Issued in the key press's own task, before the next card is drawn: the transaction then
+		// commits (one to three milliseconds in IndexedDB) while the frame is being made, so an answer
+		// whose next card is on screen survives the browser being killed right after
+		// (tests/durability.e2e.ts). The screen marks the writes under way (data-saving).
+		const write = recordAnswer(this.#db, {
+			card,
+			grade,
+			next,
+			time: now,
+			ms,
+			dayStartHour: this.#settings.dayStartHour
+		});
 		entry.saved = write
 			.then(
 				(saved) => {

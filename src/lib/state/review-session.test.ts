@@ -30,7 +30,7 @@ describe('ReviewSession', () => {
 		s.reveal();
 		const first = s.card!.id;
 		const written = s.grade(Rating.Good, t0);
-		// On screen before the transaction has even started.
+		// On screen before the write is done.
 		expect(s.card?.id).not.toBe(first);
 		expect(s.saving).toBe(1);
 		await written;

@@ -149,9 +149,13 @@ async function withSettings<T>(
 	if (!stores.every((s) => db.objectStoreNames.contains(s))) return undefined;
 	// A database from before the maintained counts and answers by hour (the app adds them when it
 	// opens it) is read as before: counted through the index, today's reviews read whole.
-	for (const derived of [STORE.counts, STORE.answerHours])
+	for (const derived of [STORE.counts, STORE.answerHours, STORE.journal])
 		if (db.objectStoreNames.contains(derived)) stores.push(derived);
 	const tx = db.transaction(stores, 'readonly');
+	// Answers a killed browser left in the journal: the app writes them first (db/answers.ts).
+	const journalled = stores.includes(STORE.journal)
+		? request(tx.objectStore(STORE.journal).count())
+		: Promise.resolve(0);
 	const settingsStore = tx.objectStore(STORE.settings);
 	const stored = Promise.all([
 		request(settingsStore.get(SETTING.contentVersion)) as Promise<{ value?: unknown } | undefined>,
@@ -164,7 +168,7 @@ async function withSettings<T>(
 	const guessed = guess && read(tx, guess);
 	guessed?.catch(() => {});
 	const [version, scheduler, audio] = await stored;
-	if (version?.value !== contentVersion) return undefined;
+	if (version?.value !== contentVersion || (await journalled) > 0) return undefined;
 	const settings = normaliseSettings(scheduler?.value);
 	const value =
 		guessed && JSON.stringify(guess) === JSON.stringify(settings)
