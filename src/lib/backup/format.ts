@@ -1,8 +1,16 @@
 // Kartu's backup file: everything the learner has, as versioned JSON, and a validator that reads
 // the whole file before anything is written, naming the first problem it finds.
+//
+// Versions: 1 kept one set of cards per article and headword (ids `slug/headword/kind`, one
+// `article` per card); 2 keeps one per headword (ids `headword/kind`, `articles` per card), as
+// schema 6 does. A version-1 file is read as version 2: its cards mapped as the schema upgrade maps
+// them (db/legacy-cards.ts), its reviews following their cards' new ids.
+
+import { cardIdFromV1 } from '../cards';
+import { fromLegacyCards, type LegacyCard } from '../db/legacy-cards';
 
 export const BACKUP_FORMAT = 'kartu-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 /** Larger files are refused before they are read. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -22,7 +30,8 @@ export interface BackupFsrs {
 
 export interface BackupCard {
 	id: string;
-	article: string;
+	/** The articles whose decks have the card (version 1: one `article`, mapped when read). */
+	articles: string[];
 	sibling: string;
 	position: number;
 	content: Record<string, unknown> & { headword: string; kind: string };
@@ -115,13 +124,34 @@ function check(raw: unknown): Backup {
 			`This backup was made by a newer Kartu (format version ${root.version}); this Kartu reads version ${BACKUP_VERSION}. Update Kartu first.`
 		);
 	}
-	const cards = arr(root.cards, 'cards').map((c, i) => card(c, `cards[${i}]`));
+	const v1 = root.version === 1;
+	let cards = arr(root.cards, 'cards').map((c, i) => card(c, `cards[${i}]`, v1));
 	const ids = new Set<string>();
 	for (const c of cards) {
 		if (ids.has(c.id)) throw new Invalid(`The card "${c.id}" appears twice.`);
 		ids.add(c.id);
 	}
 	const reviews = arr(root.reviews, 'reviews').map((r, i) => review(r, `reviews[${i}]`));
+	const settings = arr(root.settings, 'settings').map((s, i) => {
+		const o = obj(s, `settings[${i}]`);
+		return { key: str(o.key, `settings[${i}].key`), value: o.value };
+	});
+	if (v1) {
+		for (const r of reviews) {
+			if (!ids.has(r.cardId))
+				throw new Invalid(
+					`A review (${r.id}) is for the card "${r.cardId}", which is not in the backup.`
+				);
+			r.cardId = cardIdFromV1(r.cardId);
+		}
+		const order = settings.find((s) => s.key === 'articles')?.value;
+		cards = fromLegacyCards(
+			cards as unknown as LegacyCard[],
+			Array.isArray(order) ? order.filter((a): a is string => typeof a === 'string') : []
+		) as unknown as BackupCard[];
+		ids.clear();
+		for (const c of cards) ids.add(c.id);
+	}
 	const reviewIds = new Set<string>();
 	for (const r of reviews) {
 		if (reviewIds.has(r.id)) throw new Invalid(`The review "${r.id}" appears twice.`);
@@ -131,10 +161,6 @@ function check(raw: unknown): Backup {
 				`A review (${r.id}) is for the card "${r.cardId}", which is not in the backup.`
 			);
 	}
-	const settings = arr(root.settings, 'settings').map((s, i) => {
-		const o = obj(s, `settings[${i}]`);
-		return { key: str(o.key, `settings[${i}].key`), value: o.value };
-	});
 	const words = arr(root.words ?? [], 'words').map((w, i) => {
 		const o = obj(w, `words[${i}]`);
 		const mark = o.mark;
@@ -148,7 +174,7 @@ function check(raw: unknown): Backup {
 	});
 	return {
 		format: BACKUP_FORMAT,
-		version: root.version,
+		version: BACKUP_VERSION,
 		exported: date(root.exported, 'exported'),
 		cards,
 		reviews,
@@ -157,7 +183,8 @@ function check(raw: unknown): Backup {
 	};
 }
 
-function card(raw: unknown, at: string): BackupCard {
+/** A card; of a version-1 file (`v1`), with its one `article`, as a LegacyCard to be mapped. */
+function card(raw: unknown, at: string, v1: boolean): BackupCard {
 	const o = obj(raw, at);
 	const content = obj(o.content, `${at}.content`);
 	str(content.headword, `${at}.content.headword`);
@@ -167,7 +194,10 @@ function card(raw: unknown, at: string): BackupCard {
 		throw new Invalid(`${at}.mark must be "known" or "ignored".`);
 	return {
 		id: str(o.id, `${at}.id`),
-		article: str(o.article, `${at}.article`),
+		// A version-1 card's `articles` come from its one `article` when it is mapped (check).
+		...(v1
+			? { article: str(o.article, `${at}.article`), articles: [] }
+			: { articles: articles(o.articles, at) }),
 		sibling: str(o.sibling, `${at}.sibling`),
 		position: num(o.position, `${at}.position`),
 		content: content as BackupCard['content'],
@@ -177,6 +207,12 @@ function card(raw: unknown, at: string): BackupCard {
 		...(mark ? { mark: mark as 'known' | 'ignored' } : {}),
 		queue: num(o.queue, `${at}.queue`)
 	};
+}
+
+function articles(v: unknown, at: string): string[] {
+	if (!Array.isArray(v) || !v.length)
+		throw new Invalid(`${at}.articles must be a list of articles.`);
+	return v.map((a, i) => str(a, `${at}.articles[${i}]`));
 }
 
 function review(raw: unknown, at: string): BackupReview {

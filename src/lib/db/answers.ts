@@ -162,11 +162,12 @@ export async function upcoming(db: KartuDB, now: Date, settings: SchedulerSettin
 }
 
 /**
- * The cards of a practice session over one article: every card in the queue, studied ones by due
- * date (the most overdue first), then new ones in article order.
+ * The cards of a practice session over one article: every card in the queue whose headword the
+ * article has (through the `articles` index; a card shared with other articles included),
+ * studied ones by due date (the most overdue first), then new ones in the order of introduction.
  */
 export async function practiceCards(db: KartuDB, article: string): Promise<StoredCard[]> {
-	const cards = (await db.cards.where('article').equals(article).toArray()).filter(
+	const cards = (await db.cards.where(INDEX.articles).equals(article).toArray()).filter(
 		(c) => c.queue >= 0
 	);
 	const studied = cards

@@ -18,7 +18,11 @@ export const STORE = {
 	/** The number of cards in each queue, kept by every write to the cards (derived/queue-counts.ts). */
 	counts: 'counts',
 	/** Recent answers by hour, kept by every write to the reviews (derived/answer-hours.ts). */
-	answerHours: 'answerHours'
+	answerHours: 'answerHours',
+	/** The articles the learner added: text and deck (from schema 6; not written yet). */
+	articles: 'articles',
+	/** Each article's cards per queue (from schema 6; to be kept by every write to the cards). */
+	articleCounts: 'articleCounts'
 } as const;
 
 /** The indexes the readers name (Dexie's compound-index syntax is the index's IndexedDB name). */
@@ -27,8 +31,8 @@ export const INDEX = {
 	queueDue: '[queue+fsrs.due]',
 	/** cards: a queue's cards in the order new cards are introduced. */
 	queuePosition: '[queue+position]',
-	/** cards: an article's cards. */
-	article: 'article',
+	/** cards: an article's cards (a multiEntry index over `articles`: a card is under each of its articles). */
+	articles: 'articles',
 	/** reviews: by the time of the answer. */
 	time: 'time'
 } as const;
