@@ -5,6 +5,7 @@ import { syncDecks } from '../db/decks';
 import { KartuDB } from '../db/schema';
 import { saveSettings } from '../db/settings';
 import { Rating, studyDay, DEFAULT_SETTINGS } from '../srs';
+import { second } from '../db/test-support';
 import { ReviewSession } from './review-session.svelte';
 
 const { deck } = readArticle('azerbaijan-iran');
@@ -149,6 +150,37 @@ describe('ReviewSession', () => {
 		expect(s.check).toMatchObject({ correct: true, empty: false });
 		await s.undo(); // nothing to undo in this session
 		expect(s.card?.id).toBe('menekankan/cloze');
+		s.stop();
+	});
+
+	it('shows a cloze card with a sentence of each of its articles in turn, the one not seen first', async () => {
+		await syncDecks(db, [second], t0);
+		const first = new ReviewSession(db);
+		await first.start(t0);
+		first.reveal();
+		await first.grade(Rating.Easy, t0); // menekankan's vocabulary card
+		const s = new ReviewSession(db);
+		await s.start(later(24 * 60));
+		expect(s.card?.id).toBe('menekankan/cloze');
+		expect(s.content).toMatchObject({ article: 'azerbaijan-iran', answer: 'Menekankan' });
+		expect(s.faces[s.front]?.content).toEqual(s.content);
+		s.typed = 'menekankan';
+		s.reveal();
+		await s.grade(Rating.Again, later(24 * 60));
+		// Back after its learning step, with the other article's sentence, and checked against it.
+		const again = new ReviewSession(db);
+		await again.start(later(24 * 60 + 2));
+		expect(again.card?.id).toBe('menekankan/cloze');
+		expect(again.content).toMatchObject({
+			article: 'kunjungan-baku',
+			sentence: 'Presiden menekankan hubungan baik antara kedua negara.',
+			answer: 'menekankan'
+		});
+		expect(again.faces[again.front]?.content.sentence).toBe(again.content!.sentence);
+		again.typed = 'menekankan';
+		again.reveal();
+		expect(again.check?.correct).toBe(true);
+		again.stop();
 		s.stop();
 	});
 
