@@ -51,6 +51,8 @@ export async function readHome(
 		const stores: string[] = [STORE.cards, STORE.settings, STORE.reviews, STORE.snapshots];
 		if (!stores.every((s) => db.objectStoreNames.contains(s))) return { kind: 'stale' };
 		const tx = db.transaction(stores, 'readonly');
+		// A database of a schema before 6 (cards per article) is upgraded by the app first.
+		if (!tx.objectStore(STORE.cards).indexNames.contains(INDEX.articles)) return { kind: 'stale' };
 		const byArticle = tx.objectStore(STORE.cards).index(INDEX.articles);
 		const settings = tx.objectStore(STORE.settings);
 		const [counts, version, rows, scheduler, snapshot, anyReview] = await Promise.all([
