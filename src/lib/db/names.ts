@@ -21,7 +21,7 @@ export const STORE = {
 	answerHours: 'answerHours',
 	/** The articles the learner added: text and deck (from schema 6; not written yet). */
 	articles: 'articles',
-	/** Each article's cards per queue (from schema 6; to be kept by every write to the cards). */
+	/** Each article's cards per queue, kept by every write to the cards (derived/article-counts.ts). */
 	articleCounts: 'articleCounts'
 } as const;
 

@@ -112,9 +112,9 @@ export interface StoredArticle {
 }
 
 /**
- * One article's cards per queue number, `{ article: 'azerbaijan-iran', n: { 0: 250, 2: 40 } }`: for
- * the home page's per-article figures, to be kept by every write to the cards like the counts row
- * (a `derivedStore`, derived/derived-store.ts). The store exists from schema 6; nothing keeps it yet.
+ * One article's cards per queue number, `{ article: 'azerbaijan-iran', n: { 0: 250, 2: 40 } }`, a
+ * card counted under each of its articles: for the home page's per-article figures, kept by every
+ * write to the cards like the counts row (derived/article-counts.ts).
  */
 export interface ArticleCountsRow {
 	article: string;

@@ -67,6 +67,12 @@ async function expectCountsAgree(db: KartuDB, at: Date) {
 	const tally: Record<number, number> = {};
 	for (const c of cards) tally[c.queue] = (tally[c.queue] ?? 0) + 1;
 	expect((await db.counts.get('queues'))?.n).toEqual(tally);
+	// And each article's, a card counted under each of its articles.
+	const byArticle: Record<string, Record<number, number>> = {};
+	for (const c of cards)
+		for (const a of c.articles) (byArticle[a] ??= {})[c.queue] = (byArticle[a][c.queue] ?? 0) + 1;
+	const rows = await db.articleCounts.toArray();
+	expect(Object.fromEntries(rows.map((r) => [r.article, r.n]))).toEqual(byArticle);
 	await db.settings.put({ key: 'content-version', value: 'build' });
 	const home = await homeCounts(db, at);
 	expect(await readHomeCounts(db.backendDB(), at, 'build')).toEqual(home);

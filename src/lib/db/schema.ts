@@ -20,6 +20,7 @@ import type {
 } from './rows';
 import { answerEntry, answerHoursMiddleware, keptFrom } from './derived/answer-hours';
 import { queueCountsMiddleware } from './derived/queue-counts';
+import { articleCountsMiddleware } from './derived/article-counts';
 import { firstsKeyFromV1, fromLegacyCards, type LegacyCard } from './legacy-cards';
 
 export class KartuDB extends Dexie {
@@ -106,11 +107,13 @@ export class KartuDB extends Dexie {
 		// v6: one set of cards per headword, however many articles contain it (ids `headword/kind`
 		// instead of `slug/headword/kind`), each card listing its articles (`*articles`, one index
 		// entry per article) in place of one `article`; and the stores the learner's own articles will
-		// need (their text and deck; their cards per queue). The upgrade rewrites every card's id and
-		// merges the cards of a headword that several articles had (legacy-cards.ts), points every
-		// review and every answer filed by hour at the new ids, renames the headwords' `firsts` keys
-		// (`h:` + headword), counts the queues again, and forgets the decks' hashes so that the next
-		// sync stores the decks as this version builds them. Word marks and day rows do not change.
+		// need: their text and deck, and their cards per queue (kept by derived/article-counts.ts,
+		// which counts each article while the cards are written here). The upgrade rewrites every
+		// card's id and merges the cards of a headword that several articles had (legacy-cards.ts),
+		// points every review and every answer filed by hour at the new ids, renames the headwords'
+		// `firsts` keys (`h:` + headword), counts the queues again, and forgets the decks' hashes so
+		// that the next sync stores the decks as this version builds them. Word marks and day rows do
+		// not change.
 		this.version(6)
 			.stores({
 				cards:
@@ -152,6 +155,7 @@ export class KartuDB extends Dexie {
 			tx.table(STORE.counts).add({ key: QUEUE_COUNTS_KEY, n: {} } satisfies QueueCountsRow);
 		});
 		this.use(queueCountsMiddleware);
+		this.use(articleCountsMiddleware);
 		this.use(answerHoursMiddleware);
 	}
 }
