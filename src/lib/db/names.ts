@@ -53,6 +53,8 @@ export const SETTING = {
 	articles: 'articles',
 	/** Prefix of the row holding an article's deck hash: `deck-hash:SLUG` (decks.ts). */
 	deckHashPrefix: 'deck-hash:',
+	/** The chain of review chunks the daily snapshots share (backup/snapshots.ts). */
+	snapshotChain: 'snapshot-chain',
 	/** Whether the learner was asked once to make storage persistent (storage.ts). */
 	persistenceAsked: 'persistence-asked'
 } as const;

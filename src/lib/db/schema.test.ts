@@ -173,7 +173,11 @@ describe('upgrades keep data', () => {
 				{
 					cards: oldCards,
 					reviews: oldReviews,
-					settings: v5.settings,
+					// As if a snapshot had been taken: its chain of review chunks holds the old card ids.
+					settings: [
+						...v5.settings,
+						{ key: 'snapshot-chain', value: { lastId: 'x', count: 1, chunks: [] } }
+					],
 					words: v5.words,
 					statdays: v5.statdays,
 					firsts: v5.firsts,
@@ -259,6 +263,8 @@ describe('upgrades keep data', () => {
 			expect(await db.statdays.toArray()).toEqual(v5.statdays);
 			// The decks are stored afresh at the next sync.
 			expect(await db.settings.where('key').startsWith('deck-hash:').count()).toBe(0);
+			// The next snapshot starts a chain of its own, with the new ids.
+			expect(await db.settings.get('snapshot-chain')).toBeUndefined();
 			const home = await expectCountsAgree(db, new Date(2026, 2, 8, 10, 0));
 			expect(home.learned).toBeGreaterThan(0);
 			// Summed again from the history, the statistics give what the answers kept.

@@ -112,8 +112,9 @@ export class KartuDB extends Dexie {
 		// card's id and merges the cards of a headword that several articles had (legacy-cards.ts),
 		// points every review and every answer filed by hour at the new ids, renames the headwords'
 		// `firsts` keys (`h:` + headword), counts the queues again, and forgets the decks' hashes so
-		// that the next sync stores the decks as this version builds them. Word marks and day rows do
-		// not change.
+		// that the next sync stores the decks as this version builds them, and the snapshots' chain of
+		// review chunks so that the next snapshot starts one with the new ids. Word marks and day rows
+		// do not change.
 		this.version(6)
 			.stores({
 				cards:
@@ -150,6 +151,9 @@ export class KartuDB extends Dexie {
 				await tx.table('firsts').bulkAdd([...firsts].map(([key, time]) => ({ key, time })));
 				await tx.table(STORE.counts).put(await countQueues(tx.table('cards')));
 				await tx.table('settings').where('key').startsWith(SETTING.deckHashPrefix).delete();
+				// The snapshots' shared chunks hold reviews under the old card ids: the next snapshot
+				// starts a chain of its own (the older snapshots keep theirs, read as backup format 1).
+				await tx.table('settings').delete(SETTING.snapshotChain);
 			});
 		this.on('populate', (tx) => {
 			tx.table(STORE.counts).add({ key: QUEUE_COUNTS_KEY, n: {} } satisfies QueueCountsRow);

@@ -16,6 +16,7 @@ import {
 } from '../../backup/format';
 import { applyImport, type ImportSummary } from './backup';
 import { snapshotDay } from './snapshot-day';
+import { SETTING } from '../names';
 import type { KartuDB } from '../schema';
 import type {
 	Setting,
@@ -28,7 +29,7 @@ import type {
 
 export const SNAPSHOTS_KEPT = 7;
 /** The settings row holding the chain's bookkeeping. */
-export const CHAIN_KEY = 'snapshot-chain';
+export const CHAIN_KEY = SETTING.snapshotChain;
 /** Held while a snapshot is taken or restored, so two tabs never interleave. */
 const LOCK = 'kartu-snapshot';
 
@@ -66,6 +67,11 @@ export interface SnapshotChain {
 
 /** What a `meta` part holds. Its cards were re-read last and replace those of the `cards` parts. */
 interface Meta {
+	/**
+	 * The backup format its rows are in (backup/format.ts); absent in snapshots taken before schema
+	 * 6, whose rows are format 1 (cards per article), read as such.
+	 */
+	version?: number;
 	exported: string;
 	settings: Setting[];
 	words: StoredWord[];
@@ -236,6 +242,7 @@ async function snapshotOnce(
 	await reviews.flush();
 	for (const c of tail.cards) cardIds.add(c.id);
 	const meta: Meta = {
+		version: BACKUP_VERSION,
 		exported: now.toISOString(),
 		settings: tail.settings,
 		words: tail.words,
@@ -412,7 +419,7 @@ export async function readSnapshot(
 		for (const c of meta.cards) cards.set(c.id, c);
 		raw = {
 			format: BACKUP_FORMAT,
-			version: BACKUP_VERSION,
+			version: meta.version ?? 1,
 			exported: meta.exported,
 			cards: [...cards.values()],
 			reviews,
