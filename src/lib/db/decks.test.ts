@@ -121,4 +121,30 @@ describe('syncDecks across articles', () => {
 		expect((await cardsOf('dagang')).map((c) => c.retired)).toEqual([false, false]);
 		expect((await cardsOf('hubungan'))[0].content.contexts).toHaveLength(2);
 	});
+
+	it('deleting the first article of a card gives it the content and place of the next', async () => {
+		await syncDecks(db, [seed.deck, second], T0);
+		await answer('hubungan/vocab', T0);
+		const studied = (await db.cards.get('hubungan/vocab'))!;
+		// Deleted: synced as an empty deck, beside the article that stays (unchanged since).
+		const result = await syncDecks(db, [{ ...seed.deck, cards: [] }, second], T0);
+		const [cloze, vocab] = await cardsOf('hubungan');
+		const fromSecond = (kind: string) => second.cards.find((c) => c.id === `hubungan/${kind}`)!;
+		expect(vocab).toMatchObject({
+			articles: ['kunjungan-baku'],
+			retired: false,
+			fsrs: studied.fsrs,
+			position: 1_000_000 + fromSecond('vocab').position * 3
+		});
+		expect(vocab.content.sentence).toBe(fromSecond('vocab').sentence);
+		expect(cloze.content.contexts!.map((c) => c.article)).toEqual(['kunjungan-baku']);
+		expect(cloze.content.sentence).toBe(fromSecond('cloze').sentence);
+		// The cards no other article uses are retired, with the history they have.
+		const left = await db.cards.where('articles').equals('azerbaijan-iran').toArray();
+		expect(left.length).toBe(
+			seed.deck.cards.filter((c) => !second.cards.some((d) => d.id === c.id)).length
+		);
+		expect(left.every((c) => c.retired)).toBe(true);
+		expect(result.retired).toBe(left.length);
+	});
 });

@@ -27,7 +27,10 @@ export interface SyncResult {
  * and is retired, never deleted, when no article is left. The first of a card's articles (in the
  * order they were chosen, the `articles` setting) gives its content and its place among new cards.
  * A headword already studied gets no new card from an article new to it (not even an affix
- * drill). A deck whose content has not changed since the last sync is skipped.
+ * drill). A deck whose content has not changed since the last sync is skipped, unless a card it
+ * shares lost its first article in this sync: it then gives that card its content and position
+ * (a card whose new first article is not among `decks` keeps them until that article is synced).
+ * Deleting an article is syncing it as an empty deck, beside the others.
  */
 export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<SyncResult> {
 	return db.transaction('rw', db.cards, db.settings, db.words, async () => {
@@ -39,10 +42,17 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 			if (!registry.includes(deck.article.slug)) registry.push(deck.article.slug);
 		const inOrder = (articles: Iterable<string>) =>
 			[...new Set(articles)].sort((a, b) => registry.indexOf(a) - registry.indexOf(b));
-		for (const deck of decks) {
+		// Each deck once, then again (`force`) any that has become the first article of a card.
+		const work = decks.map((deck) => ({ deck, force: false }));
+		const resync = (article: string) => {
+			const deck = decks.find((d) => d.article.slug === article);
+			if (deck && !work.some((w) => w.force && w.deck === deck)) work.push({ deck, force: true });
+		};
+		for (const { deck, force } of work) {
 			const slug = deck.article.slug;
 			const hash = textHash(JSON.stringify(deck.cards));
-			if ((await db.settings.get(SETTING.deckHashPrefix + slug))?.value === hash) continue;
+			if (!force && (await db.settings.get(SETTING.deckHashPrefix + slug))?.value === hash)
+				continue;
 			result.unchanged = false;
 			const base = registry.indexOf(slug) * ARTICLE_SPAN;
 			const [found, listed] = await Promise.all([
@@ -126,6 +136,7 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 					result.retired++;
 					continue;
 				}
+				if (gone.articles[0] === slug) resync(articles[0]);
 				const contexts = gone.content.contexts?.filter((c) => c.article !== slug);
 				rows.push({
 					...gone,
