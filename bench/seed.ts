@@ -8,7 +8,7 @@ import { rebuildStats } from '../src/lib/db/stats';
 import { KartuDB, queueOf } from '../src/lib/db/schema';
 import { QUEUE } from '../src/lib/db/queues';
 import { type StoredCard, type StoredReview } from '../src/lib/db/rows';
-import type { Deck, DeckCard } from '../src/lib/cards';
+import { cardId, type Deck, type DeckCard } from '../src/lib/cards';
 import type { Card as FsrsCard } from 'ts-fsrs';
 
 const DAY = 86_400_000;
@@ -34,9 +34,11 @@ function syntheticDecks(template: Deck, n: number, prefix: string): Deck[] {
 	for (let a = 0; decks.reduce((s, d) => s + d.cards.length, 0) < n; a++) {
 		const slug = `${prefix}-${a}`;
 		const left = n - decks.reduce((s, d) => s + d.cards.length, 0);
-		const cards: DeckCard[] = template.cards
-			.slice(0, left)
-			.map((c) => ({ ...c, id: `${slug}/${c.headword}/${c.kind}`, article: slug }));
+		// Each copy's headwords are its own (a headword in several articles is one set of cards).
+		const cards: DeckCard[] = template.cards.slice(0, left).map((c) => {
+			const headword = `${c.headword}~${a}`;
+			return { ...c, id: cardId(headword, c.kind), headword, article: slug };
+		});
 		decks.push({
 			...template,
 			article: { ...template.article, slug, title: `${template.article.title} (${a})` },
@@ -100,7 +102,7 @@ async function seedCollection(n: number, reviews: number, nowMs: number): Promis
 	const PAGE = 10_000;
 	for (let offset = 0; offset < n; offset += PAGE) {
 		const page = await db.cards
-			.where('article')
+			.where('articles')
 			.startsWith('bench-')
 			.offset(offset)
 			.limit(PAGE)
@@ -228,8 +230,8 @@ async function batchVersusOneByOne(n: number): Promise<{ batch: number; oneByOne
 		const batch = n / ((performance.now() - t) / 1000);
 		const rows = (await scratch.cards.toArray()).map((c) => ({
 			...c,
-			id: c.id.replace('batch-', 'single-'),
-			article: c.article.replace('batch-', 'single-')
+			id: `single-${c.id}`,
+			articles: c.articles.map((a) => a.replace('batch-', 'single-'))
 		}));
 		t = performance.now();
 		for (const row of rows) await scratch.cards.put(row);

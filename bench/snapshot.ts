@@ -246,11 +246,11 @@ async function seed(page: Page, cards: number, reviews: number): Promise<void> {
 							const last = now - (i % 700) * day;
 							cardStore.put({
 								...template,
-								id: `bench/${headword}/vocab`,
-								article: 'bench',
-								sibling: `bench/${headword}`,
+								id: `${headword}/vocab`,
+								articles: ['bench'],
+								sibling: headword,
 								position: 50_000_000 + i,
-								content: { ...template.content, id: `bench/${headword}/vocab`, headword },
+								content: { ...template.content, id: `${headword}/vocab`, headword },
 								fsrs: {
 									due: new Date(now + (1 + (i % 300)) * day),
 									stability: 30,
@@ -284,7 +284,7 @@ async function seed(page: Page, cards: number, reviews: number): Promise<void> {
 							};
 							reviewStore.put({
 								id: `${t.toString(36)}-${(i + 0x10000000).toString(16)}`,
-								cardId: `bench/sintetis${i % Math.max(1, extra)}/vocab`,
+								cardId: `sintetis${i % Math.max(1, extra)}/vocab`,
 								grade: i % 10 === 0 ? 1 : 3,
 								time: new Date(t),
 								ms: 3000 + (i % 5000),

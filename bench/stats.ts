@@ -31,9 +31,9 @@ const cards: StoredCard[] = Array.from({ length: CARDS }, (_, i) => {
 	const state = i % 10 === 0 ? 0 : i % 7 === 0 ? 1 : 2;
 	const due = new Date(now.getTime() + (rand() * 60 - 10) * day);
 	return {
-		id: `a/w${i}/vocab`,
-		article: 'a',
-		sibling: `a/w${i}`,
+		id: `w${i}/vocab`,
+		articles: ['a'],
+		sibling: `w${i}`,
 		position: i,
 		content: { headword: `w${i}`, root: `r${i % 3000}`, kind: 'vocab' } as StoredCard['content'],
 		fsrs: fsrs(state, due, 10) as StoredCard['fsrs'],

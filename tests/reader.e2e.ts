@@ -57,15 +57,13 @@ test('reading: a word panel by keyboard, marking a word known and undoing it, tr
 	await panel.getByRole('button', { name: 'I know this' }).click();
 	await expect(panel).toContainText('Known — you marked it as known');
 	let db = await readDb(page);
-	expect(
-		db.cards.filter((c) => c.id.startsWith('azerbaijan-iran/perluasan/')).map((c) => c.queue)
-	).toEqual([-3, -3]);
+	expect(db.cards.filter((c) => c.id.startsWith('perluasan/')).map((c) => c.queue)).toEqual([
+		-3, -3
+	]);
 	await panel.getByRole('button', { name: 'Undo' }).click();
 	await expect(panel).toContainText('New — not reviewed yet');
 	db = await readDb(page);
-	expect(
-		db.cards.filter((c) => c.id.startsWith('azerbaijan-iran/perluasan/')).map((c) => c.queue)
-	).toEqual([0, 0]);
+	expect(db.cards.filter((c) => c.id.startsWith('perluasan/')).map((c) => c.queue)).toEqual([0, 0]);
 	await panel.getByRole('button', { name: 'I know this' }).click();
 	await page.keyboard.press('Escape');
 	await expect(panel).toBeHidden();
@@ -101,13 +99,13 @@ test('a card reviewed shows in the reader; practice records answers without chan
 	await page.goto('/review');
 	await expect(page.locator('article.card:visible')).toHaveAttribute(
 		'data-card-id',
-		'azerbaijan-iran/menekankan/vocab'
+		'menekankan/vocab'
 	);
 	await page.keyboard.press('Space');
 	await page.keyboard.press('3');
 	await expect(page.locator('article.card:visible')).not.toHaveAttribute(
 		'data-card-id',
-		'azerbaijan-iran/menekankan/vocab'
+		'menekankan/vocab'
 	);
 	await writesSettled(page);
 	await page.goto('/article/azerbaijan-iran');
@@ -119,7 +117,7 @@ test('a card reviewed shows in the reader; practice records answers without chan
 	// The studied card comes first in practice, then new cards in article order.
 	await expect(page.locator('article.card:visible')).toHaveAttribute(
 		'data-card-id',
-		'azerbaijan-iran/menekankan/vocab'
+		'menekankan/vocab'
 	);
 	for (const grade of ['3', '1', '4']) {
 		const id = await page.locator('article.card:visible').getAttribute('data-card-id');

@@ -3,7 +3,7 @@ import { ageDb, readDb, writesSettled } from './idb';
 
 const DAY = 86_400_000;
 const card = (page: Page) => page.locator('article.card:visible');
-const id = (hw: string, kind: 'vocab' | 'cloze') => `azerbaijan-iran/${hw}/${kind}`;
+const id = (hw: string, kind: 'vocab' | 'cloze') => `${hw}/${kind}`;
 
 async function tabTo(page: Page, name: string) {
 	for (let i = 0; i < 20; i++) {

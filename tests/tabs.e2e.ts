@@ -27,7 +27,7 @@ test('two tabs stay consistent: an answer in one shows in the other, and is stor
 	await second.goto('/review');
 	await expect(second.locator('article.card:visible')).toHaveAttribute(
 		'data-card-id',
-		'azerbaijan-iran/hubungan/vocab'
+		'hubungan/vocab'
 	);
 	const db = await readDb(home);
 	expect(db.reviews).toHaveLength(2);

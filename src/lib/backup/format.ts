@@ -1,12 +1,20 @@
 // Kartu's backup file: everything the learner has, as versioned JSON, and a validator that reads
 // the whole file before anything is written, naming the first problem it finds and the field's path.
+//
+// Versions: 1 kept one set of cards per article and headword (ids `slug/headword/kind`, one
+// `article` per card); 2 keeps one per headword (ids `headword/kind`, `articles` per card), as
+// schema 6 does. Both are read with the same field checks (read.ts); a version-1 file's cards are
+// then mapped as the schema upgrade maps them (db/legacy-cards.ts), its reviews following their
+// cards' new ids.
 
+import { cardIdFromV1 } from '../cards';
+import { fromLegacyCards, type LegacyCard } from '../db/legacy-cards';
 import { BackupError } from './fields';
 import type { Clock } from './fsrs-state';
-import { readV1 } from './v1';
+import { readParts } from './read';
 
 export const BACKUP_FORMAT = 'kartu-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 /** Larger files are refused before they are read. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -26,7 +34,8 @@ export interface BackupFsrs {
 
 export interface BackupCard {
 	id: string;
-	article: string;
+	/** The articles whose decks have the card (version 1: one `article`, mapped when read). */
+	articles: string[];
 	sibling: string;
 	position: number;
 	content: Record<string, unknown> & { headword: string; kind: string };
@@ -128,8 +137,20 @@ const READERS: Record<
 	number,
 	(root: Record<string, unknown>, clock: Clock) => Omit<Backup, 'format' | 'version'>
 > = {
-	1: readV1
+	1: (root, clock) => fromV1(readParts(root, clock, 1)),
+	2: (root, clock) => readParts(root, clock, 2)
 };
+
+/** A version-1 backup as version 2: cards keyed by headword, reviews following their cards. */
+function fromV1(v1: Omit<Backup, 'format' | 'version'>): Omit<Backup, 'format' | 'version'> {
+	const order = v1.settings.find((s) => s.key === 'articles')?.value;
+	const cards = fromLegacyCards(
+		v1.cards as unknown as LegacyCard[],
+		Array.isArray(order) ? order.filter((a): a is string => typeof a === 'string') : []
+	) as unknown as BackupCard[];
+	const reviews = v1.reviews.map((r) => ({ ...r, cardId: cardIdFromV1(r.cardId) }));
+	return { ...v1, cards, reviews };
+}
 
 function check(raw: unknown, clock: Clock): Backup {
 	const root =
@@ -156,5 +177,5 @@ function check(raw: unknown, clock: Clock): Backup {
 			'version',
 			`The backup's format version ("version": ${version}) is not one Kartu ever wrote.`
 		);
-	return { format: BACKUP_FORMAT, version, ...read(root, clock) };
+	return { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...read(root, clock) };
 }

@@ -46,7 +46,7 @@ describe.each(articleFiles)('content/articles/%s', (file) => {
 	it('gives each headword a vocabulary card and a cloze card with stable ids', () => {
 		const ids = deck.cards.map((c) => c.id);
 		expect(new Set(ids).size).toBe(ids.length);
-		for (const c of deck.cards) expect(c.id).toBe(`${slug}/${c.headword}/${c.kind}`);
+		for (const c of deck.cards) expect(c.id).toBe(`${c.headword}/${c.kind}`);
 		const vocab = deck.cards.filter((c) => c.kind === 'vocab').map((c) => c.headword);
 		expect(deck.cards.filter((c) => c.kind === 'cloze').map((c) => c.headword)).toEqual(vocab);
 	});
@@ -68,7 +68,7 @@ describe('the azerbaijan-iran deck', () => {
 	const { raw, glossary } = load('azerbaijan-iran.md');
 	const deck = deckFromSource(raw, glossary, lex);
 	const card = (hw: string, kind: 'vocab' | 'cloze' | 'drill') =>
-		deck.cards.find((c) => c.id === `azerbaijan-iran/${hw}/${kind}`)!;
+		deck.cards.find((c) => c.id === `${hw}/${kind}`)!;
 
 	it('has 22 sentences and 141 headwords, each with a vocabulary and a cloze card, and 23 affix drills', () => {
 		expect(deck.sentences).toHaveLength(22);
@@ -89,7 +89,7 @@ describe('the azerbaijan-iran deck', () => {
 			'menekankan'
 		);
 		// No drill for a word without a family in the article
-		expect(deck.cards.some((c) => c.id === 'azerbaijan-iran/hubungan/drill')).toBe(false);
+		expect(deck.cards.some((c) => c.id === 'hubungan/drill')).toBe(false);
 	});
 
 	it('makes fixed expressions one unit, and their words no cards of their own', () => {
@@ -157,7 +157,7 @@ describe('the azerbaijan-iran deck', () => {
 		const ids = new Set(rebuilt.cards.map((c) => c.id));
 		for (const c of deck.cards) expect(ids.has(c.id)).toBe(true);
 		expect(card('konvergensi', 'vocab').position).not.toBe(
-			rebuilt.cards.find((c) => c.id === 'azerbaijan-iran/konvergensi/vocab')!.position
+			rebuilt.cards.find((c) => c.id === 'konvergensi/vocab')!.position
 		);
 	});
 

@@ -26,11 +26,22 @@ interface HeadwordInfo {
 }
 
 /**
- * Card id from the article, the headword and the kind only, so a rebuilt deck keeps every card's progress.
- * @example cardId('azerbaijan-iran', 'menekankan', 'cloze') → 'azerbaijan-iran/menekankan/cloze'
+ * Card id from the headword and the kind only: a headword has one card of each kind however many
+ * articles contain it, and a rebuilt deck keeps every card's progress. The part before the last
+ * `/` is the headword (srs/queue.ts `siblingOfId`).
+ * @example cardId('menekankan', 'cloze') → 'menekankan/cloze'
  */
-export function cardId(slug: string, headword: string, kind: CardKind): string {
-	return `${slug}/${headword}/${kind}`;
+export function cardId(headword: string, kind: CardKind): string {
+	return `${headword}/${kind}`;
+}
+
+/**
+ * The id a card had before schema 6 and backup format 2 (`slug/headword/kind`), as it is now. A
+ * slug never holds a `/`, so the article is everything before the first one.
+ * @example cardIdFromV1('azerbaijan-iran/kerja sama/cloze') → 'kerja sama/cloze'
+ */
+export function cardIdFromV1(id: string): string {
+	return id.slice(id.indexOf('/') + 1);
 }
 
 /** Headwords of the cardable classes, in order of first appearance, with every place they occur. */
@@ -186,7 +197,7 @@ export function buildDeck(
 		] as const) {
 			const here = occurrences.filter((o) => o.sentence.id === sentence.id);
 			cards.push({
-				id: cardId(slug, hw, kind),
+				id: cardId(hw, kind),
 				kind,
 				...base,
 				sentenceId: sentence.id,
@@ -203,7 +214,7 @@ export function buildDeck(
 		if (choices && drillAt.answer.toLowerCase() === hw.toLowerCase()) {
 			const here = occurrences.filter((o) => o.sentence.id === drillAt.sentence.id);
 			cards.push({
-				id: cardId(slug, hw, 'drill'),
+				id: cardId(hw, 'drill'),
 				kind: 'drill',
 				...base,
 				sentenceId: drillAt.sentence.id,

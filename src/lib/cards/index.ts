@@ -2,11 +2,20 @@
 // from an analysed article and its glossary to vocabulary, cloze and affix-drill cards.
 
 export { checkCloze, diffChars, normaliseAnswer, type ClozeCheck, type DiffPart } from './cloze';
-export { buildDeck, cardId, deckFromSource, headwords, missingGlossary } from './deck';
+export { contextAt, contextOf, inContext, shownContent } from './contexts';
+export {
+	buildDeck,
+	cardId,
+	cardIdFromV1,
+	deckFromSource,
+	headwords,
+	missingGlossary
+} from './deck';
 export { family, hasFamilyPage, type Family, type FamilyMember } from './family';
 export { articleProgress, type ArticleProgress } from './progress';
 export { backSpeech, frontSpeech } from './spoken';
 export type {
+	CardContext,
 	CardKind,
 	Deck,
 	DeckCard,

@@ -37,9 +37,30 @@ export interface DeckSentence {
 	words: ReaderWord[];
 }
 
+/**
+ * One article's sentence for a cloze card: a headword's cloze card holds one from every article
+ * that contains it, and each review shows one of them (`contextAt`, cards/contexts.ts).
+ */
+export interface CardContext {
+	/** The article the sentence comes from. */
+	article: string;
+	sentenceId: string;
+	sentence: string;
+	translation: string;
+	spans: Span[];
+	answer: string;
+	alternatives?: string[];
+	/** The card's review count (`fsrs.reps`) when the sentence joined it: 0 for the sentences it started with. */
+	from: number;
+}
+
 export interface DeckCard {
-	/** `slug/headword/kind`: stable across rebuilds and edits of the article. */
+	/**
+	 * `headword/kind` (cardId): one card of each kind per headword, however many articles contain it,
+	 * and stable across rebuilds and edits of the articles.
+	 */
 	id: string;
+	/** The article this content was built from (for a stored card: the first of its articles). */
 	article: string;
 	kind: CardKind;
 	headword: string;
@@ -72,6 +93,12 @@ export interface DeckCard {
 	choices?: DrillChoice[];
 	/** Position of the headword's first appearance in the article: new cards are introduced in this order. */
 	position: number;
+	/**
+	 * On a stored cloze card: the sentences of every article containing the headword, one per
+	 * article, in the order the articles were chosen; the fields above hold the first. Set by
+	 * db/decks.ts (a deck built from one article has none).
+	 */
+	contexts?: CardContext[];
 }
 
 export interface Deck {

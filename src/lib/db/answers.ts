@@ -1,14 +1,15 @@
 // Answers: the card's new state and its review row are written in one transaction, and undone the same way.
 //
 // Everything one answer's transaction writes (recordAnswer; undoAnswer takes back the same):
-//   cards        the card's new FSRS state and queue number                here, db.cards.put
-//   reviews      one review row, with the states before and after          here, db.reviews.add
-//   statdays     the day's review count, time, young/mature retention     stats.ts countAnswer
-//   firsts       when the card's headword and root first entered review    stats.ts countAnswer (only then)
-//   settings     'stats-state', the first time, or while stats are stale   stats.ts countAnswer
-//   counts       cards per queue, moved by the card's change of queue      derived/queue-counts.ts (middleware)
-//   answerHours  the answer filed under its hour, for today's queue        derived/answer-hours.ts (middleware)
-// The two middlewares are registered in schema.ts and add their stores to any read-write transaction
+//   cards          the card's new FSRS state and queue number                here, db.cards.put
+//   reviews        one review row, with the states before and after          here, db.reviews.add
+//   statdays       the day's review count, time, young/mature retention     stats.ts countAnswer
+//   firsts         when the card's headword and root first entered review    stats.ts countAnswer (only then)
+//   settings       'stats-state', the first time, or while stats are stale   stats.ts countAnswer
+//   counts         cards per queue, moved by the card's change of queue      derived/queue-counts.ts (middleware)
+//   articleCounts  the same for each of the card's articles                  derived/article-counts.ts (middleware)
+//   answerHours    the answer filed under its hour, for today's queue        derived/answer-hours.ts (middleware)
+// The three middlewares are registered in schema.ts and add their stores to any read-write transaction
 // on cards or reviews, so no writer can forget them. A practice answer (recordPractice) writes only
 // its review row and answerHours. Nothing else is written by an answer.
 
@@ -232,11 +233,12 @@ export async function upcoming(db: KartuDB, now: Date, settings: SchedulerSettin
 }
 
 /**
- * The cards of a practice session over one article: every card in the queue, studied ones by due
- * date (the most overdue first), then new ones in article order.
+ * The cards of a practice session over one article: every card in the queue whose headword the
+ * article has (through the `articles` index; a card shared with other articles included),
+ * studied ones by due date (the most overdue first), then new ones in the order of introduction.
  */
 export async function practiceCards(db: KartuDB, article: string): Promise<StoredCard[]> {
-	const cards = (await db.cards.where('article').equals(article).toArray()).filter(
+	const cards = (await db.cards.where(INDEX.articles).equals(article).toArray()).filter(
 		(c) => c.queue >= 0
 	);
 	const studied = cards

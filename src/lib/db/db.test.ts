@@ -33,7 +33,7 @@ describe('syncDecks', () => {
 	it('keeps progress across a rebuilt deck and retires a headword that left the article', async () => {
 		await syncDecks(db, [deck], t0);
 		const { card } = await answerNext(db, t0, Rating.Good, 4200);
-		expect(card.id).toBe('azerbaijan-iran/menekankan/vocab');
+		expect(card.id).toBe('menekankan/vocab');
 		// The article loses its headline, and with it "menekankan"; the other words stay.
 		const edited = raw.replace(
 			'---\nKetika Ilham Aliyev Menekankan Perluasan Hubungan Azerbaijan-Iran\n',
@@ -44,15 +44,15 @@ describe('syncDecks', () => {
 		const result = await syncDecks(db, [rebuilt], t0);
 		// menekankan's vocabulary, cloze and drill cards, and penekanan's drill (its family shrank to one).
 		expect(result.retired).toBe(4);
-		expect((await db.cards.get('azerbaijan-iran/penekanan/drill'))!.retired).toBe(true);
-		const kept = (await db.cards.get('azerbaijan-iran/menekankan/vocab'))!;
+		expect((await db.cards.get('penekanan/drill'))!.retired).toBe(true);
+		const kept = (await db.cards.get('menekankan/vocab'))!;
 		expect(kept.retired).toBe(true);
 		expect(kept.queue).toBe(QUEUE.retired);
 		expect(kept.fsrs).toEqual(card.fsrs);
 		expect(await db.reviews.count()).toBe(1);
 		// Bringing the headline back brings the card back with its progress.
 		await syncDecks(db, [deck], t0);
-		const back = (await db.cards.get('azerbaijan-iran/menekankan/vocab'))!;
+		const back = (await db.cards.get('menekankan/vocab'))!;
 		expect(back).toMatchObject({ retired: false, queue: State.Learning });
 		expect(back.fsrs.reps).toBe(1);
 	});
@@ -118,9 +118,9 @@ describe('loadQueue', () => {
 		const { queue: q } = await loadQueue(db, t0, { ...settings, newPerDay: 5 });
 		expect(q.newLeft).toBe(5);
 		expect(q.fresh.slice(0, 3).map((c) => c.id)).toEqual([
-			'azerbaijan-iran/menekankan/vocab',
-			'azerbaijan-iran/perluasan/vocab',
-			'azerbaijan-iran/hubungan/vocab'
+			'menekankan/vocab',
+			'perluasan/vocab',
+			'hubungan/vocab'
 		]);
 		for (let i = 0; i < 5; i++) await answerNext(db, t0, Rating.Easy, 4200);
 		const { queue: after } = await loadQueue(db, t0, { ...settings, newPerDay: 5 });
@@ -129,17 +129,17 @@ describe('loadQueue', () => {
 		// The next day the cloze card of the first headword is new and allowed.
 		const tomorrow = new Date(t0.getTime() + 86_400_000);
 		const { queue: next } = await loadQueue(db, tomorrow, { ...settings, newPerDay: 5 });
-		expect(next.fresh[0].id).toBe('azerbaijan-iran/menekankan/cloze');
+		expect(next.fresh[0].id).toBe('menekankan/cloze');
 	});
 
 	it('leaves suspended cards out', async () => {
 		await syncDecks(db, [deck], t0);
-		await setSuspended(db, ['azerbaijan-iran/menekankan/vocab'], true);
+		await setSuspended(db, ['menekankan/vocab'], true);
 		const { queue: q } = await loadQueue(db, t0, settings);
 		// With its vocabulary card suspended, the headword's cloze card is the one introduced.
-		expect(q.fresh.map((c) => c.id)).not.toContain('azerbaijan-iran/menekankan/vocab');
-		expect(q.fresh[0].id).toBe('azerbaijan-iran/menekankan/cloze');
-		await setSuspended(db, ['azerbaijan-iran/menekankan/vocab'], false);
+		expect(q.fresh.map((c) => c.id)).not.toContain('menekankan/vocab');
+		expect(q.fresh[0].id).toBe('menekankan/cloze');
+		await setSuspended(db, ['menekankan/vocab'], false);
 		expect((await allCards(db)).find((c) => c.id.endsWith('menekankan/vocab'))?.queue).toBe(
 			QUEUE.new
 		);
@@ -161,7 +161,7 @@ describe('settings', () => {
 describe('two tabs', () => {
 	it('refuse an answer to a card that another tab answered since it was shown', async () => {
 		await syncDecks(db, [deck], t0);
-		const shown = (await db.cards.get('azerbaijan-iran/menekankan/vocab'))!;
+		const shown = (await db.cards.get('menekankan/vocab'))!;
 		await recordAnswer(db, {
 			card: shown,
 			grade: Rating.Good,

@@ -1,16 +1,16 @@
 // Loading decks into the database without touching progress (when the site's content has changed).
 
-import type { Deck } from '../cards';
+import { contextOf, inContext, type CardContext, type Deck, type DeckCard } from '../cards';
 import { textHash } from '../text';
 import { newCard } from '../srs';
 import { QUEUE } from './queues';
 import { queueOf, type KartuDB } from './schema';
 import { type StoredCard, type StoredWord } from './rows';
-import { SETTING } from './names';
+import { INDEX, SETTING } from './names';
 
 /** Within a headword, new cards come as vocabulary, then cloze, then affix drill (one a day). */
 const KIND_ORDER = { vocab: 0, cloze: 1, drill: 2 } as const;
-/** Room between articles in the new-card order. */
+/** Room between articles in the new-card order: a card's position is its first article's index times this, plus its place there. */
 const ARTICLE_SPAN = 1_000_000;
 
 export interface SyncResult {
@@ -21,9 +21,16 @@ export interface SyncResult {
 }
 
 /**
- * Upserts the decks' cards: new cards are added in the New state, existing cards get fresh content
- * and keep their FSRS state, and cards whose headword left an article are retired, never deleted.
- * A deck whose content has not changed since the last sync is skipped.
+ * Upserts the decks' cards, one set per headword across articles: a headword new to the database
+ * gets new cards in the New state; a card another article has already gains this article (a cloze
+ * card its sentence) and keeps its FSRS state; a card whose headword left this article loses it,
+ * and is retired, never deleted, when no article is left. The first of a card's articles (in the
+ * order they were chosen, the `articles` setting) gives its content and its place among new cards.
+ * A headword already studied gets no new card from an article new to it (not even an affix
+ * drill). A deck whose content has not changed since the last sync is skipped, unless a card it
+ * shares lost its first article in this sync: it then gives that card its content and position
+ * (a card whose new first article is not among `decks` keeps them until that article is synced).
+ * Deleting an article is syncing it as an empty deck, beside the others.
  */
 export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<SyncResult> {
 	return db.transaction('rw', db.cards, db.settings, db.words, async () => {
@@ -31,46 +38,112 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 		let marks: Map<string, StoredWord['mark']> | undefined;
 		const registry =
 			((await db.settings.get(SETTING.articles))?.value as string[] | undefined) ?? [];
-		for (const deck of decks) {
+		for (const deck of decks)
+			if (!registry.includes(deck.article.slug)) registry.push(deck.article.slug);
+		const inOrder = (articles: Iterable<string>) =>
+			[...new Set(articles)].sort((a, b) => registry.indexOf(a) - registry.indexOf(b));
+		// Each deck once, then again (`force`) any that has become the first article of a card.
+		const work = decks.map((deck) => ({ deck, force: false }));
+		const resync = (article: string) => {
+			const deck = decks.find((d) => d.article.slug === article);
+			if (deck && !work.some((w) => w.force && w.deck === deck)) work.push({ deck, force: true });
+		};
+		for (const { deck, force } of work) {
 			const slug = deck.article.slug;
-			if (!registry.includes(slug)) registry.push(slug);
 			const hash = textHash(JSON.stringify(deck.cards));
-			if ((await db.settings.get(SETTING.deckHashPrefix + slug))?.value === hash) continue;
+			if (!force && (await db.settings.get(SETTING.deckHashPrefix + slug))?.value === hash)
+				continue;
 			result.unchanged = false;
 			const base = registry.indexOf(slug) * ARTICLE_SPAN;
-			const existing = new Map(
-				(await db.cards.where('article').equals(slug).toArray()).map((c) => [c.id, c])
-			);
+			const [found, listed] = await Promise.all([
+				db.cards.bulkGet(deck.cards.map((c) => c.id)),
+				db.cards.where(INDEX.articles).equals(slug).toArray()
+			]);
+			const existing = new Map(found.filter((c) => !!c).map((c) => [c.id, c]));
+			// The cards that list this article and that its deck may no longer have.
+			const leaving = new Map(listed.map((c) => [c.id, c]));
+			// Headwords with a card studied already, and the articles their cards are in.
+			const studied = new Set<string>();
+			const articlesOf = new Map<string, Set<string>>();
+			for (const c of existing.values()) {
+				if (c.fsrs.reps > 0) studied.add(c.sibling);
+				const set =
+					articlesOf.get(c.sibling) ?? articlesOf.set(c.sibling, new Set()).get(c.sibling)!;
+				if (!c.retired) for (const a of c.articles) set.add(a);
+			}
 			// A word marked known or ignored in another article is so in this one too.
 			marks ??= new Map((await db.words.toArray()).map((w) => [w.headword, w.mark]));
 			const rows: StoredCard[] = [];
-			for (const content of deck.cards) {
-				const position = base + content.position * 3 + KIND_ORDER[content.kind];
-				const old = existing.get(content.id);
-				existing.delete(content.id);
-				const row: StoredCard = old
-					? { ...old, content, position, retired: false, queue: 0 }
-					: {
-							id: content.id,
-							article: slug,
-							sibling: `${slug}/${content.headword}`,
-							position,
-							content,
-							fsrs: newCard(now),
-							suspended: false,
-							retired: false,
-							...(marks.has(content.headword) ? { mark: marks.get(content.headword) } : {}),
-							queue: 0
-						};
+			for (const built of deck.cards) {
+				const position = base + built.position * 3 + KIND_ORDER[built.kind];
+				const old = existing.get(built.id);
+				leaving.delete(built.id);
+				if (!old) {
+					const newToHeadword = !articlesOf.get(built.headword)?.has(slug);
+					if (studied.has(built.headword) && newToHeadword) continue;
+					const row: StoredCard = {
+						id: built.id,
+						articles: [slug],
+						sibling: built.headword,
+						position,
+						content: withContexts(built, built.kind === 'cloze' ? [contextOf(built)] : undefined),
+						fsrs: newCard(now),
+						suspended: false,
+						retired: false,
+						...(marks.has(built.headword) ? { mark: marks.get(built.headword) } : {}),
+						queue: 0
+					};
+					row.queue = queueOf(row);
+					result.added++;
+					rows.push(row);
+					continue;
+				}
+				// A retired card's articles are those it left: only this one has it now.
+				const articles = inOrder(old.retired ? [slug] : [...old.articles, slug]);
+				const first = articles[0] === slug;
+				let contexts: CardContext[] | undefined;
+				if (built.kind === 'cloze') {
+					const kept = old.retired ? [] : (old.content.contexts ?? [contextOf(old.content)]);
+					const mine = kept.find((c) => c.article === slug);
+					const others = kept.filter((c) => c.article !== slug);
+					// A sentence joining a card already reviewed is shown at its next review (cards/contexts.ts).
+					const context = contextOf(built, mine?.from ?? (others.length ? old.fsrs.reps : 0));
+					contexts = [...others, context].sort(
+						(a, b) => registry.indexOf(a.article) - registry.indexOf(b.article)
+					);
+				}
+				const content = withContexts(first ? built : old.content, contexts);
+				if (articles.length > 1) {
+					content.family = [...new Set([...old.content.family, ...built.family])];
+				}
+				const row: StoredCard = {
+					...old,
+					articles,
+					sibling: built.headword,
+					position: first ? position : old.position,
+					content,
+					retired: false
+				};
 				row.queue = queueOf(row);
-				if (old) result.updated++;
-				else result.added++;
+				result.updated++;
 				rows.push(row);
 			}
-			for (const gone of existing.values()) {
+			for (const gone of leaving.values()) {
 				if (gone.retired) continue;
-				rows.push({ ...gone, retired: true, queue: QUEUE.retired });
-				result.retired++;
+				const articles = gone.articles.filter((a) => a !== slug);
+				if (!articles.length) {
+					rows.push({ ...gone, retired: true, queue: QUEUE.retired });
+					result.retired++;
+					continue;
+				}
+				if (gone.articles[0] === slug) resync(articles[0]);
+				const contexts = gone.content.contexts?.filter((c) => c.article !== slug);
+				rows.push({
+					...gone,
+					articles,
+					content: withContexts(gone.content, contexts?.length ? contexts : undefined)
+				});
+				result.updated++;
 			}
 			await db.cards.bulkPut(rows);
 			await db.settings.put({ key: SETTING.deckHashPrefix + slug, value: hash });
@@ -78,6 +151,14 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 		await db.settings.put({ key: SETTING.articles, value: registry });
 		return result;
 	});
+}
+
+/**
+ * A card's content with `contexts` (a cloze card's sentences, one per article) and the first of
+ * them in the card's own sentence fields; without contexts, the content unchanged.
+ */
+function withContexts(content: DeckCard, contexts: CardContext[] | undefined): DeckCard {
+	return contexts ? { ...inContext(content, contexts[0]), contexts } : { ...content };
 }
 
 /**

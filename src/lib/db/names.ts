@@ -19,6 +19,10 @@ export const STORE = {
 	counts: 'counts',
 	/** Recent answers by hour, kept by every write to the reviews (derived/answer-hours.ts). */
 	answerHours: 'answerHours',
+	/** The articles the learner added: text and deck (from schema 6; not written yet). */
+	articles: 'articles',
+	/** Each article's cards per queue, kept by every write to the cards (derived/article-counts.ts). */
+	articleCounts: 'articleCounts',
 	/** Answers written ahead of their transaction, replayed if it never committed (answers.ts). */
 	journal: 'journal'
 } as const;
@@ -29,8 +33,8 @@ export const INDEX = {
 	queueDue: '[queue+fsrs.due]',
 	/** cards: a queue's cards in the order new cards are introduced. */
 	queuePosition: '[queue+position]',
-	/** cards: an article's cards. */
-	article: 'article',
+	/** cards: an article's cards (a multiEntry index over `articles`: a card is under each of its articles). */
+	articles: 'articles',
 	/** reviews: by the time of the answer. */
 	time: 'time'
 } as const;
@@ -51,7 +55,7 @@ export const SETTING = {
 	articles: 'articles',
 	/** Prefix of the row holding an article's deck hash: `deck-hash:SLUG` (decks.ts). */
 	deckHashPrefix: 'deck-hash:',
-	/** The chain of automatic snapshots: which parts the next one can reuse (backup/snapshots.ts). */
+	/** The chain of review chunks the daily snapshots share (backup/snapshots.ts). */
 	snapshotChain: 'snapshot-chain',
 	/** Whether the learner was asked once to make storage persistent (storage.ts). */
 	persistenceAsked: 'persistence-asked'

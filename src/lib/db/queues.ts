@@ -23,6 +23,14 @@ export const QUEUE = {
 	relearning: 3
 } as const;
 
+/** The queue number a card belongs in. */
+export function queueOf(card: Pick<StoredCard, 'fsrs' | 'suspended' | 'retired' | 'mark'>): number {
+	if (card.retired) return QUEUE.retired;
+	if (card.mark) return QUEUE[card.mark];
+	if (card.suspended) return QUEUE.suspended;
+	return card.fsrs.state;
+}
+
 /** Cards in one queue according to a counts row (0 when it has none). */
 export const inQueue = (row: QueueCountsRow, queue: number): number => row.n[queue] ?? 0;
 

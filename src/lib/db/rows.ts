@@ -2,25 +2,33 @@
 // Dexie's or not, can name them without importing the schema.
 
 import type { Card as FsrsCard, Grade } from 'ts-fsrs';
-import type { DeckCard } from '../cards';
+import type { Deck, DeckCard } from '../cards';
 import type { Queue } from '../srs';
 
 /** What the learner said of a word in the reader: they know it already, or it is not worth learning. */
 export type WordMark = 'known' | 'ignored';
 
 export interface StoredCard {
+	/** `headword/kind` (cards/deck.ts `cardId`): one card of each kind per headword, across articles. */
 	id: string;
-	article: string;
-	/** `article/headword`: the vocabulary and cloze cards of one headword share it. */
+	/**
+	 * The articles whose decks have this card, in the order they were chosen (the `articles` setting);
+	 * indexed one entry per article (`*articles`). A retired card keeps the article it was last in.
+	 */
+	articles: string[];
+	/** The headword (`siblingOfId(id)`): the vocabulary, cloze and drill cards of one headword share it. */
 	sibling: string;
-	/** Order in which new cards are introduced, across articles. */
+	/** Order in which new cards are introduced: the headword's first appearance in the first of its articles. */
 	position: number;
-	/** The card's content as last built from `content/` (kept when the headword leaves the content). */
+	/**
+	 * The card's content as last built from the first of its articles (kept when the headword leaves
+	 * the content); a cloze card's `contexts` hold a sentence from each of its articles.
+	 */
 	content: DeckCard;
 	/** The FSRS state exactly as ts-fsrs defines it. */
 	fsrs: FsrsCard;
 	suspended: boolean;
-	/** The headword is no longer in its article: kept with its history, out of the queue. */
+	/** The headword is in none of its articles any more: kept with its history, out of the queue. */
 	retired: boolean;
 	/** Set from the reader: the learner knows the word, or ignores it; either takes it out of the queue. */
 	mark?: WordMark;
@@ -78,7 +86,7 @@ export interface StatDay {
 	roots: number;
 }
 
-/** When a headword (`h:` + sibling) or a root (`r:` + root) first had a card in review (see db/stats.ts). */
+/** When a headword (`h:` + sibling, that is the headword) or a root (`r:` + root) first had a card in review (see db/stats.ts). */
 export interface StatFirst {
 	key: string;
 	time: number;
@@ -87,6 +95,30 @@ export interface StatFirst {
 export interface Setting {
 	key: string;
 	value: unknown;
+}
+
+/**
+ * An article the learner added, kept whole: the text as given and the deck built from it (its
+ * metadata in `deck.article`). Bundled articles come with the build instead (decks.json). Filled
+ * by the "bring your own articles" pages (not yet written); the schema has it from version 6.
+ */
+export interface StoredArticle {
+	slug: string;
+	/** When the learner added it: the order articles were chosen in. */
+	added: Date;
+	/** The article as the learner gave it. */
+	text: string;
+	deck: Deck;
+}
+
+/**
+ * One article's cards per queue number, `{ article: 'azerbaijan-iran', n: { 0: 250, 2: 40 } }`, a
+ * card counted under each of its articles: for the home page's per-article figures, kept by every
+ * write to the cards like the counts row (derived/article-counts.ts).
+ */
+export interface ArticleCountsRow {
+	article: string;
+	n: Record<number, number>;
 }
 
 /** The counts store's one row, `{ key: 'queues', n: { 0: 30121, 2: 64984, … } }`: cards per queue number. */

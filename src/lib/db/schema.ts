@@ -1,11 +1,14 @@
 // The IndexedDB schema: one Dexie database holding cards with their FSRS state, every review, and settings.
 
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import { cardIdFromV1 } from '../cards';
 import { DB_NAME, INDEX, QUEUE_COUNTS_KEY, SETTING, STORE } from './names';
-import { HOUR_MS, QUEUE } from './queues';
+import { HOUR_MS, QUEUE, queueOf } from './queues';
 import type {
 	AnswerHour,
 	JournalEntry,
+	ArticleCountsRow,
+	StoredArticle,
 	QueueCountsRow,
 	Setting,
 	SnapshotData,
@@ -18,6 +21,8 @@ import type {
 } from './rows';
 import { answerEntry, answerHoursMiddleware, keptFrom } from './derived/answer-hours';
 import { queueCountsMiddleware } from './derived/queue-counts';
+import { articleCountsMiddleware } from './derived/article-counts';
+import { firstsKeyFromV1, fromLegacyCards, type LegacyCard } from './legacy-cards';
 
 export class KartuDB extends Dexie {
 	cards!: EntityTable<StoredCard, 'id'>;
@@ -31,6 +36,8 @@ export class KartuDB extends Dexie {
 	counts!: EntityTable<QueueCountsRow, 'key'>;
 	answerHours!: EntityTable<AnswerHour, 'h'>;
 	journal!: EntityTable<JournalEntry, 'id'>;
+	articles!: EntityTable<StoredArticle, 'slug'>;
+	articleCounts!: EntityTable<ArticleCountsRow, 'article'>;
 
 	/** `options`: Dexie's, such as another IndexedDB implementation (tests). */
 	constructor(name = DB_NAME, options?: DexieOptions) {
@@ -82,16 +89,7 @@ export class KartuDB extends Dexie {
 		this.version(5)
 			.stores({ [STORE.counts]: 'key', [STORE.answerHours]: 'h' })
 			.upgrade(async (tx) => {
-				const n: Record<number, number> = {};
-				for (const q of Object.values(QUEUE)) {
-					const c = await tx
-						.table('cards')
-						.where(INDEX.queueDue)
-						.between([q, Dexie.minKey], [q, Dexie.maxKey], true, true)
-						.count();
-					if (c) n[q] = c;
-				}
-				await tx.table(STORE.counts).put({ key: QUEUE_COUNTS_KEY, n } satisfies QueueCountsRow);
+				await tx.table(STORE.counts).put(await countQueues(tx.table('cards')));
 				const newest = (await tx.table('reviews').orderBy('time').last()) as
 					StoredReview | undefined;
 				if (!newest) return;
@@ -108,21 +106,80 @@ export class KartuDB extends Dexie {
 				}
 				await tx.table(STORE.answerHours).bulkPut([...byHour.values()]);
 			});
-		// v6: the answer journal (db/answers.ts): answers written ahead of their transaction, so an
+		// v6: one set of cards per headword, however many articles contain it (ids `headword/kind`
+		// instead of `slug/headword/kind`), each card listing its articles (`*articles`, one index
+		// entry per article) in place of one `article`; and the stores the learner's own articles will
+		// need: their text and deck, and their cards per queue (kept by derived/article-counts.ts,
+		// which counts each article while the cards are written here). The upgrade rewrites every
+		// card's id and merges the cards of a headword that several articles had (legacy-cards.ts),
+		// points every review and every answer filed by hour at the new ids, renames the headwords'
+		// `firsts` keys (`h:` + headword), counts the queues again, and forgets the decks' hashes so
+		// that the next sync stores the decks as this version builds them, and the snapshots' chain of
+		// review chunks so that the next snapshot starts one with the new ids. Word marks and day rows
+		// do not change.
+		this.version(6)
+			.stores({
+				cards:
+					'id, *articles, sibling, content.headword, content.root, [queue+fsrs.due], [queue+position]',
+				[STORE.articles]: 'slug, added',
+				[STORE.articleCounts]: 'article'
+			})
+			.upgrade(async (tx) => {
+				const registry =
+					((await tx.table('settings').get(SETTING.articles)) as Setting | undefined)?.value ?? [];
+				const old = (await tx.table('cards').toArray()) as LegacyCard[];
+				await tx.table('cards').clear();
+				await tx.table('cards').bulkAdd(fromLegacyCards(old, registry as string[]));
+				// The answers by hour first: rewriting the reviews files them again (derived/answer-hours.ts),
+				// already with the new ids, which must not be rewritten twice.
+				await tx
+					.table(STORE.answerHours)
+					.toCollection()
+					.modify((row: AnswerHour) => {
+						for (const e of row.a) e[1] = cardIdFromV1(e[1]);
+					});
+				await tx
+					.table('reviews')
+					.toCollection()
+					.modify((r: StoredReview) => {
+						r.cardId = cardIdFromV1(r.cardId);
+					});
+				const firsts = new Map<string, number>();
+				for (const f of (await tx.table('firsts').toArray()) as StatFirst[]) {
+					const key = firstsKeyFromV1(f.key);
+					firsts.set(key, Math.min(f.time, firsts.get(key) ?? Infinity));
+				}
+				await tx.table('firsts').clear();
+				await tx.table('firsts').bulkAdd([...firsts].map(([key, time]) => ({ key, time })));
+				await tx.table(STORE.counts).put(await countQueues(tx.table('cards')));
+				await tx.table('settings').where('key').startsWith(SETTING.deckHashPrefix).delete();
+				// The snapshots' shared chunks hold reviews under the old card ids: the next snapshot
+				// starts a chain of its own (the older snapshots keep theirs, read as backup format 1).
+				await tx.table('settings').delete(SETTING.snapshotChain);
+			});
+		// v7: the answer journal (db/answers.ts): answers written ahead of their transaction, so an
 		// answer given just before the browser is killed is replayed on the next start. Starts empty.
-		this.version(6).stores({ [STORE.journal]: 'id' });
+		this.version(7).stores({ [STORE.journal]: 'id' });
 		this.on('populate', (tx) => {
 			tx.table(STORE.counts).add({ key: QUEUE_COUNTS_KEY, n: {} } satisfies QueueCountsRow);
 		});
 		this.use(queueCountsMiddleware);
+		this.use(articleCountsMiddleware);
 		this.use(answerHoursMiddleware);
 	}
 }
 
-/** The queue number a card belongs in. */
-export function queueOf(card: Pick<StoredCard, 'fsrs' | 'suspended' | 'retired' | 'mark'>): number {
-	if (card.retired) return QUEUE.retired;
-	if (card.mark) return QUEUE[card.mark];
-	if (card.suspended) return QUEUE.suspended;
-	return card.fsrs.state;
+export { queueOf };
+
+/** The counts row, counted through the queue index (by the upgrades that must count it afresh). */
+async function countQueues(cards: Table<StoredCard, string>): Promise<QueueCountsRow> {
+	const n: Record<number, number> = {};
+	for (const q of Object.values(QUEUE)) {
+		const c = await cards
+			.where(INDEX.queueDue)
+			.between([q, Dexie.minKey], [q, Dexie.maxKey], true, true)
+			.count();
+		if (c) n[q] = c;
+	}
+	return { key: QUEUE_COUNTS_KEY, n };
 }

@@ -12,6 +12,7 @@ import {
 	type Grade,
 	type SchedulerSettings
 } from '../srs';
+import { deckFromSource } from '../cards';
 import { recordAnswer } from './answers';
 import { loadQueue } from './cards';
 import { syncDecks } from './decks';
@@ -19,6 +20,26 @@ import { KartuDB } from './schema';
 
 /** The bundled article, read from content/ with its glossary, lexicon and deck. */
 export const seed = readArticle('azerbaijan-iran');
+/**
+ * A second, short article sharing headwords with the bundled one (hubungan, menekankan, kunjungan,
+ * presiden, …), built without a glossary: for the cards of a headword in several articles.
+ */
+export const second = deckFromSource(
+	`---
+slug: kunjungan-baku
+title: Kunjungan ke Baku
+language: id
+source: Written for Kartu's tests.
+---
+Kunjungan ke Baku
+Presiden menekankan hubungan baik antara kedua negara.
+Menteri itu mengatakan bahwa kerja sama keamanan sangat penting bagi kawasan.
+Hubungan dagang juga berkembang dengan cepat.
+`,
+	undefined,
+	seed.lex
+);
+
 /** The default settings without fuzz, so that intervals are exact. */
 export const testSettings: SchedulerSettings = { ...DEFAULT_SETTINGS, enableFuzz: false };
 /** A Monday morning, the tests' first study day. */

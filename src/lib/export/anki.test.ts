@@ -9,6 +9,7 @@ import { recordAnswer, recordPractice } from '../db/answers';
 import { KartuDB } from '../db/schema';
 import { markWord } from '../db/words';
 import { pickNext, Rating, Scheduler, type Grade, DEFAULT_SETTINGS } from '../srs';
+import { textHash } from '../text';
 import { apkgFileName, buildApkg } from './anki';
 
 const { deck } = readArticle('azerbaijan-iran');
@@ -117,5 +118,22 @@ describe('buildApkg', async () => {
 				"SELECT c.queue, n.tags FROM cards c JOIN notes n ON n.id = c.nid WHERE n.sfld = 'negara'"
 			)[0]
 		).toEqual([-1, expect.stringContaining('kartu::known')]);
+	});
+
+	it('tags a card with each of its articles, and keeps the note of its id before ids were per headword', async () => {
+		const cards = (await db.cards.toArray()).map((c) =>
+			c.id === 'hubungan/vocab' ? { ...c, articles: ['azerbaijan-iran', 'kunjungan-baku'] } : c
+		);
+		const two = new SQL.Database(
+			unzipSync(await buildApkg(SQL, cards, [], new Date(t0.getTime() + 3600_000)))[
+				'collection.anki2'
+			]
+		);
+		const [guid, tags] = two.exec(
+			"SELECT guid, tags FROM notes WHERE sfld = 'hubungan' AND flds NOT LIKE '%{{c1::%'"
+		)[0].values[0] as string[];
+		expect(tags).toContain(' azerbaijan-iran kunjungan-baku ');
+		const old = 'azerbaijan-iran/hubungan/vocab';
+		expect(guid).toBe(`kartu-${textHash(old)}-${old.length}`);
 	});
 });

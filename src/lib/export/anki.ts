@@ -10,7 +10,8 @@ import { textHash } from '../text';
 /** What the exporter needs of a stored card (a subset of StoredCard). */
 export interface ExportCard {
 	id: string;
-	article: string;
+	/** The articles the card's headword is in: one tag each. */
+	articles: string[];
 	position: number;
 	suspended: boolean;
 	retired: boolean;
@@ -208,6 +209,15 @@ function markSpans(c: ExportCard, wrap: (text: string) => string): string {
 	return out + escapeHtml(c.content.sentence.slice(at));
 }
 
+/**
+ * The note's Anki GUID, from the card's id as it was before ids were per headword (first article,
+ * then `headword/kind`), so that a collection exported before imports over the same notes.
+ */
+function guid(c: ExportCard): string {
+	const id = `${c.articles[0]}/${c.id}`;
+	return `kartu-${textHash(id)}-${id.length}`;
+}
+
 function fields(c: ExportCard): string[] {
 	const k = c.content;
 	const breakdown = [
@@ -306,14 +316,14 @@ export async function buildApkg(
 			const cid = ++id;
 			ankiId.set(c.id, cid);
 			const tags = [
-				c.article,
+				...c.articles,
 				`root::${c.content.root}`,
 				`kartu::${c.content.kind}`,
 				...(c.mark ? [`kartu::${c.mark}`] : [])
 			].map((t) => t.replace(/\s+/g, '_'));
 			note.run([
 				nid,
-				`kartu-${textHash(c.id)}-${c.id.length}`,
+				guid(c),
 				c.content.kind === 'vocab' ? VOCAB_MODEL : CLOZE_MODEL,
 				Math.floor(mod / 1000),
 				` ${tags.join(' ')} `,

@@ -14,7 +14,11 @@ export interface QueueCard {
 	position: number;
 }
 
-/** A card's headword group from its id (`slug/headword/kind` → `slug/headword`), as syncDecks sets `sibling`. */
+/**
+ * A card's headword group from its id: the headword (`headword/kind` → `headword`), as syncDecks
+ * sets `sibling`. The early script counts today's cards from ids alone through this.
+ * @example siblingOfId('kerja sama/cloze') → 'kerja sama'
+ */
 export function siblingOfId(id: string): string {
 	return id.slice(0, id.lastIndexOf('/'));
 }

@@ -3,12 +3,14 @@
 // (see ReviewSession.prepareNext). A face's `n` changes whenever it is given a card (the same card
 // again included): what was typed into it starts afresh.
 
-import type { ClozeCheck } from '../cards';
+import { shownContent, type ClozeCheck, type DeckCard } from '../cards';
 import type { StoredCard } from '../db/rows';
 
 /** A card as one of the two faces draws it. */
 export interface Face {
 	card: StoredCard;
+	/** What the face shows of the card: a cloze card's sentence for this review (cards/contexts.ts). */
+	content: DeckCard;
 	n: number;
 	/** Once off screen: what it showed then, kept as it was until it is given the next card. */
 	revealed?: boolean;
@@ -50,7 +52,7 @@ export class FaceBuffer {
 	}
 
 	#set(i: 0 | 1, card: StoredCard): void {
-		const face = { card, n: ++this.#serial };
+		const face = { card, content: shownContent(card.content, card.fsrs.reps), n: ++this.#serial };
 		this.faces = i === 0 ? [face, this.faces[1]] : [this.faces[0], face];
 	}
 }

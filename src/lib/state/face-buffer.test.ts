@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { StoredCard } from '../db/rows';
 import { FaceBuffer } from './face-buffer.svelte';
 
-const card = (id: string) => ({ id }) as StoredCard;
+const card = (id: string) =>
+	({ id, content: { id, kind: 'vocab' }, fsrs: { reps: 0 } }) as unknown as StoredCard;
 const [a, b, c] = [card('a'), card('b'), card('c')];
 
 describe('FaceBuffer', () => {

@@ -17,7 +17,7 @@ import {
 import { queueOf, type KartuDB } from '../db/schema';
 import { type StoredCard, type StoredReview } from '../db/rows';
 import { loadAudioSettings, loadSettings } from '../db/settings';
-import { type ClozeCheck, checkCloze, frontSpeech } from '../cards';
+import { type ClozeCheck, type DeckCard, checkCloze, frontSpeech, shownContent } from '../cards';
 import { speech } from './speech.svelte';
 import { askPersistenceOnce } from './storage';
 import {
@@ -98,6 +98,13 @@ const PRACTICE_LABELS = {
 export class ReviewSession {
 	/** The card on screen, or undefined when nothing is left for now. */
 	card = $state.raw<StoredCard | undefined>();
+	/**
+	 * What the card on screen shows: its content, a cloze card with the sentence this review
+	 * shows of those of its articles (the one seen least lately, cards/contexts.ts).
+	 */
+	content = $derived<DeckCard | undefined>(
+		this.card && shownContent(this.card.content, this.card.fsrs.reps)
+	);
 	revealed = $state(false);
 	/** What the learner typed into a cloze blank. */
 	typed = $state('');
@@ -211,7 +218,7 @@ export class ReviewSession {
 
 	/** On an affix drill, picks one of the forms offered, and shows the answer. */
 	choose(form: string): void {
-		if (!this.card || this.revealed || this.card.content.kind !== 'drill') return;
+		if (!this.content || this.revealed || this.content.kind !== 'drill') return;
 		this.typed = form;
 		this.reveal();
 	}
@@ -219,8 +226,9 @@ export class ReviewSession {
 	/** Shows the answer side; on a cloze card or a drill, checks what was typed or chosen. */
 	reveal(): void {
 		if (!this.card || this.revealed) return;
-		if (this.card.content.kind !== 'vocab')
-			this.check = checkCloze(this.typed, this.card.content.answer, this.card.content.alternatives);
+		const content = this.content!;
+		if (content.kind !== 'vocab')
+			this.check = checkCloze(this.typed, content.answer, content.alternatives);
 		if (!this.practice) {
 			// The grades' intervals are needed only now: computing them here keeps the next card quick.
 			try {
@@ -540,6 +548,6 @@ export class ReviewSession {
 		this.#shownNow = now;
 		this.#preview = undefined;
 		this.#shownAt = performance.now();
-		if (this.#autoplay) speech.speak(frontSpeech(card.content));
+		if (this.#autoplay) speech.speak(frontSpeech(shownContent(card.content, card.fsrs.reps)));
 	}
 }

@@ -5,6 +5,7 @@ import { syncDecks } from '../db/decks';
 import { KartuDB } from '../db/schema';
 import { saveSettings } from '../db/settings';
 import { Rating, studyDay, DEFAULT_SETTINGS } from '../srs';
+import { second } from '../db/test-support';
 import { ReviewSession } from './review-session.svelte';
 
 const { deck } = readArticle('azerbaijan-iran');
@@ -78,7 +79,7 @@ describe('ReviewSession', () => {
 	it('shows a card, labels the grades with their intervals, and moves on after a grade', async () => {
 		const s = new ReviewSession(db);
 		await s.start(t0);
-		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/vocab');
+		expect(s.card?.id).toBe('menekankan/vocab');
 		expect(s.counts).toEqual({ new: 3, learning: 0, review: 0 });
 		expect(s.intervals).toBeUndefined(); // not needed until the answer is shown
 		await s.grade(Rating.Good, t0); // ignored: the answer is not shown yet
@@ -86,7 +87,7 @@ describe('ReviewSession', () => {
 		s.reveal();
 		expect(s.intervals).toMatchObject({ [Rating.Again]: '1m', [Rating.Good]: '10m' });
 		await s.grade(Rating.Good, t0);
-		expect(s.card?.id).toBe('azerbaijan-iran/perluasan/vocab');
+		expect(s.card?.id).toBe('perluasan/vocab');
 		expect(s.counts).toEqual({ new: 2, learning: 1, review: 0 });
 		expect(await db.reviews.count()).toBe(1);
 	});
@@ -100,10 +101,10 @@ describe('ReviewSession', () => {
 		}
 		expect(s.undoCount).toBe(2);
 		await s.undo();
-		expect(s.card?.id).toBe('azerbaijan-iran/perluasan/vocab');
+		expect(s.card?.id).toBe('perluasan/vocab');
 		expect(s.revealed).toBe(false);
 		await s.undo();
-		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/vocab');
+		expect(s.card?.id).toBe('menekankan/vocab');
 		expect(s.undoCount).toBe(0);
 		expect(await db.reviews.count()).toBe(0);
 		expect(s.counts).toEqual({ new: 3, learning: 0, review: 0 });
@@ -119,7 +120,7 @@ describe('ReviewSession', () => {
 			await s.grade(Rating.Easy, t0);
 		}
 		// The learning card is due within the 20-minute learn-ahead window, so it comes back at once.
-		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/vocab');
+		expect(s.card?.id).toBe('menekankan/vocab');
 		s.reveal();
 		await s.grade(Rating.Easy, later(2));
 		expect(s.card).toBeUndefined();
@@ -143,12 +144,43 @@ describe('ReviewSession', () => {
 		const nextDay = later(24 * 60);
 		const s = new ReviewSession(db);
 		await s.start(nextDay);
-		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/cloze');
+		expect(s.card?.id).toBe('menekankan/cloze');
 		s.typed = '  Menekankan! ';
 		s.reveal();
 		expect(s.check).toMatchObject({ correct: true, empty: false });
 		await s.undo(); // nothing to undo in this session
-		expect(s.card?.id).toBe('azerbaijan-iran/menekankan/cloze');
+		expect(s.card?.id).toBe('menekankan/cloze');
+		s.stop();
+	});
+
+	it('shows a cloze card with a sentence of each of its articles in turn, the one not seen first', async () => {
+		await syncDecks(db, [second], t0);
+		const first = new ReviewSession(db);
+		await first.start(t0);
+		first.reveal();
+		await first.grade(Rating.Easy, t0); // menekankan's vocabulary card
+		const s = new ReviewSession(db);
+		await s.start(later(24 * 60));
+		expect(s.card?.id).toBe('menekankan/cloze');
+		expect(s.content).toMatchObject({ article: 'azerbaijan-iran', answer: 'Menekankan' });
+		expect(s.faces[s.front]?.content).toEqual(s.content);
+		s.typed = 'menekankan';
+		s.reveal();
+		await s.grade(Rating.Again, later(24 * 60));
+		// Back after its learning step, with the other article's sentence, and checked against it.
+		const again = new ReviewSession(db);
+		await again.start(later(24 * 60 + 2));
+		expect(again.card?.id).toBe('menekankan/cloze');
+		expect(again.content).toMatchObject({
+			article: 'kunjungan-baku',
+			sentence: 'Presiden menekankan hubungan baik antara kedua negara.',
+			answer: 'menekankan'
+		});
+		expect(again.faces[again.front]?.content.sentence).toBe(again.content!.sentence);
+		again.typed = 'menekankan';
+		again.reveal();
+		expect(again.check?.correct).toBe(true);
+		again.stop();
 		s.stop();
 	});
 

@@ -7,6 +7,8 @@ import {
 	serialiseBackup,
 	MAX_BACKUP_BYTES
 } from '../../backup/format';
+import { readFileSync } from 'node:fs';
+import { cardIdFromV1 } from '../../cards';
 import { applyImport, exportBackup, planImport } from './backup';
 import { ensureDecks, syncDecks } from '../decks';
 import { KartuDB } from '../schema';
@@ -120,6 +122,43 @@ describe('export and import', () => {
 		expect((await b.words.get('negara'))?.mark).toBe('known');
 	});
 
+	it('imports a format-1 backup, its cards under their new ids and merged per headword', async () => {
+		// The schema-5 fixture's rows are format 1's cards: one set per article, ids slug/headword/kind.
+		const v5 = JSON.parse(
+			readFileSync(new URL('../fixtures/v5-database.json', import.meta.url), 'utf8')
+		);
+		const file = JSON.stringify({
+			format: 'kartu-backup',
+			version: 1,
+			exported: '2026-03-08T10:00:00.000Z',
+			cards: v5.cards,
+			reviews: v5.reviews,
+			settings: v5.settings,
+			words: v5.words
+		});
+		const parsed = parseBackup(file);
+		if (!parsed.ok) throw new Error(parsed.error);
+		const ids = new Set(v5.cards.map((c: { id: string }) => cardIdFromV1(c.id)));
+		expect(parsed.backup.version).toBe(2);
+		expect(parsed.backup.cards.map((c) => c.id).sort()).toEqual([...ids].sort());
+		expect(parsed.backup.cards.find((c) => c.id === 'hubungan/cloze')?.articles).toEqual([
+			'azerbaijan-iran',
+			'kunjungan-baku'
+		]);
+		expect(parsed.backup.reviews.map((r) => r.cardId)).toEqual(
+			v5.reviews.map((r: { cardId: string }) => cardIdFromV1(r.cardId))
+		);
+		const b = fresh();
+		await syncDecks(b, [deck], t0);
+		await applyImport(b, parsed.backup, 'replace');
+		expect(await b.cards.count()).toBe(ids.size);
+		expect(await b.reviews.count()).toBe(v5.reviews.length);
+		// And exported again, it is a format-2 file that reads back the same.
+		const again = parseBackup(serialiseBackup(await exportBackup(b, t0)));
+		if (!again.ok) throw new Error(again.error);
+		expect(again.backup.cards).toEqual(await b.cards.toArray());
+	});
+
 	it('names the date in the file name', () => {
 		expect(backupFileName(new Date(2026, 10, 27, 23, 30))).toBe('kartu-backup-2026-11-27.json');
 	});
@@ -138,8 +177,8 @@ describe('parseBackup refuses bad files with a clear message', () => {
 		['another format', () => JSON.stringify({ format: 'anki', version: 1 }), /not a Kartu backup/],
 		[
 			'a newer version',
-			(g: any) => JSON.stringify({ ...g, version: 2 }),
-			/newer Kartu \(format version 2\)/
+			(g: any) => JSON.stringify({ ...g, version: 3 }),
+			/newer Kartu \(format version 3\)/
 		],
 		[
 			'a missing field',

@@ -5,6 +5,7 @@ import { SETTING } from '../names';
 import { markStatsStale } from '../stats';
 import { queueOf, type KartuDB } from '../schema';
 import { type StoredCard, type StoredReview } from '../rows';
+import { newer } from '../legacy-cards';
 
 /**
  * Settings rows that describe this database (its statistics, the build whose decks it holds, its
@@ -50,10 +51,14 @@ export interface ImportSummary {
 	cardsNewerHere?: number;
 }
 
-/** The card to keep when both sides have it: the one with more history, then the later review. */
-function newer(a: StoredCard, b: StoredCard): StoredCard {
-	if (a.fsrs.reps !== b.fsrs.reps) return a.fsrs.reps > b.fsrs.reps ? a : b;
-	return (a.fsrs.last_review?.getTime() ?? 0) >= (b.fsrs.last_review?.getTime() ?? 0) ? a : b;
+/**
+ * The card to keep when both sides have it: the one with more history, then the later review
+ * (`newer`), in the articles of both.
+ */
+function merged(here: StoredCard, there: StoredCard): StoredCard {
+	const kept = newer(here, there);
+	const articles = [...new Set([...kept.articles, ...here.articles, ...there.articles])];
+	return articles.length === kept.articles.length ? kept : { ...kept, articles };
 }
 
 /** What an import would change, so the learner can confirm it first. Writes nothing. */
@@ -152,7 +157,7 @@ export async function applyImport(
 					.filter((c): c is StoredCard => !!c)
 					.map((c) => [c.id, c])
 			);
-			await db.cards.bulkPut(cards.map((c) => (here.has(c.id) ? newer(here.get(c.id)!, c) : c)));
+			await db.cards.bulkPut(cards.map((c) => (here.has(c.id) ? merged(here.get(c.id)!, c) : c)));
 			const reviewIds = new Set(await db.reviews.toCollection().primaryKeys());
 			await db.reviews.bulkAdd(reviews.filter((r) => !reviewIds.has(r.id)));
 			await markStatsStale(db);

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import type { DBCore, DBCoreTable } from 'dexie';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
 import { serialiseBackup } from '../../backup/format';
@@ -253,6 +254,45 @@ function listDay(n: number): string {
 	const d = day(n);
 	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+describe('snapshots taken before schema 6 (cards per article)', () => {
+	it('restore under the new ids, and the next snapshot starts a chain of its own', async () => {
+		const { db } = await fresh();
+		await study(db, 6, day(0));
+		await takeSnapshot(db, day(0), small);
+		const expected = await contents(db);
+		// The snapshot's parts as schema 5 wrote them: ids slug/headword/kind, one article, no version.
+		const v1Id = (id: string) => `azerbaijan-iran/${id}`;
+		const v1Card = ({ articles, ...c }: StoredCard) => ({
+			...c,
+			id: v1Id(c.id),
+			article: articles[0],
+			sibling: v1Id(c.sibling),
+			content: { ...c.content, id: v1Id(c.id), contexts: undefined }
+		});
+		const snapshot = (await db.snapshots.get(listDay(0))) as SnapshotSummary;
+		for (const part of (await db.snapshotData.bulkGet(snapshot.parts!)) as any[]) {
+			const rows = JSON.parse(strFromU8(inflateSync(part.bytes)));
+			const old =
+				part.kind === 'reviews'
+					? rows.map((r: { cardId: string }) => ({ ...r, cardId: v1Id(r.cardId) }))
+					: part.kind === 'cards'
+						? rows.map(v1Card)
+						: { ...rows, version: undefined, cards: rows.cards.map(v1Card) };
+			await db.snapshotData.put({ ...part, bytes: deflateSync(strToU8(JSON.stringify(old))) });
+		}
+		await study(db, 2, day(1));
+		await restoreSnapshot(db, listDay(0));
+		expect(await contents(db)).toEqual(expected);
+		// The schema-6 upgrade forgets the chain of old chunks; the next snapshot reads every review.
+		await db.settings.delete(CHAIN_KEY);
+		await study(db, 1, day(2));
+		const next = (await takeSnapshot(db, day(2), small))!;
+		expect(reviewParts(next).some((p) => reviewParts(snapshot).includes(p))).toBe(false);
+		await restoreSnapshot(db, listDay(2));
+		expect((await db.reviews.count()) > 0).toBe(true);
+	});
+});
 
 describe('keeping a week', () => {
 	it('keeps the newest seven and deletes the chunks no kept snapshot uses', async () => {

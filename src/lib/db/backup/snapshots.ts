@@ -67,6 +67,11 @@ export interface SnapshotChain {
 
 /** What a `meta` part holds. Its cards were re-read last and replace those of the `cards` parts. */
 interface Meta {
+	/**
+	 * The backup format its rows are in (backup/format.ts); absent in snapshots taken before schema
+	 * 6, whose rows are format 1 (cards per article), read as such.
+	 */
+	version?: number;
 	exported: string;
 	settings: Setting[];
 	words: StoredWord[];
@@ -237,6 +242,7 @@ async function snapshotOnce(
 	await reviews.flush();
 	for (const c of tail.cards) cardIds.add(c.id);
 	const meta: Meta = {
+		version: BACKUP_VERSION,
 		exported: now.toISOString(),
 		settings: tail.settings,
 		words: tail.words,
@@ -413,7 +419,7 @@ export async function readSnapshot(
 		for (const c of meta.cards) cards.set(c.id, c);
 		raw = {
 			format: BACKUP_FORMAT,
-			version: BACKUP_VERSION,
+			version: meta.version ?? 1,
 			exported: meta.exported,
 			cards: [...cards.values()],
 			reviews,

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
 import { Rating, DEFAULT_SETTINGS, DEFAULT_WEIGHTS } from '../../srs';
@@ -73,6 +74,23 @@ describe('the home page read without Dexie', () => {
 		expect(await readHome(later, VERSION, [deck], { factory: b.factory })).toMatchObject({
 			kind: 'stored',
 			snapshotDue: false
+		});
+	});
+
+	it('leaves a database of a schema before 6 (cards per article) to the app to upgrade', async () => {
+		const b = browser();
+		const old = new Dexie('kartu', { indexedDB: b.factory, IDBKeyRange });
+		old.version(5).stores({
+			cards:
+				'id, article, sibling, content.headword, content.root, [queue+fsrs.due], [queue+position]',
+			reviews: 'id, cardId, time',
+			settings: 'key',
+			snapshots: 'id'
+		});
+		await old.table('settings').put({ key: 'content-version', value: VERSION });
+		old.close();
+		expect(await readHome(t0, VERSION, [deck], { factory: b.factory })).toEqual({
+			kind: 'stale'
 		});
 	});
 

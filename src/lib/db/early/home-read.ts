@@ -1,7 +1,7 @@
 // The home page's reads, with IndexedDB alone: the home page only reads, so it runs without Dexie
 // (the largest part of the app's code) and loads it only when the database needs a write first: the
 // decks of a new build. Today's counts are read as the early script reads them (early.ts, equal to
-// `homeCounts`, early.test.ts); each listed article's cards through the `article` index.
+// `homeCounts`, early.test.ts); each listed article's cards through the `articles` index.
 
 // Modules imported one by one, not through srs/ or cards/ index.ts: this code is on the home page's
 // (or the inline early script's) byte budget, and an index would bring ts-fsrs along.
@@ -51,14 +51,16 @@ export async function readHome(
 		const stores: string[] = [STORE.cards, STORE.settings, STORE.reviews, STORE.snapshots];
 		if (!stores.every((s) => db.objectStoreNames.contains(s))) return { kind: 'stale' };
 		const tx = db.transaction(stores, 'readonly');
-		const byArticle = tx.objectStore(STORE.cards).index(INDEX.article);
+		// A database of a schema before 6 (cards per article) is upgraded by the app first.
+		if (!tx.objectStore(STORE.cards).indexNames.contains(INDEX.articles)) return { kind: 'stale' };
+		const byArticle = tx.objectStore(STORE.cards).index(INDEX.articles);
 		const settings = tx.objectStore(STORE.settings);
 		const [counts, version, rows, scheduler, snapshot, anyReview] = await Promise.all([
 			options.counts ?? readHomeCounts(db, now, contentVersion, options.hint),
 			request(settings.get(SETTING.contentVersion)) as Promise<{ value?: unknown } | undefined>,
 			Promise.all(
 				decks.map((d) => request(byArticle.getAll(d.article.slug)) as Promise<StoredCard[]>)
-			).then((r) => r.flat()),
+			).then((r) => [...new Map(r.flat().map((c) => [c.id, c])).values()]),
 			request(settings.get(SETTING.scheduler)) as Promise<{ value?: unknown } | undefined>,
 			request(tx.objectStore(STORE.snapshots).getKey(snapshotDay(now))),
 			request(tx.objectStore(STORE.reviews).getAllKeys(null, 1))
@@ -84,10 +86,9 @@ export function firstVisitCounts(
 	decks: Deck[],
 	settings: SchedulerSettings = DEFAULT_SETTINGS
 ): HomeCounts {
-	const siblings = new Set(
-		decks.flatMap((d) => d.cards.map((c) => `${d.article.slug}/${c.headword}`))
-	);
-	return { due: 0, fresh: Math.min(settings.newPerDay, siblings.size), learned: 0 };
+	// One card per headword a day, and a headword in several articles is one set of cards.
+	const headwords = new Set(decks.flatMap((d) => d.cards.map((c) => c.headword)));
+	return { due: 0, fresh: Math.min(settings.newPerDay, headwords.size), learned: 0 };
 }
 
 /**

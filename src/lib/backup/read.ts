@@ -1,5 +1,6 @@
-// Reads a version-1 backup (cards keyed by `article/headword/kind`): every field against its
-// domain, then what ties the lists together (unique ids and word marks, reviews of cards present).
+// Reads a backup's lists, every field against its domain, then what ties them together (unique ids
+// and word marks, reviews of cards present). Version 1 keyed cards by `article/headword/kind` with
+// one `article`; version 2 keys them by `headword/kind`, with the `articles` that contain them.
 
 import { DEFAULT_SETTINGS, validateSettings } from '../srs';
 import {
@@ -24,15 +25,19 @@ const KINDS = ['vocab', 'cloze', 'drill'] as const;
 const MARKS = ['known', 'ignored'] as const;
 const GRADES = [1, 2, 3, 4] as const;
 
-/** The parts of a backup after `format` and `version`, which the caller has read. */
-export function readV1(
+/**
+ * The parts of a backup after `format` and `version`, which the caller has read. Version-1 cards
+ * come back as that version kept them (with `article`), for the caller to map.
+ */
+export function readParts(
 	root: Record<string, unknown>,
-	clock: Clock
+	clock: Clock,
+	version: 1 | 2
 ): Omit<Backup, 'format' | 'version'> {
 	const exported = date(root.exported, 'exported', EARLIEST, clock.now, future(clock));
 	// Dates are checked against now, not `exported` (snapshots are assembled with an earlier time):
 	// what FSRS needs is that no review lies after now, when the cards will be answered.
-	const cards = list(root.cards, 'cards').map((c, i) => readCard(c, `cards[${i}]`, clock));
+	const cards = list(root.cards, 'cards').map((c, i) => readCard(c, `cards[${i}]`, clock, version));
 	const index = unique(
 		cards.map((c) => c.id),
 		'cards',
@@ -89,25 +94,46 @@ function unique(keys: string[], name: string, field: string, what: string): Map<
 	return seen;
 }
 
-function readCard(raw: unknown, at: string, clock: Clock): BackupCard {
+function readCard(raw: unknown, at: string, clock: Clock, version: 1 | 2): BackupCard {
 	const o = obj(raw, at);
 	const id = text(o.id, `${at}.id`);
-	const article = text(o.article, `${at}.article`);
 	const sibling = text(o.sibling, `${at}.sibling`);
 	const content = readContent(o.content, `${at}.content`);
-	// The id names the card: `article/headword/kind`, and the content must be that card's.
 	if (content.id !== id)
 		throw bad(`${at}.content.id`, `is "${content.id}", but the card is "${id}".`);
-	if (content.article !== article)
-		throw bad(
-			`${at}.content.article`,
-			`is "${content.article}", but the card belongs to "${article}".`
-		);
-	if (sibling !== `${article}/${content.headword}`)
-		throw bad(
-			`${at}.sibling`,
-			`is "${sibling}"; the card's article and headword make it "${article}/${content.headword}".`
-		);
+	let articles: { article: string } | { articles: string[] };
+	if (version === 1) {
+		// The id names the card: `article/headword/kind`, and the content must be that card's.
+		const article = text(o.article, `${at}.article`);
+		if (content.article !== article)
+			throw bad(
+				`${at}.content.article`,
+				`is "${content.article}", but the card belongs to "${article}".`
+			);
+		if (sibling !== `${article}/${content.headword}`)
+			throw bad(
+				`${at}.sibling`,
+				`is "${sibling}"; the card's article and headword make it "${article}/${content.headword}".`
+			);
+		articles = { article };
+	} else {
+		// The id names the card: `headword/kind`; its content is built from the first of its articles.
+		const list = texts(o.articles, `${at}.articles`);
+		if (!list.length)
+			throw bad(`${at}.articles`, 'is empty: a card belongs to at least one article.');
+		if (new Set(list).size !== list.length) throw bad(`${at}.articles`, 'names an article twice.');
+		if (!list.includes(content.article as string))
+			throw bad(
+				`${at}.content.article`,
+				`is "${content.article}", which is not one of the card's articles.`
+			);
+		if (sibling !== content.headword)
+			throw bad(
+				`${at}.sibling`,
+				`is "${sibling}"; the card's headword makes it "${content.headword}".`
+			);
+		articles = { articles: list };
+	}
 	if (id !== `${sibling}/${content.kind}`)
 		throw bad(
 			`${at}.id`,
@@ -116,7 +142,7 @@ function readCard(raw: unknown, at: string, clock: Clock): BackupCard {
 	const mark = o.mark === undefined ? undefined : oneOf(o.mark, `${at}.mark`, MARKS);
 	return {
 		id,
-		article,
+		...(articles as { articles: string[] }),
 		sibling,
 		// Negative when the learner asked to review a new word now (db/words.ts reviewNow).
 		position: whole(o.position, `${at}.position`, Number.MIN_SAFE_INTEGER),

@@ -1,0 +1,132 @@
+// A learner's database from the previous release (schema 5: cards per article) opens in this one:
+// one set of cards per headword, every review kept and following its card, the counts right.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const v5 = JSON.parse(
+	readFileSync(new URL('../src/lib/db/fixtures/v5-database.json', import.meta.url), 'utf8')
+);
+
+/** The schema-5 stores as Dexie made them: key path, then indexes (name → key path). */
+const STORES: Record<string, [string, Record<string, string | string[]>]> = {
+	cards: [
+		'id',
+		{
+			article: 'article',
+			sibling: 'sibling',
+			'content.headword': 'content.headword',
+			'content.root': 'content.root',
+			'[queue+fsrs.due]': ['queue', 'fsrs.due'],
+			'[queue+position]': ['queue', 'position']
+		}
+	],
+	reviews: ['id', { cardId: 'cardId', time: 'time' }],
+	settings: ['key', {}],
+	words: ['headword', {}],
+	snapshots: ['id', {}],
+	snapshotData: ['id', {}],
+	statdays: ['day', {}],
+	firsts: ['key', {}],
+	counts: ['key', {}],
+	answerHours: ['h', {}]
+};
+
+test('a schema-5 database with two articles sharing words upgrades with every review kept', async ({
+	page
+}) => {
+	// A page of the site that runs none of the app's code, to write the old database from.
+	await page.goto('/decks.json');
+	await page.evaluate(
+		({ v5, stores }) =>
+			new Promise<void>((resolve, reject) => {
+				const revive = (o: any): any =>
+					Array.isArray(o)
+						? o.map(revive)
+						: o && typeof o === 'object'
+							? Object.fromEntries(
+									Object.entries(o).map(([k, v]) => [
+										k,
+										['due', 'last_review', 'time'].includes(k) && typeof v === 'string'
+											? new Date(v)
+											: revive(v)
+									])
+								)
+							: o;
+				// Dexie's version 5 is IndexedDB's version 50.
+				const open = indexedDB.open('kartu', 50);
+				open.onerror = () => reject(open.error);
+				open.onupgradeneeded = () => {
+					for (const [name, [keyPath, indexes]] of Object.entries(stores)) {
+						const store = open.result.createObjectStore(name, { keyPath });
+						for (const [index, path] of Object.entries(indexes)) store.createIndex(index, path);
+					}
+				};
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(Object.keys(stores), 'readwrite');
+					for (const name of Object.keys(stores))
+						for (const row of revive(v5[name] ?? [])) tx.objectStore(name).add(row);
+					tx.oncomplete = () => (db.close(), resolve());
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		{ v5, stores: STORES }
+	);
+
+	await page.goto('/');
+	await expect(page.locator('dl.counts')).toHaveAttribute('aria-busy', 'false');
+	const stored = await page.evaluate(
+		() =>
+			new Promise<{
+				version: number;
+				cards: { id: string; articles: string[]; queue: number }[];
+				reviews: { id: string; cardId: string }[];
+			}>((resolve, reject) => {
+				const open = indexedDB.open('kartu');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['cards', 'reviews'], 'readonly');
+					const cards = tx.objectStore('cards').getAll();
+					const reviews = tx.objectStore('reviews').getAll();
+					tx.oncomplete = () => {
+						resolve({ version: db.version, cards: cards.result, reviews: reviews.result });
+						db.close();
+					};
+				};
+			})
+	);
+	expect(stored.version).toBe(70);
+	// Every review kept, under its card's new id.
+	const ids = new Set(stored.cards.map((c) => c.id));
+	expect(stored.reviews).toHaveLength(v5.reviews.length);
+	for (const r of stored.reviews) {
+		const old = v5.reviews.find((o: { id: string }) => o.id === r.id);
+		expect(r.cardId).toBe(old.cardId.slice(old.cardId.indexOf('/') + 1));
+		expect(ids.has(r.cardId)).toBe(true);
+	}
+	// hubungan was in both articles: one card of each kind, in both.
+	expect(stored.cards.filter((c) => c.id.startsWith('hubungan/')).map((c) => c.id)).toEqual([
+		'hubungan/cloze',
+		'hubungan/vocab'
+	]);
+	expect(stored.cards.find((c) => c.id === 'hubungan/cloze')!.articles).toEqual([
+		'azerbaijan-iran',
+		'kunjungan-baku'
+	]);
+	// The home page's figures and the card table agree with the cards stored.
+	const learned = stored.cards.filter((c) => [1, 2, 3].includes(c.queue)).length;
+	expect(learned).toBeGreaterThan(0);
+	await expect(page.getByTestId('learned')).toHaveText(String(learned));
+	await page.goto('/cards');
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: `${stored.cards.length} of ${stored.cards.length} cards` })
+	).toBeVisible();
+	await page.goto('/review');
+	await expect(page.locator('article.card:visible')).toHaveAttribute(
+		'data-card-id',
+		/^[^/]+\/(vocab|cloze|drill)$/
+	);
+});
