@@ -171,7 +171,9 @@ test('every page, a review, the reader, the analyser, exports and stats run with
 
 	// Settings is loaded afresh, so its document has the policy that lets sql.js compile.
 	await nav(page, 'Settings').click();
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	// The settings page's own heading, once its document (a full load, not the old page) has loaded.
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+	await page.waitForLoadState('load');
 	expect(parsePolicy(await page.content()).get('script-src')).toContain("'wasm-unsafe-eval'");
 	let download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export everything' }).click();
