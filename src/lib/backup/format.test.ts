@@ -149,7 +149,10 @@ async function importAndAnswer(
 			});
 	}
 	for (const r of backup.reviews) {
-		labelled(r.before as Card, r.time, `${r.id} before`);
+		// A review given after a clock was set back comes before its card's last review by the clock:
+		// its state before is scheduled from that last review.
+		const at = Math.max(r.time.getTime(), r.before.last_review?.getTime() ?? 0);
+		labelled(r.before as Card, new Date(at), `${r.id} before`);
 		labelled(r.after as Card, now, `${r.id} after`);
 	}
 	return cards.length;

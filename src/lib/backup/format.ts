@@ -18,65 +18,15 @@ export const BACKUP_VERSION = 2;
 /** Larger files are refused before they are read. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
-/** The FSRS card state as stored, with dates. */
-export interface BackupFsrs {
-	due: Date;
-	stability: number;
-	difficulty: number;
-	elapsed_days: number;
-	scheduled_days: number;
-	learning_steps: number;
-	reps: number;
-	lapses: number;
-	state: number;
-	last_review?: Date;
-}
-
-export interface BackupCard {
-	id: string;
-	/** The articles whose decks have the card (version 1: one `article`, mapped when read). */
-	articles: string[];
-	sibling: string;
-	position: number;
-	content: Record<string, unknown> & { headword: string; kind: string };
-	fsrs: BackupFsrs;
-	suspended: boolean;
-	retired: boolean;
-	mark?: 'known' | 'ignored';
-	queue: number;
-}
-
-export interface BackupReview {
-	id: string;
-	cardId: string;
-	grade: number;
-	time: Date;
-	ms: number;
-	before: BackupFsrs;
-	after: BackupFsrs;
-	practice?: boolean;
-}
-
-export interface BackupSetting {
-	key: string;
-	value: unknown;
-}
-
-export interface BackupWord {
-	headword: string;
-	mark: 'known' | 'ignored';
-	time: Date;
-}
-
-export interface Backup {
-	format: typeof BACKUP_FORMAT;
-	version: number;
-	exported: Date;
-	cards: BackupCard[];
-	reviews: BackupReview[];
-	settings: BackupSetting[];
-	words: BackupWord[];
-}
+export type {
+	Backup,
+	BackupCard,
+	BackupFsrs,
+	BackupReview,
+	BackupSetting,
+	BackupWord
+} from './types';
+import type { Backup, BackupCard } from './types';
 
 /** The backup as JSON text; dates become ISO strings. */
 export function serialiseBackup(b: Omit<Backup, 'format' | 'version'>): string {

@@ -4,7 +4,7 @@
 // loaded here, so reading a backup costs the settings page no scheduler.
 
 import { bad, between, date, obj, oneOf, whole } from './fields';
-import type { BackupFsrs } from './format';
+import type { BackupFsrs } from './types';
 
 /** ts-fsrs `State`: New, Learning, Review, Relearning. */
 export const FSRS_STATES = [0, 1, 2, 3] as const;

@@ -19,7 +19,7 @@ import {
 	whole
 } from './fields';
 import { checkStep, EARLIEST, future, readFsrs, type Clock } from './fsrs-state';
-import type { Backup, BackupCard, BackupReview, BackupSetting, BackupWord } from './format';
+import type { Backup, BackupCard, BackupReview, BackupSetting, BackupWord } from './types';
 
 const KINDS = ['vocab', 'cloze', 'drill'] as const;
 const MARKS = ['known', 'ignored'] as const;

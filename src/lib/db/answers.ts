@@ -10,8 +10,12 @@
 //   articleCounts  the same for each of the card's articles                  derived/article-counts.ts (middleware)
 //   answerHours    the answer filed under its hour, for today's queue        derived/answer-hours.ts (middleware)
 // The three middlewares are registered in schema.ts and add their stores to any read-write transaction
-// on cards or reviews, so no writer can forget them. A practice answer (recordPractice) writes only
-// its review row and answerHours. Nothing else is written by an answer.
+// on cards or reviews, so no writer can forget them. Before that transaction, in a transaction of
+// its own that commits at once, the answer goes in the journal, and out again once the answer's
+// transaction has committed (`journal`, `replayJournal`):
+//   journal        the answer as given, until its transaction has committed  here, journal()
+// A practice answer (recordPractice) writes only its review row and answerHours. Nothing else is
+// written by an answer.
 
 import type { Card as FsrsCard, Grade } from 'ts-fsrs';
 import Dexie from 'dexie';

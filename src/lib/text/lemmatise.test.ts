@@ -182,6 +182,7 @@ const UNKNOWN = [
 	'diferensial',
 	'fisabilillah',
 	'filosofi',
+	'filosof',
 	'derma',
 	'dermawan',
 	'urban',
