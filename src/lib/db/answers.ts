@@ -17,24 +17,16 @@
 // A practice answer (recordPractice) writes only its review row and answerHours. Nothing else is
 // written by an answer.
 
-import type { Card as FsrsCard, Grade } from 'ts-fsrs';
+import type { Card as FsrsCard } from 'ts-fsrs';
 import Dexie from 'dexie';
 import { newCard, studyDay, type SchedulerSettings } from '../srs';
 import { countAnswer } from './stats';
 import { QUEUE } from './queues';
 import { queueOf, type KartuDB } from './schema';
-import type { JournalEntry, StoredCard, StoredReview } from './rows';
+import type { AnswerInput, JournalEntry, StoredCard, StoredReview } from './rows';
 import { INDEX, STORE } from './names';
 
-export interface AnswerInput {
-	card: StoredCard;
-	grade: Grade;
-	next: FsrsCard;
-	time: Date;
-	ms: number;
-	/** The learner's "next day starts at" hour: the study day the answer counts in. */
-	dayStartHour: number;
-}
+export type { AnswerInput };
 
 /** The review row of an answer that leaves the card in state `after`. */
 function reviewRow(a: Omit<AnswerInput, 'next' | 'dayStartHour'>, after: FsrsCard): StoredReview {

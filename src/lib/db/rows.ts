@@ -162,18 +162,20 @@ export interface LoadedQueue {
 	cards: Map<string, StoredCard>;
 }
 
-/**
- * An answer as it was given, kept in the journal store until its transaction has committed: one
- * small write with no reads, so it is on disk within a round trip of the key press (answers.ts).
- */
-export interface JournalEntry {
-	/** The review id the answer's row gets. */
-	id: string;
-	/** The card as it was shown (its state before the answer). */
+/** An answer as the review screen gives it: the card as shown, the grade, and the card's next state. */
+export interface AnswerInput {
 	card: StoredCard;
 	grade: Grade;
 	next: FsrsCard;
 	time: Date;
 	ms: number;
+	/** The learner's "next day starts at" hour: the study day the answer counts in. */
 	dayStartHour: number;
 }
+
+/**
+ * An answer as it was given, kept in the journal store until its transaction has committed: one
+ * small write with no reads, so it is on disk within a round trip of the key press (answers.ts).
+ * `id` is the review id the answer's row gets.
+ */
+export type JournalEntry = AnswerInput & { id: string };
