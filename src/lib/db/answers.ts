@@ -79,6 +79,10 @@ export async function recordAnswer(
 		ms: a.ms,
 		dayStartHour: a.dayStartHour
 	});
+	// The answer's own transaction a task later, once the next card is drawn: its synchronous part
+	// (Dexie opening it, the middlewares cloning rows) would otherwise delay that frame, and the
+	// journal, committed at once, already keeps the answer.
+	await new Promise((resolve) => setTimeout(resolve, 0));
 	try {
 		const card = await writeAnswer(db, a, review);
 		return { card, review };

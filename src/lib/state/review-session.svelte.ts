@@ -291,10 +291,10 @@ export class ReviewSession {
 		this.#history.push(entry);
 		this.undoCount = this.#history.length;
 		this.saving++;
-		// Issued in the key press's own task, before the next card is drawn: the transaction then
-		// commits (one to three milliseconds in IndexedDB) while the frame is being made, so an answer
-		// whose next card is on screen survives the browser being killed right after
-		// (tests/durability.e2e.ts). The screen marks the writes under way (data-saving).
+		// Called in the key press's own task, before the next card is drawn: the answer goes into the
+		// journal at once (db/answers.ts), so an answer whose next card is on screen survives the
+		// browser being killed right after (tests/durability.e2e.ts); its full transaction follows a
+		// task later. The screen marks the writes under way (data-saving).
 		const write = recordAnswer(this.#db, {
 			card,
 			grade,
