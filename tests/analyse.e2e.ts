@@ -65,6 +65,8 @@ test('pasted text: the root and gloss of an affixed word, markup shown as text a
 		page.getByRole('heading', { name: 'What Kartu makes of the pasted text' })
 	).toBeVisible();
 	await expect(page.getByTestId('sentences')).toHaveText('3');
+	// The share of the text's words whose root the lexicon knows (names left out).
+	await expect(page.getByTestId('known-share')).toHaveText(/^\d+(\.\d)?%$/);
 
 	const said = row(page, 'mengatakan');
 	await expect(said.locator('[data-col="root"]')).toHaveText('kata');

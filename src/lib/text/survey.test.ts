@@ -57,6 +57,15 @@ describe('TextSurvey', () => {
 		});
 	});
 
+	it('counts the share of word occurrences whose root the lexicon knows, names left out', () => {
+		// gerutu is taken out of this file's lexicon: menggerutu (twice) is the only unknown headword.
+		const s = survey('Kabar desa\nWarga menggerutu. Budi datang dan menggerutu lagi.');
+		const { headwordTokens, knownTokens, unknown } = s.summary();
+		expect(unknown).toBe(1);
+		expect(headwordTokens - knownTokens).toBe(2);
+		expect(knownTokens).toBeGreaterThan(0);
+	});
+
 	it('finds the root and gloss of an affixed word, and counts sentences, words and distinct words', () => {
 		const s = survey(
 			'Kata dan kalimat\nDia mengatakan bahwa kata itu penting. Mereka mengatakan hal yang sama!'
@@ -67,7 +76,9 @@ describe('TextSurvey', () => {
 			distinct: 12,
 			headwords: 12,
 			unknown: 0,
-			names: 0
+			names: 0,
+			headwordTokens: 14,
+			knownTokens: 14
 		});
 		const rows = s.page('words', 0, 50).rows;
 		expect(rows.find((r) => r.headword === 'mengatakan')).toEqual({

@@ -58,6 +58,9 @@ export interface SurveySummary {
 	headwords: number;
 	unknown: number;
 	names: number;
+	/** Occurrences of headwords (names left out), and how many of them have a root the lexicon knows. */
+	headwordTokens: number;
+	knownTokens: number;
 }
 
 export interface SurveyPage {
@@ -159,7 +162,9 @@ export class TextSurvey {
 			distinct: this.#surfaces.size,
 			headwords: views.words.length,
 			unknown: views.unknown.length,
-			names: views.names.length
+			names: views.names.length,
+			headwordTokens: views.words.reduce((n, e) => n + e.count, 0),
+			knownTokens: views.words.reduce((n, e) => n + (e.analysis.verified ? e.count : 0), 0)
 		};
 	}
 
