@@ -170,17 +170,8 @@ function markNames(tokens: AnalysedToken[], wordIndexes: number[], lex: Lexicon)
 			!CAPITAL.test(title.text)
 		)
 			continue;
-		if (a.cls === 'word' && CAPITAL.test(t.text) && !lex.nameHeads.has(a.surface)) {
-			t.analysis = {
-				...a,
-				headword: t.text,
-				root: t.text,
-				affixes: [],
-				clitics: [],
-				cls: 'name',
-				verified: true
-			};
-		}
+		if (a.cls === 'word' && CAPITAL.test(t.text) && !lex.nameHeads.has(a.surface))
+			t.analysis = asName(a, t.text);
 	}
 	for (let k = wordIndexes.length - 2; k >= 1; k--) {
 		const t = tokens[wordIndexes[k]];
@@ -190,14 +181,19 @@ function markNames(tokens: AnalysedToken[], wordIndexes: number[], lex: Lexicon)
 		if (wordIndexes[k + 1] !== wordIndexes[k] + 1 || a.cls !== 'word' || !CAPITAL.test(t.text))
 			continue;
 		if (lex.nameHeads.has(a.surface) || n.cls !== 'name' || lex.names.has(n.surface)) continue;
-		t.analysis = {
-			...a,
-			headword: t.text,
-			root: t.text,
-			affixes: [],
-			clitics: [],
-			cls: 'name',
-			verified: true
-		};
+		t.analysis = asName(a, t.text);
 	}
+}
+
+/** A word read as (part of) a name: the written form is its headword and root. */
+function asName(a: Analysis, written: string): Analysis {
+	return {
+		...a,
+		headword: written,
+		root: written,
+		affixes: [],
+		clitics: [],
+		cls: 'name',
+		verified: true
+	};
 }
