@@ -145,6 +145,26 @@ test('without IndexedDB the learner is told why progress cannot be kept', async 
 	await expect(page.getByRole('alert')).toContainText('does not let Kartu store data');
 });
 
+test('when IndexedDB cannot open the database, home says so instead of showing a new collection', async ({
+	page
+}) => {
+	await page.goto('/review');
+	await expect(card(page)).toBeVisible();
+	// The database exists; now every open of it fails, as a corrupted or refused store does.
+	await page.addInitScript(() => {
+		IDBFactory.prototype.open = function () {
+			const request = {
+				error: new DOMException('The database is broken.', 'UnknownError')
+			} as unknown as IDBOpenDBRequest & { onerror?: (e: Event) => void };
+			setTimeout(() => request.onerror?.(new Event('error')));
+			return request;
+		};
+	});
+	await page.goto('/');
+	await expect(page.getByRole('alert')).toContainText('Kartu could not use its database');
+	await expect(page.getByTestId('due')).toHaveCount(0);
+});
+
 test('the app makes no request beyond its own static files', async ({ page, baseURL }) => {
 	const foreign: string[] = [];
 	page.on('request', (r) => {
