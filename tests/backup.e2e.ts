@@ -150,3 +150,31 @@ test('export to Anki downloads an .apkg with the collection inside', async ({ pa
 	expect(bytes.includes(Buffer.from('collection.anki2'))).toBe(true);
 	await expect(page.getByRole('status').filter({ hasText: 'open it with Anki' })).toBeVisible();
 });
+
+test('Replace says what in this browser is newer and will be lost, and a review open in another tab reloads', async ({
+	page,
+	context
+}) => {
+	await review(page, 2);
+	await page.goto('/settings');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export everything' }).click();
+	const file = await (await download).path();
+	// Two more answers after the backup: a Replace would lose them.
+	await review(page, 2);
+
+	const reviewing = await context.newPage();
+	await reviewing.goto('/review');
+	await expect(reviewing.locator('article.card:visible')).toBeVisible();
+
+	await page.goto('/settings');
+	await page.getByLabel('Import a backup').setInputFiles(file);
+	await page.getByRole('radio', { name: 'Replace everything here' }).check();
+	await expect(page.getByTestId('import-loss')).toHaveText(
+		'2 reviews and 2 cards in this browser are newer than the backup and will be lost.'
+	);
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+	await expect(reviewing.getByRole('alert')).toContainText('replaced in another tab');
+	expect((await readDb(page)).reviews).toHaveLength(2);
+});
