@@ -18,15 +18,12 @@ export class StatsState {
 	async load(now = new Date(), open: () => Promise<KartuDB> = ready): Promise<void> {
 		try {
 			const db = await open();
-			// Timed for the benchmark (bench/scale.ts): the measure 'kartu:stats'.
-			performance.mark('kartu:stats:start');
 			this.stats = await computeStats(
 				db,
 				now,
 				await loadSettings(db),
 				(share) => (this.summing = share)
 			);
-			performance.measure('kartu:stats', 'kartu:stats:start');
 		} catch (e) {
 			this.error = storageMessage(e);
 		}
