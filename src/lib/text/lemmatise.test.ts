@@ -519,3 +519,23 @@ describe('words of other languages', () => {
 		expect(words.find((w) => w.surface === 'of')?.cls).toBe('foreign');
 	});
 });
+
+describe('reduplicated words of their own', () => {
+	it('are their own headword, built from a half the lexicon knows: tiba-tiba (suddenly) from tiba', () => {
+		expect(analyse('tiba-tiba')).toMatchObject({
+			headword: 'tiba-tiba',
+			root: 'tiba',
+			affixes: ['R'],
+			verified: true
+		});
+	});
+
+	it('stay whole when the half is no word (kupu-kupu), and a plain plural is its noun (negara-negara)', () => {
+		expect(analyse('kupu-kupu')).toMatchObject({
+			headword: 'kupu-kupu',
+			root: 'kupu-kupu',
+			affixes: []
+		});
+		expect(analyse('negara-negara')).toMatchObject({ headword: 'negara', root: 'negara' });
+	});
+});

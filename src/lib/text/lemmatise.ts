@@ -765,8 +765,12 @@ export function analyseMorphology(
 	}
 	if (parts.length === 2 && isReduplicationPair(parts[0], parts[1])) {
 		const [a, b] = parts;
-		// kupu-kupu, laba-laba: a reduplicated form that is a word of its own stays whole
-		if (lex.roots.has(surface)) return whole(surface, true);
+		// A reduplicated form that is a word of its own is its own headword: built from its half when
+		// the lexicon knows that half (tiba-tiba "suddenly" from tiba), whole when it does not (kupu-kupu).
+		if (lex.roots.has(surface)) {
+			if (a !== b || !lex.roots.has(a)) return whole(surface, true);
+			return { headword: surface, root: a, affixes: ['R'], clitics: [], verified: true };
+		}
 		const clitic = ENCLITICS.find((e) => b === a + e);
 		if (a === b || clitic) {
 			// negara-negara → negara; tetangga-tetangganya → tetangga (-nya)
