@@ -1,11 +1,11 @@
 // A learner's database from the previous release (schema 5: cards per article) opens in this one:
 // one set of cards per headword, every review kept and following its card, the counts right.
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFixture } from '../src/lib/db/fixtures/fixture';
+import { readDb } from './idb';
 
-const v5 = JSON.parse(
-	readFileSync(new URL('../src/lib/db/fixtures/v5-database.json', import.meta.url), 'utf8')
-);
+// Dates revived here: Playwright passes them into the page as dates.
+const v5 = readFixture('v5-database.json');
 
 /** The schema-5 stores as Dexie made them: key path, then indexes (name → key path). */
 const STORES: Record<string, [string, Record<string, string | string[]>]> = {
@@ -39,19 +39,6 @@ test('a schema-5 database with two articles sharing words upgrades with every re
 	await page.evaluate(
 		({ v5, stores }) =>
 			new Promise<void>((resolve, reject) => {
-				const revive = (o: any): any =>
-					Array.isArray(o)
-						? o.map(revive)
-						: o && typeof o === 'object'
-							? Object.fromEntries(
-									Object.entries(o).map(([k, v]) => [
-										k,
-										['due', 'last_review', 'time'].includes(k) && typeof v === 'string'
-											? new Date(v)
-											: revive(v)
-									])
-								)
-							: o;
 				// Dexie's version 5 is IndexedDB's version 50.
 				const open = indexedDB.open('kartu', 50);
 				open.onerror = () => reject(open.error);
@@ -65,7 +52,7 @@ test('a schema-5 database with two articles sharing words upgrades with every re
 					const db = open.result;
 					const tx = db.transaction(Object.keys(stores), 'readwrite');
 					for (const name of Object.keys(stores))
-						for (const row of revive(v5[name] ?? [])) tx.objectStore(name).add(row);
+						for (const row of v5[name] ?? []) tx.objectStore(name).add(row);
 					tx.oncomplete = () => (db.close(), resolve());
 					tx.onerror = () => reject(tx.error);
 				};
@@ -75,28 +62,19 @@ test('a schema-5 database with two articles sharing words upgrades with every re
 
 	await page.goto('/');
 	await expect(page.locator('dl.counts')).toHaveAttribute('aria-busy', 'false');
-	const stored = await page.evaluate(
+	const version = await page.evaluate(
 		() =>
-			new Promise<{
-				version: number;
-				cards: { id: string; articles: string[]; queue: number }[];
-				reviews: { id: string; cardId: string }[];
-			}>((resolve, reject) => {
+			new Promise<number>((resolve, reject) => {
 				const open = indexedDB.open('kartu');
 				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const tx = db.transaction(['cards', 'reviews'], 'readonly');
-					const cards = tx.objectStore('cards').getAll();
-					const reviews = tx.objectStore('reviews').getAll();
-					tx.oncomplete = () => {
-						resolve({ version: db.version, cards: cards.result, reviews: reviews.result });
-						db.close();
-					};
-				};
+				open.onsuccess = () => (resolve(open.result.version), open.result.close());
 			})
 	);
-	expect(stored.version).toBe(70);
+	const stored = (await readDb(page)) as unknown as {
+		cards: { id: string; articles: string[]; queue: number }[];
+		reviews: { id: string; cardId: string }[];
+	};
+	expect(version).toBe(70);
 	// Every review kept, under its card's new id.
 	const ids = new Set(stored.cards.map((c) => c.id));
 	expect(stored.reviews).toHaveLength(v5.reviews.length);

@@ -2,7 +2,6 @@
 // (a fixture made by the app at that version) opens at the current version with nothing lost.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardIdFromV1 } from '../cards';
 import { homeCounts, loadQueue } from './cards';
@@ -13,24 +12,9 @@ import { KartuDB } from './schema';
 import { computeStats } from './stats';
 import { seed, testSettings as settings } from './test-support';
 import type { StoredCard, StoredReview } from './rows';
+import { readFixture } from './fixtures/fixture';
 
-/** A fixture of `fixtures/`, with its ISO dates as dates again. */
-function fixture(file: string) {
-	return revive(JSON.parse(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8')));
-}
-const revive = (o: any): any =>
-	Array.isArray(o)
-		? o.map(revive)
-		: o && typeof o === 'object'
-			? Object.fromEntries(
-					Object.entries(o).map(([k, v]) => [
-						k,
-						['due', 'last_review', 'time'].includes(k) && typeof v === 'string'
-							? new Date(v)
-							: revive(v)
-					])
-				)
-			: o;
+const fixture = readFixture;
 
 /** Writes `rows` (store → rows) into a new database of the old schema `stores` at `version`, closed. */
 async function oldDatabase(
