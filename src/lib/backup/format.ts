@@ -87,9 +87,33 @@ const READERS: Record<
 	number,
 	(root: Record<string, unknown>, clock: Clock) => Omit<Backup, 'format' | 'version'>
 > = {
-	1: (root, clock) => fromV1(readParts(root, clock, 1)),
-	2: (root, clock) => readParts(root, clock, 2)
+	1: (root, clock) => fromV1(readParts(sameVersion(root, 1), clock, 1)),
+	2: (root, clock) => readParts(sameVersion(root, 2), clock, 2)
 };
+
+/**
+ * Refuses a file whose cards are of the other version than its `version` says (one `article` is
+ * version 1, `articles` version 2): the version is what is wrong, not every card.
+ */
+function sameVersion(root: Record<string, unknown>, version: 1 | 2): Record<string, unknown> {
+	const first = Array.isArray(root.cards)
+		? (root.cards[0] as Record<string, unknown> | undefined)
+		: undefined;
+	const shape =
+		!first || typeof first !== 'object'
+			? undefined
+			: 'articles' in first
+				? 2
+				: 'article' in first
+					? 1
+					: undefined;
+	if (shape !== undefined && shape !== version)
+		throw new BackupError(
+			'version',
+			`The backup says format version ${version}, but its cards are those of version ${shape}.`
+		);
+	return root;
+}
 
 /** A version-1 backup as version 2: cards keyed by headword, reviews following their cards. */
 function fromV1(v1: Omit<Backup, 'format' | 'version'>): Omit<Backup, 'format' | 'version'> {
