@@ -67,7 +67,8 @@ export class StaleCardError extends Error {
  */
 export async function recordAnswer(
 	db: KartuDB,
-	a: AnswerInput
+	a: AnswerInput,
+	drawn: Promise<unknown> = new Promise((resolve) => setTimeout(resolve, 0))
 ): Promise<{ card: StoredCard; review: StoredReview }> {
 	const review = reviewRow(a, a.next);
 	const journalled = journal(db, {
@@ -79,10 +80,11 @@ export async function recordAnswer(
 		ms: a.ms,
 		dayStartHour: a.dayStartHour
 	});
-	// The answer's own transaction a task later, once the next card is drawn: its synchronous part
-	// (Dexie opening it, the middlewares cloning rows) would otherwise delay that frame, and the
+	// The answer's own transaction once the next card is drawn (`drawn`: the review screen passes the
+	// frame that shows it; a task later by default): its synchronous part (Dexie opening it, the
+	// middlewares cloning rows) and its success events would otherwise delay that frame, and the
 	// journal, committed at once, already keeps the answer.
-	await new Promise((resolve) => setTimeout(resolve, 0));
+	await drawn;
 	try {
 		const card = await writeAnswer(db, a, review);
 		return { card, review };

@@ -85,6 +85,19 @@ function whenIdle(fn: () => void): void {
 	else setTimeout(fn, 0);
 }
 
+/**
+ * Settles once the frame that shows what is in the DOM now has been drawn: a frame callback, then a
+ * task, so that the work awaiting it never holds up that frame or its paint. A task later where no
+ * frame comes (Node; a hidden tab, after at most 100 ms).
+ */
+function afterFrame(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve, 0);
+		requestAnimationFrame(() => setTimeout(resolve, 0));
+		setTimeout(resolve, 100);
+	});
+}
+
 /** Review cards read ahead of the one on screen. */
 const PREFETCH = 8;
 
@@ -293,16 +306,14 @@ export class ReviewSession {
 		this.saving++;
 		// Called in the key press's own task, before the next card is drawn: the answer goes into the
 		// journal at once (db/answers.ts), so an answer whose next card is on screen survives the
-		// browser being killed right after (tests/durability.e2e.ts); its full transaction follows a
-		// task later. The screen marks the writes under way (data-saving).
-		const write = recordAnswer(this.#db, {
-			card,
-			grade,
-			next,
-			time: now,
-			ms,
-			dayStartHour: this.#settings.dayStartHour
-		});
+		// browser being killed right after (tests/durability.e2e.ts); its full transaction follows
+		// once the frame showing the next card is drawn. The screen marks the writes under way
+		// (data-saving).
+		const write = recordAnswer(
+			this.#db,
+			{ card, grade, next, time: now, ms, dayStartHour: this.#settings.dayStartHour },
+			afterFrame()
+		);
 		entry.saved = write
 			.then(
 				(saved) => {
@@ -508,9 +519,11 @@ export class ReviewSession {
 				this.#cards.set(card.id, card);
 			}
 			this.#show(card, now);
-			// A task later: reading ahead must not delay the card on screen; nor must drawing the next
-			// card's front, done once the page is idle.
-			setTimeout(() => void this.#prefetch().then(() => whenIdle(() => this.prepareNext(now))));
+			// Once this card is drawn: reading ahead must not delay the card on screen; nor must drawing
+			// the next card's front, done once the page is idle.
+			void afterFrame()
+				.then(() => this.#prefetch())
+				.then(() => whenIdle(() => this.prepareNext(now)));
 			return;
 		}
 		this.card = undefined;
