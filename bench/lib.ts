@@ -11,6 +11,8 @@ export interface Figure {
 	key: string;
 	/** What was measured, in words. */
 	label: string;
+	/** Exactly what interval (or quantity) the figure measures: from which event to which. */
+	interval?: string;
 	/** Collection size in cards, when the figure depends on it. */
 	size?: number;
 	value: number;
@@ -21,6 +23,10 @@ export interface Figure {
 	/** The target in words, e.g. `≤ 16 ms and ≤ 5× baseline`. */
 	target: string;
 	pass: boolean;
+	/** A latency: how many were timed, and p50 / p95 / p99 in ms to the DOM change and to the painted frame. */
+	n?: number;
+	dom?: [number, number, number];
+	painted?: [number, number, number];
 	/** The command or script that produced it. */
 	source: string;
 }
@@ -37,26 +43,45 @@ export function percentile(xs: number[], p: number): number {
 	return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-/** Serves build/ (or `dir`, via scripts/serve.js) on `port` until `stop()`; waits until it answers. */
+/**
+ * Serves build/ (or `dir`, via scripts/serve.js) on `port` until `stop()`; waits until it answers.
+ * On a shared machine a server can be ended from outside: it is started again on the same port (the
+ * port is part of the origin, and so of where IndexedDB keeps a profile's data).
+ */
 export async function serveBuild(
 	port: number,
 	dir?: string
 ): Promise<{ url: string; stop: () => void }> {
 	const env = { ...process.env, PORT: String(port), ...(dir ? { BUILD_DIR: dir } : {}) };
-	const child: ChildProcess = spawn(process.execPath, ['scripts/serve.js'], {
-		env,
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	let stopped = false;
+	let restarts = 0;
+	let child: ChildProcess;
+	const start = () => {
+		child = spawn(process.execPath, ['scripts/serve.js'], {
+			env,
+			stdio: ['ignore', 'ignore', 'inherit']
+		});
+		child.on('exit', (code, signal) => {
+			if (stopped || ++restarts > 20) return;
+			console.error(`The server on port ${port} ended (${signal ?? code}); starting it again.`);
+			setTimeout(start, 200);
+		});
+	};
+	start();
 	const url = `http://127.0.0.1:${port}`;
+	const stop = () => {
+		stopped = true;
+		child.kill();
+	};
 	for (let i = 0; i < 100; i++) {
 		try {
 			await fetch(url + '/');
-			return { url, stop: () => child.kill() };
+			return { url, stop };
 		} catch {
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	}
-	child.kill();
+	stop();
 	throw new Error(`The server on port ${port} did not start.`);
 }
 

@@ -1,20 +1,39 @@
 // npm run bench — builds the site, serves build/, and measures Kartu in Chromium at 200, 10,000 and
-// 100,000 cards (2,000, 100,000 and 1,000,000 reviews), plus page weight, text analysis and snapshots;
-// writes bench/results.md and bench/charts/*.svg. On demand only: never part of `npm test`.
-// SIZES=200,10000 and RUNS=3 make a quicker run.
+// 100,000 cards seeded as a year of study leaves them: a learner's review session (grade → next
+// front painted, per path), cold starts of a returning learner's browser and a first visit, memory;
+// plus page weight, text analysis and snapshots. Writes bench/results.md and bench/charts/*.svg.
+// On demand only: never part of `npm test`. SIZES=200,10000, RUNS=3 and ANSWERS=100 make a quicker run.
 
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { measureAnalysis, measureDeckSpeed } from './analysis';
 import { launchChromium, serveBuild, type Figure } from './lib';
 import { writeReport } from './report';
-import { describeRaw, measureBatch, measureCollection, scaleFigures, type ScaleRaw } from './scale';
+import {
+	describeSeed,
+	describeSession,
+	firstVisitFigure,
+	measureBatch,
+	measureCollection,
+	measureFirstVisit,
+	measureHello,
+	marksLatency,
+	scaleFigures,
+	type ScaleRaw
+} from './scale';
 import { measureSize } from './size';
 import { measureSnapshot } from './snapshot';
 
 const started = Date.now();
 const sizes = (process.env.SIZES ?? '200,10000,100000').split(',').map(Number);
 const runs = Number(process.env.RUNS ?? 5);
-const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${s}`);
+const helloPort = Number(process.env.HELLO_PORT ?? 4331);
+/** The machine's load (1-minute average) when each step began: other work on it shows in every figure. */
+const loads: string[] = [];
+const log = (s: string) => {
+	loads.push(`${s.split(':')[0]}: ${os.loadavg()[0].toFixed(1)}`);
+	console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${s}`);
+};
 
 log('building the site');
 const built = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -34,24 +53,23 @@ try {
 	figures.push(await measureBatch(browser, server.url));
 	log('automatic snapshots');
 	figures.push(...(await measureSnapshot(browser, server.url)));
+	log('cold-start baseline (hello world) and first visits');
+	const hello = marksLatency(await measureHello(runs, helloPort));
+	const first = await measureFirstVisit(server.url, runs);
+	figures.push(firstVisitFigure(first, hello));
 	const raws: ScaleRaw[] = [];
 	for (const size of sizes) {
-		const reviews = size * 10;
-		log(
-			`collection of ${size.toLocaleString('en')} cards and ${reviews.toLocaleString('en')} reviews`
+		log(`collection of ${size.toLocaleString('en')} cards`);
+		const answers = Number(
+			process.env.ANSWERS ?? (size >= 100_000 ? 300 : size >= 10_000 ? 250 : 150)
 		);
-		const raw = await measureCollection(browser, server.url, size, reviews, runs);
-		log(describeRaw(raw));
-		notes.push(describeRaw(raw));
+		const raw = await measureCollection(server.url, size, runs, answers, log);
+		notes.push(describeSeed(size, raw.seeded, raw.queues, raw.profileMB), describeSession(raw));
+		log(describeSession(raw));
 		raws.push(raw);
 	}
-	for (const raw of raws)
-		figures.push(
-			...scaleFigures(
-				raw,
-				raws.find((r) => r.size === Math.min(...sizes))
-			)
-		);
+	for (const raw of raws) figures.push(...scaleFigures(raw, hello, raws[0]));
+	notes.push(`Load while measuring (uptime): ${loads.join('; ')}`);
 	const chromium = `Chromium ${browser.version()}`;
 	const md = writeReport(figures, {
 		date: new Date(),

@@ -1,17 +1,19 @@
-// Runs inside the served site's page (bundled by bench/scale.ts with esbuild, added as a script tag):
+// Runs inside the served site's page (bundled by bench/page.ts with esbuild, added as a script tag):
 // seeds IndexedDB with a synthetic collection through Kartu's own storage code, and times the
 // baselines measured in the same page (bare IndexedDB transactions, one transaction per card).
 
-import { State } from 'ts-fsrs';
+import { State, type Card as FsrsCard, type Grade } from 'ts-fsrs';
 import { syncDecks } from '../src/lib/db/decks';
 import { rebuildStats } from '../src/lib/db/stats';
 import { KartuDB, queueOf } from '../src/lib/db/schema';
 import { QUEUE } from '../src/lib/db/queues';
 import { type StoredCard, type StoredReview } from '../src/lib/db/rows';
 import { cardId, type Deck, type DeckCard } from '../src/lib/cards';
-import type { Card as FsrsCard } from 'ts-fsrs';
+import { newCard, Scheduler, studyDay } from '../src/lib/srs';
+import { DEFAULT_SETTINGS } from '../src/lib/srs/settings';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** A small deterministic random generator (mulberry32), so every run seeds the same collection. */
 function rng(seed: number) {
@@ -48,27 +50,6 @@ function syntheticDecks(template: Deck, n: number, prefix: string): Deck[] {
 	return decks;
 }
 
-function fsrsState(
-	state: State,
-	due: number,
-	stability: number,
-	last: number,
-	reps: number
-): FsrsCard {
-	return {
-		due: new Date(due),
-		stability,
-		difficulty: 5,
-		elapsed_days: 0,
-		scheduled_days: Math.round(stability),
-		learning_steps: 0,
-		reps,
-		lapses: state === State.Relearning ? 1 : 0,
-		state,
-		last_review: new Date(last)
-	};
-}
-
 export interface SeedResult {
 	cards: number;
 	reviews: number;
@@ -77,14 +58,87 @@ export interface SeedResult {
 	/** Time to sum the review history into the statistics once (as after an import). */
 	statsSumMs: number;
 	seedMs: number;
+	/** What the year left: cards per FSRS state, reviews per grade, difficulty and stability deciles. */
+	spread: {
+		states: Record<string, number>;
+		grades: Record<number, number>;
+		difficulty: number[];
+		stability: number[];
+	};
+}
+
+/** The deciles (10th, 20th … 90th percentile) of `xs`, rounded to one decimal. */
+function deciles(xs: number[]): number[] {
+	const s = [...xs].sort((a, b) => a - b);
+	return [1, 2, 3, 4, 5, 6, 7, 8, 9].map(
+		(d) => Math.round(s[Math.floor((d / 10) * (s.length - 1))] * 10) / 10
+	);
 }
 
 /**
- * Seeds `n` cards (FSRS states spread over new, learning, review, relearning, suspended and known,
- * due dates over the past and the future) and `reviews` review rows over the last two years, then
- * sums the statistics once.
+ * A year of study as a learner does it: one session a day (some days missed) at a random hour, in
+ * which the cards due are answered; new cards are first studied in position order over the year
+ * until 70% of them have been; every answer goes through FSRS (the app's own scheduler and default
+ * settings) with grades drawn as learners give them: on a review, Again with the probability of
+ * having forgotten (1 - retrievability), else mostly Good; while learning, Again 15%, Hard 10%,
+ * Good 70%, Easy 5%. A step that falls after the day's session waits for the next one, so learning
+ * and relearning cards are left over from yesterday. Nothing is answered today: today's queue is
+ * whole. Then 3% of the studied cards are suspended and 2% marked known.
  */
-async function seedCollection(n: number, reviews: number, nowMs: number): Promise<SeedResult> {
+class Year {
+	readonly #random: () => number;
+	readonly #sessions: { start: number; end: number }[] = [];
+	readonly end: number;
+
+	constructor(now: Date, random: () => number, dayStartHour = 4) {
+		this.#random = random;
+		const today = studyDay(now, dayStartHour).start;
+		this.end = today;
+		for (let d = 365; d >= 1; d--) {
+			if (random() < 0.08) continue; // a day without study
+			const day = today - d * DAY;
+			const start = day + (3 + random() * 15) * HOUR;
+			this.#sessions.push({ start, end: start + (20 + random() * 40) * 60_000 });
+		}
+	}
+
+	get sessions(): readonly { start: number; end: number }[] {
+		return this.#sessions;
+	}
+
+	/** When the learner answers a card due at `due`: at once within a session, else during the next one; undefined: not this year. */
+	answerAt(due: number): number | undefined {
+		const s = this.#sessions;
+		let lo = 0;
+		let hi = s.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (s[mid].end <= due) lo = mid + 1;
+			else hi = mid;
+		}
+		const session = s[lo];
+		if (!session) return undefined;
+		if (due >= session.start) return due + this.#random() * 30_000;
+		return session.start + this.#random() * (session.end - session.start);
+	}
+}
+
+/** A grade as a learner gives it to `card` at `t`. */
+function drawGrade(card: FsrsCard, t: Date, scheduler: Scheduler, random: () => number): Grade {
+	const r = random();
+	if (card.state === State.Review) {
+		if (random() > scheduler.retrievability(card, t)) return 1;
+		return r < 0.08 ? 2 : r < 0.93 ? 3 : 4;
+	}
+	return r < 0.15 ? 1 : r < 0.25 ? 2 : r < 0.95 ? 3 : 4;
+}
+
+/**
+ * Seeds `n` cards as a year of study leaves them (see `Year`): each studied card's history is
+ * simulated answer by answer through FSRS, its review rows written as the app writes them (the
+ * states before and after), then the statistics are summed once.
+ */
+async function seedCollection(n: number, nowMs: number): Promise<SeedResult> {
 	const t0 = performance.now();
 	const db = new KartuDB();
 	const template = await templateDeck();
@@ -94,97 +148,79 @@ async function seedCollection(n: number, reviews: number, nowMs: number): Promis
 	await syncDecks(db, decks, now);
 	const cardsPerSecond = n / ((performance.now() - ts) / 1000);
 
-	// Give the cards a history: states and due dates as a learner who studies most days would have
-	// (30% new, 0.1% learning and 0.05% relearning — about 150 at 100,000 cards, a heavy day's worth —, the rest in review with stabilities from 2 to 400
-	// days, due from half a day ago on; 3% of studied cards suspended, 2% marked known).
 	const random = rng(n);
-	const studied: StoredCard[] = [];
-	const PAGE = 10_000;
-	for (let offset = 0; offset < n; offset += PAGE) {
-		const page = await db.cards
-			.where('articles')
-			.startsWith('bench-')
-			.offset(offset)
-			.limit(PAGE)
-			.toArray();
-		const changed: StoredCard[] = [];
-		for (const c of page) {
-			const x = random();
-			if (x < 0.3) continue; // new
-			let fsrs: FsrsCard;
-			if (x < 0.301)
-				fsrs = fsrsState(
-					State.Learning,
-					nowMs + (random() - 0.5) * 3_600_000,
-					1,
-					nowMs - 600_000,
-					1
-				);
-			else if (x < 0.3015)
-				fsrs = fsrsState(
-					State.Relearning,
-					nowMs + (random() - 0.5) * 3_600_000,
-					2,
-					nowMs - 600_000,
-					8
-				);
-			else {
-				const stability = Math.exp(Math.log(2) + random() * Math.log(200));
-				const due = nowMs + (-0.5 + random() * (stability + 0.5)) * DAY;
-				fsrs = fsrsState(
-					State.Review,
-					due,
-					stability,
-					due - stability * DAY,
-					3 + Math.floor(random() * 10)
-				);
+	const scheduler = new Scheduler(DEFAULT_SETTINGS);
+	const year = new Year(now, random, DEFAULT_SETTINGS.dayStartHour);
+	const sessions = year.sessions;
+	// New cards come in position order: article by article, each in its deck's order of first appearance.
+	const KIND = { vocab: 0, cloze: 1, drill: 2 };
+	const ids = decks.flatMap((d) =>
+		[...d.cards]
+			.sort((a, b) => a.position * 3 + KIND[a.kind] - (b.position * 3 + KIND[b.kind]))
+			.map((c) => c.id)
+	);
+	const studied = Math.round(n * 0.7);
+	const states: Record<string, number> = {};
+	const grades: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+	const difficulty: number[] = [];
+	const stability: number[] = [];
+	let written = 0;
+	let serial = 0;
+	const PAGE = 5_000;
+	for (let offset = 0; offset < studied; offset += PAGE) {
+		const page = await db.cards.bulkGet(ids.slice(offset, Math.min(studied, offset + PAGE)));
+		const cards: StoredCard[] = [];
+		const rows: StoredReview[] = [];
+		page.forEach((c, i) => {
+			if (!c) return;
+			// First studied in position order over the year, in that day's session.
+			const session = sessions[Math.floor(((offset + i) / studied) * sessions.length)];
+			let t: number | undefined = session.start + random() * 0.6 * (session.end - session.start);
+			let fsrs = newCard(new Date(t));
+			while (t !== undefined && t < year.end) {
+				const at = new Date(Math.round(t));
+				const grade = drawGrade(fsrs, at, scheduler, random);
+				const after = scheduler.answer(fsrs, grade, at);
+				rows.push({
+					id: `${at.getTime().toString(36)}-${(serial++).toString(36).padStart(8, '0')}`,
+					cardId: c.id,
+					grade,
+					time: at,
+					ms: 2000 + Math.floor(random() * 12_000),
+					before: fsrs,
+					after
+				});
+				grades[grade]++;
+				fsrs = after;
+				t = year.answerAt(fsrs.due.getTime());
 			}
 			const card: StoredCard = { ...c, fsrs };
-			if (x > 0.97) card.suspended = true;
-			else if (x > 0.95) card.mark = 'known';
+			const x = random();
+			if (x < 0.03) card.suspended = true;
+			else if (x < 0.05) card.mark = 'known';
 			card.queue = queueOf(card);
-			changed.push(card);
-			studied.push(card);
-		}
-		await db.cards.bulkPut(changed);
-	}
-
-	// The review history: `reviews` rows over two years, oldest first, each of a studied card.
-	let written = 0;
-	const span = 730 * DAY;
-	for (let start = 0; start < reviews; start += 20_000) {
-		const rows: StoredReview[] = [];
-		for (let i = start; i < Math.min(reviews, start + 20_000); i++) {
-			const card = studied[Math.floor(random() * studied.length)];
-			const t = nowMs - span + Math.floor((i / reviews) * span);
-			const young = random() < 0.5;
-			const before = fsrsState(State.Review, t, young ? 5 : 40, t - (young ? 5 : 40) * DAY, 4);
-			const grade = (random() < 0.1 ? 1 : 3) as StoredReview['grade'];
-			const after = fsrsState(
-				grade === 1 ? State.Relearning : State.Review,
-				t + DAY,
-				young ? 8 : 60,
-				t,
-				5
-			);
-			rows.push({
-				id: `${t.toString(36)}-${i.toString(36).padStart(6, '0')}`,
-				cardId: card.id,
-				grade,
-				time: new Date(t),
-				ms: 3000 + Math.floor(random() * 9000),
-				before,
-				after
-			});
-		}
+			cards.push(card);
+			states[State[fsrs.state]] = (states[State[fsrs.state]] ?? 0) + 1;
+			difficulty.push(fsrs.difficulty);
+			stability.push(fsrs.stability);
+		});
+		await db.cards.bulkPut(cards);
 		await db.reviews.bulkAdd(rows);
 		written += rows.length;
 	}
+	states.New = n - studied;
 	const tStats = performance.now();
-	await rebuildStats(db, 4, now);
+	await rebuildStats(db, DEFAULT_SETTINGS.dayStartHour, now);
 	const statsSumMs = performance.now() - tStats;
 	db.close();
-	return { cards: n, reviews: written, cardsPerSecond, statsSumMs, seedMs: performance.now() - t0 };
+	return {
+		cards: n,
+		reviews: written,
+		cardsPerSecond,
+		statsSumMs,
+		seedMs: performance.now() - t0,
+		spread: { states, grades, difficulty: deciles(difficulty), stability: deciles(stability) }
+	};
 }
 
 /** Baseline: `n` bare IndexedDB read-write transactions, each one put and one get; their times in ms. */
