@@ -195,6 +195,8 @@ export async function measure(browser: Browser, baseUrl: string): Promise<SizeRe
 	const figures: Figure[] = [
 		{
 			key: 'home-js',
+			interval:
+				'bytes (gzip -9) of every script a fresh context fetches for the home page until the network is idle, plus its inline scripts',
 			label:
 				'JavaScript the home page loads (every script it fetches or has inline in its HTML, gzip -9)',
 			value,
@@ -207,6 +209,8 @@ export async function measure(browser: Browser, baseUrl: string): Promise<SizeRe
 		},
 		{
 			key: 'home-js-other-pages',
+			interval:
+				'bytes (gzip -9) of the files only other pages import (by the Vite manifest) that the home page loads',
 			label: `Other pages' code the home page loads (the chunks only ${routes.map((r) => r.route).join(', ')} import, sql.js among them; gzip -9)`,
 			value: onHome,
 			unit: 'kB',

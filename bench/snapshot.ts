@@ -83,6 +83,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 		return [
 			{
 				key: 'snapshot-first',
+				interval:
+					"navigation start of the home page loaded with no snapshot for today → the end of the page's `kartu:snapshot` measure (the snapshot written by its worker)",
 				label: `first snapshot of the day (${fmt(REVIEWS, 0)} reviews), written, ms from page load`,
 				size,
 				value: first.sinceLoad,
@@ -95,6 +97,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-first-longtask',
+				interval:
+					'the longest Long Tasks API entry on the main thread overlapping the `kartu:snapshot` measure of the first snapshot',
 				label: 'longest main-thread task while the first snapshot is taken',
 				size,
 				value: first.longestDuring,
@@ -107,6 +111,7 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-next',
+				interval: 'as snapshot-first, the next day after more reviews',
 				label: `next day's snapshot after ${fmt(MORE, 0)} more reviews, ms from page load`,
 				size,
 				value: next.sinceLoad,
@@ -119,6 +124,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-next-reviews-read',
+				interval:
+					"the review rows the worker read for the next day's snapshot (its reported stats)",
 				label: "reviews the next day's snapshot reads",
 				size,
 				value: next.stats.reviewsRead,
@@ -131,6 +138,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-next-reviews-ms',
+				interval:
+					"the worker's own timing of checking the chain and reading and storing the new reviews (its verify and reviews steps)",
 				label:
 					"next day's snapshot: checking the chain, reading and storing the new reviews, ms (worker)",
 				size,
@@ -144,6 +153,7 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-next-cards-ms',
+				interval: "the worker's own timing of reading and storing every card",
 				label: "next day's snapshot: reading and storing every card, ms (worker)",
 				size,
 				value: next.stats.ms.cards,
@@ -156,6 +166,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-next-longtask',
+				interval:
+					"the longest Long Tasks API entry overlapping the next day's `kartu:snapshot` measure",
 				label: "longest main-thread task while the next day's snapshot is taken",
 				size,
 				value: next.longestDuring,
@@ -168,6 +180,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-settled-longtask',
+				interval:
+					"the longest Long Tasks API entry that starts after the snapshot's start and the page's first 5 s, before it is written",
 				label:
 					'longest main-thread task while either snapshot runs, after the page’s first 5 s (no page start in it)',
 				size,
@@ -179,6 +193,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-page-longtask',
+				interval:
+					'the longest Long Tasks API entry from navigation start until the first snapshot is written',
 				label:
 					'longest main-thread task from navigation until the first snapshot is written (page start included)',
 				size,
@@ -192,6 +208,7 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-bytes',
+				interval: "bytes of the first snapshot's stored parts (compressed) in IndexedDB",
 				label: 'stored size of the first snapshot (compressed parts), MB',
 				size,
 				value: firstBytes / 1e6,
@@ -207,6 +224,8 @@ export async function measureSnapshot(browser: Browser, baseUrl: string): Promis
 			},
 			{
 				key: 'snapshot-bare-read',
+				interval:
+					'one getAll() of the reviews store on the main thread: the call → its success event',
 				label: `bare getAll() of the ${fmt(REVIEWS, 0)} review rows on the main thread, for scale`,
 				size,
 				value: bare,
