@@ -288,9 +288,9 @@ export interface Baselines {
 
 const PATHS: Record<string, string> = {
 	all: 'every grade',
-	'pre-drawn': 'a vocabulary front drawn ahead in the hidden face (swapped in)',
+	'pre-drawn': 'a front drawn ahead, laid out but invisible, then shown (any kind)',
 	rebuilt:
-		'a vocabulary front drawn at the grade (an Again or learning card come back, or none drawn ahead)',
+		'a front drawn at the grade (an Again or learning card come back, or none drawn ahead; any kind)',
 	cloze: 'a cloze front (text box; drawn ahead or at the grade)',
 	drill: 'an affix-drill front (choices; drawn ahead or at the grade)'
 };

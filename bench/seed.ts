@@ -53,7 +53,7 @@ function syntheticDecks(template: Deck, n: number, prefix: string): Deck[] {
 export interface SeedResult {
 	cards: number;
 	reviews: number;
-	/** Cards written by syncDecks (one transaction over all decks), records per second. */
+	/** Cards written by syncDecks (a transaction per article), records per second. */
 	cardsPerSecond: number;
 	/** Time to sum the review history into the statistics once (as after an import). */
 	statsSumMs: number;
@@ -144,21 +144,10 @@ async function seedCollection(n: number, nowMs: number): Promise<SeedResult> {
 	const template = await templateDeck();
 	const now = new Date(nowMs);
 	const decks = syntheticDecks(template, n, 'bench');
-	const ts = performance.now();
-	await syncDecks(db, decks, now);
-	const cardsPerSecond = n / ((performance.now() - ts) / 1000);
-
 	const random = rng(n);
 	const scheduler = new Scheduler(DEFAULT_SETTINGS);
 	const year = new Year(now, random, DEFAULT_SETTINGS.dayStartHour);
 	const sessions = year.sessions;
-	// New cards come in position order: article by article, each in its deck's order of first appearance.
-	const KIND = { vocab: 0, cloze: 1, drill: 2 };
-	const ids = decks.flatMap((d) =>
-		[...d.cards]
-			.sort((a, b) => a.position * 3 + KIND[a.kind] - (b.position * 3 + KIND[b.kind]))
-			.map((c) => c.id)
-	);
 	const studied = Math.round(n * 0.7);
 	const states: Record<string, number> = {};
 	const grades: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
@@ -166,15 +155,30 @@ async function seedCollection(n: number, nowMs: number): Promise<SeedResult> {
 	const stability: number[] = [];
 	let written = 0;
 	let serial = 0;
-	const PAGE = 5_000;
-	for (let offset = 0; offset < studied; offset += PAGE) {
-		const page = await db.cards.bulkGet(ids.slice(offset, Math.min(studied, offset + PAGE)));
+	let syncMs = 0;
+	// New cards come in position order: article by article, each in its deck's order of first appearance.
+	const KIND = { vocab: 0, cloze: 1, drill: 2 };
+	let index = 0;
+	// Article by article, as a learner adds them, and in transactions of the size the app writes
+	// (a deck, a few hundred rows): one transaction over the whole collection would leave IndexedDB's
+	// storage (LevelDB) in a state no year of use leaves it in — every card written as new and moved
+	// out of the new queue within minutes, millions of undo-log entries — and that state, not the
+	// app, would then weigh on every cold start.
+	for (const deck of decks) {
+		const ts = performance.now();
+		await syncDecks(db, [deck], now);
+		syncMs += performance.now() - ts;
+		const ids = [...deck.cards]
+			.sort((a, b) => a.position * 3 + KIND[a.kind] - (b.position * 3 + KIND[b.kind]))
+			.map((c) => c.id);
+		const page = await db.cards.bulkGet(ids);
 		const cards: StoredCard[] = [];
 		const rows: StoredReview[] = [];
-		page.forEach((c, i) => {
-			if (!c) return;
+		for (const c of page) {
+			const i = index++;
+			if (!c || i >= studied) continue;
 			// First studied in position order over the year, in that day's session.
-			const session = sessions[Math.floor(((offset + i) / studied) * sessions.length)];
+			const session = sessions[Math.floor((i / studied) * sessions.length)];
 			let t: number | undefined = session.start + random() * 0.6 * (session.end - session.start);
 			let fsrs = newCard(new Date(t));
 			while (t !== undefined && t < year.end) {
@@ -203,12 +207,12 @@ async function seedCollection(n: number, nowMs: number): Promise<SeedResult> {
 			states[State[fsrs.state]] = (states[State[fsrs.state]] ?? 0) + 1;
 			difficulty.push(fsrs.difficulty);
 			stability.push(fsrs.stability);
-		});
-		await db.cards.bulkPut(cards);
-		await db.reviews.bulkAdd(rows);
+		}
+		if (cards.length) await db.cards.bulkPut(cards);
+		for (let r = 0; r < rows.length; r += 500) await db.reviews.bulkAdd(rows.slice(r, r + 500));
 		written += rows.length;
 	}
-	states.New = n - studied;
+	states.New = n - Math.min(n, studied);
 	const tStats = performance.now();
 	await rebuildStats(db, DEFAULT_SETTINGS.dayStartHour, now);
 	const statsSumMs = performance.now() - tStats;
@@ -216,7 +220,7 @@ async function seedCollection(n: number, nowMs: number): Promise<SeedResult> {
 	return {
 		cards: n,
 		reviews: written,
-		cardsPerSecond,
+		cardsPerSecond: n / (syncMs / 1000),
 		statsSumMs,
 		seedMs: performance.now() - t0,
 		spread: { states, grades, difficulty: deciles(difficulty), stability: deciles(stability) }

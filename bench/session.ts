@@ -111,7 +111,7 @@ export async function learnerSession(
 	options: SessionOptions
 ): Promise<SessionResult> {
 	const random = rng(options.seed ?? 1);
-	const [lo, hi] = options.pause ?? [250, 900];
+	const [lo, hi] = options.pause ?? [200, 700];
 	const pause = () => sleep(lo + random() * (hi - lo));
 	/** A key held down as a finger holds it (50-130 ms). */
 	const press = async (key: string) => {
@@ -219,13 +219,16 @@ export function latency(keys: KeyRecord[]): Latency | undefined {
 	};
 }
 
-/** The paths a grade takes to the next front, each with its records. */
+/**
+ * The paths a grade takes to the next front, each with its records: by how the front was drawn
+ * (ahead, or at the grade), and by its kind (cloze, drill); a grade counts in one of each.
+ */
 export function gradePaths(keys: KeyRecord[]): Record<string, KeyRecord[]> {
 	const grades = keys.filter((k) => k.type === 'grade' && k.path !== 'finished');
 	return {
 		all: grades,
-		'pre-drawn': grades.filter((k) => k.kind === 'vocab' && k.path === 'pre-drawn'),
-		rebuilt: grades.filter((k) => k.kind === 'vocab' && k.path === 'rebuilt'),
+		'pre-drawn': grades.filter((k) => k.path === 'pre-drawn'),
+		rebuilt: grades.filter((k) => k.path === 'rebuilt'),
 		cloze: grades.filter((k) => k.kind === 'cloze'),
 		drill: grades.filter((k) => k.kind === 'drill')
 	};
