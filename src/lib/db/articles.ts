@@ -182,6 +182,28 @@ export async function studyNext(db: KartuDB, slug: string, now = new Date()): Pr
 	});
 }
 
+/** What the collection holds of each of `headwords`: their cards and the learner's mark. */
+export async function collectionWords(
+	db: KartuDB,
+	headwords: string[]
+): Promise<Map<string, { cards: StoredCard[]; mark?: WordMark }>> {
+	const [cards, marks] = await Promise.all([
+		db.cards.where('content.headword').anyOf(headwords).toArray(),
+		db.words.bulkGet(headwords)
+	]);
+	const out = new Map<string, { cards: StoredCard[]; mark?: WordMark }>();
+	for (const c of cards) {
+		const entry = out.get(c.sibling) ?? out.set(c.sibling, { cards: [] }).get(c.sibling)!;
+		entry.cards.push(c);
+	}
+	marks.forEach((w, i) => {
+		if (!w) return;
+		const entry = out.get(headwords[i]) ?? out.set(headwords[i], { cards: [] }).get(headwords[i])!;
+		entry.mark = w.mark;
+	});
+	return out;
+}
+
 /** Every meaning the learner gave, by headword. */
 export async function meanings(db: KartuDB): Promise<Map<string, StoredMeaning>> {
 	return new Map((await db.meanings.toArray()).map((m) => [m.headword, m]));

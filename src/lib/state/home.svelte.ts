@@ -1,26 +1,24 @@
-// The home page: today's counts and each article's progress, read without Dexie (db/early/home-read.ts),
+// The home page: today's counts and the library (each article's figures), read without Dexie (db/early/home-read.ts),
 // read again whenever the database changes (in any tab: state/shell.ts's channel) or the tab comes
 // back into view.
 
 // Modules imported one by one, not through srs/ or cards/ index.ts: this code is on the home page's
 // (or the inline early script's) byte budget, and an index would bring ts-fsrs along.
-import type { ArticleProgress } from '../cards/progress';
-import type { Deck } from '../cards/types';
 import type { HomeCounts } from '../db/rows';
 import { settingsHint } from '../db/early/early';
 import {
-	collectionProgress,
 	firstVisitCounts,
+	firstVisitLibrary,
 	readHome,
-	type HomeResult
+	type HomeResult,
+	type LibraryRow
 } from '../db/early/home-read';
-import { DEFAULT_WEIGHTS } from '../srs/memory';
 import { CHANGES_CHANNEL, loadDecks, storageMessage } from './shell';
 
 export class Home {
 	counts = $state.raw<HomeCounts | undefined>();
-	decks = $state.raw<Deck[]>([]);
-	progress = $state.raw(new Map<string, ArticleProgress>());
+	/** The bundled articles and the learner's own, with their figures. */
+	library = $state.raw<LibraryRow[]>([]);
 	error = $state<string | undefined>();
 	#reads = 0;
 	#snapshotStarted = false;
@@ -62,7 +60,6 @@ export class Home {
 			if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
 			const [decks, counts] = await Promise.all([loadDecks(), early?.catch(() => undefined)]);
 			if (n !== this.#reads) return;
-			this.decks = decks;
 			const now = new Date();
 			let result: HomeResult = await readHome(now, __CONTENT_VERSION__, decks, {
 				hint: settingsHint(),
@@ -77,12 +74,12 @@ export class Home {
 			if (n !== this.#reads) return;
 			if (result.kind === 'stored') {
 				this.counts = result.counts;
-				this.progress = result.progress;
+				this.library = result.library;
 				if (result.snapshotDue) this.#snapshot(now);
 			} else {
 				// Nothing stored yet: the decks as they will be stored once a page that writes opens the database.
 				this.counts = firstVisitCounts(decks);
-				this.progress = collectionProgress(decks, undefined, DEFAULT_WEIGHTS, now);
+				this.library = firstVisitLibrary(decks);
 			}
 			this.error = undefined;
 		} catch (e) {

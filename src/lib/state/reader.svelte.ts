@@ -11,6 +11,7 @@ import {
 	type ShownTranslations
 } from '../db/settings';
 import { cardsByHeadword, markWord, reviewNow, undoMark, type MarkUndo } from '../db/words';
+import { setMeaning } from '../db/articles';
 import { Scheduler, wordStatus, type WordStatus } from '../srs';
 import { ready, storageMessage } from './app';
 import { subscribeLive } from './live';
@@ -94,6 +95,22 @@ export class ReaderState {
 	async reviewNow(headword: string): Promise<boolean> {
 		try {
 			await reviewNow(await ready(), headword);
+			return true;
+		} catch (e) {
+			this.error = storageMessage(e);
+			return false;
+		}
+	}
+
+	/** Gives a headword the learner's own meaning (on every card of it); false when it failed or was empty. */
+	async setMeaning(headword: string, gloss: string): Promise<boolean> {
+		if (!gloss.trim()) {
+			this.error = 'Type a meaning first.';
+			return false;
+		}
+		try {
+			await setMeaning(await ready(), headword, gloss);
+			this.error = undefined;
 			return true;
 		} catch (e) {
 			this.error = storageMessage(e);
