@@ -14,7 +14,7 @@ import {
 	checkBackup,
 	type Backup
 } from '../../backup/format';
-import { applyImport, type ImportSummary } from './backup';
+import { applyImport, articlesAndMeanings, type ImportSummary } from './backup';
 import { snapshotDay } from './snapshot-day';
 import { SETTING } from '../names';
 import type { KartuDB } from '../schema';
@@ -76,6 +76,9 @@ interface Meta {
 	settings: Setting[];
 	words: StoredWord[];
 	cards: StoredCard[];
+	/** The learner's own articles and meanings (format 3; absent before). */
+	articles?: Backup['articles'];
+	meanings?: Backup['meanings'];
 }
 
 /** Rows per read transaction and per stored part. */
@@ -228,14 +231,20 @@ async function snapshotOnce(
 		throw new ChangedMeanwhile();
 	const tail = await db.transaction(
 		'r',
-		[db.cards, db.reviews, db.settings, db.words],
+		[db.cards, db.reviews, db.settings, db.words, db.library, db.articles, db.meanings],
 		async () => {
 			const late = await db.reviews.where(':id').above(chain.lastId).toArray();
 			const cards = (await db.cards.bulkGet([...new Set(late.map((r) => r.cardId))])).filter(
 				(c): c is StoredCard => !!c
 			);
 			const settings = (await db.settings.toArray()).filter((s) => s.key !== CHAIN_KEY);
-			return { late, cards, settings, words: await db.words.toArray() };
+			return {
+				late,
+				cards,
+				settings,
+				words: await db.words.toArray(),
+				...(await articlesAndMeanings(db))
+			};
 		}
 	);
 	await reviews.add(tail.late);
@@ -246,7 +255,9 @@ async function snapshotOnce(
 		exported: now.toISOString(),
 		settings: tail.settings,
 		words: tail.words,
-		cards: tail.cards
+		cards: tail.cards,
+		articles: tail.articles,
+		meanings: tail.meanings
 	};
 	const metaPart: SnapshotPart = {
 		id: partId(`meta:${id}`),
@@ -424,7 +435,8 @@ export async function readSnapshot(
 			cards: [...cards.values()],
 			reviews,
 			settings: meta.settings,
-			words: meta.words
+			words: meta.words,
+			...(meta.articles ? { articles: meta.articles, meanings: meta.meanings ?? [] } : {})
 		};
 		if (chunks.length) chain = { lastId: chunks.at(-1)!.last, count: reviews.length, chunks };
 	}
