@@ -2,7 +2,8 @@
 // caches this build's every page, decks.json, the app's code (the workers and their lexicon
 // included), its icons and manifest; the Anki exporter's WebAssembly when first used, then kept.
 // A new build's worker waits until the learner chooses to reload (state/update.svelte.ts asks it
-// to take over), so an open tab is never reloaded under a review.
+// to take over), so an open tab is never reloaded under a review; the version before it stays
+// cached, so a tab still on it goes on finding its own code.
 
 /// <reference types="@sveltejs/kit" />
 /// <reference no-default-lib="true"/>
@@ -20,6 +21,8 @@ const CACHE = PREFIX + version;
 const IMMUTABLE = '/_app/immutable/';
 /** Fetched when first used, then kept: the Anki exporter's sql.js WebAssembly (688 kB, seldom needed). */
 const ON_FIRST_USE = /\.wasm$/;
+/** Kept in each cache once it is full: when it was filled, so that the newest older version is known. */
+const FILLED = '/.kartu-cache-filled';
 
 /** Posted by the page (state/update.svelte.ts) when the learner chooses to reload into this version. */
 const TAKE_OVER = 'kartu:take-over';
@@ -55,14 +58,24 @@ async function fill(): Promise<void> {
 			await cache.put(path, response);
 		})
 	);
+	await cache.put(FILLED, new Response(String(Date.now())));
 }
 
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			// Older versions' caches go; tabs still on an older version are asked to reload.
-			for (const key of await caches.keys())
-				if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+			// Tabs still on the version before this one are asked to reload, and until they are, they
+			// load their code from its cache, kept till the next version; older ones (and caches
+			// never filled) go.
+			const older = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+			const stamps = await Promise.all(
+				older.map(async (name) => {
+					const filled = await caches.match(FILLED, { cacheName: name });
+					return { name, filled: Number(await filled?.text()) || 0 };
+				})
+			);
+			const previous = stamps.filter((c) => c.filled > 0).sort((a, b) => b.filled - a.filled)[0];
+			for (const name of older) if (name !== previous?.name) await caches.delete(name);
 			// The first visit's page is served by this worker from now on (an update's already is).
 			await sw.clients.claim();
 		})()
@@ -81,14 +94,16 @@ sw.addEventListener('fetch', (event) => {
 });
 
 /**
- * This version's copy when it has one (a page by its path, whatever the query), else the network.
- * A hashed file fetched now (the WebAssembly) is kept. Anything else, `_app/version.json` among
- * them, is the network's alone.
+ * This version's copy when it has one (a page by its path, whatever the query); a hashed file also
+ * from the previous version's cache (a tab still on it); else the network. A hashed file fetched
+ * now (the WebAssembly) is kept. Anything else, `_app/version.json` among them, is the network's.
  */
 async function respond(request: Request, url: URL): Promise<Response> {
 	const cache = await caches.open(CACHE);
 	const page = request.mode === 'navigate';
-	const hit = await cache.match(page ? url.pathname : request, { ignoreSearch: page });
+	const hit =
+		(await cache.match(page ? url.pathname : request, { ignoreSearch: page })) ??
+		(hashed(url.pathname) ? await caches.match(request) : undefined);
 	if (hit) return hit;
 	const response = await fetch(request);
 	if (response.ok && hashed(url.pathname) && !url.search)
