@@ -34,8 +34,10 @@ export const DIRECTIVES = {
 	'img-src': ['self'],
 	'font-src': ['self'],
 	'connect-src': CONNECT_SRC,
-	// The analysis and snapshot workers are files of the app.
+	// The analysis and snapshot workers, and the service worker (src/service-worker.ts), are files of the app.
 	'worker-src': ['self'],
+	// The web app manifest (static/manifest.webmanifest), which makes Kartu installable.
+	'manifest-src': ['self'],
 	'object-src': ['none'],
 	'base-uri': ['none'],
 	'form-action': ['self']

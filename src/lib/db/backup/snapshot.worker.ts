@@ -1,6 +1,7 @@
 // Takes today's automatic snapshot off the main thread: opens the same database with the same
 // KartuDB class, runs takeSnapshot, and answers with what it did. Started by snapshot-job.ts.
 
+import { closeForUpgrades, closeIfNewer } from '../live';
 import { KartuDB } from '../schema';
 import { SNAPSHOT_SIZES, takeSnapshot, type SnapshotStats } from './snapshots';
 
@@ -15,8 +16,12 @@ export type SnapshotReply =
 
 onmessage = async (e: MessageEvent<SnapshotRequest>) => {
 	const db = new KartuDB();
+	// A newer version's upgrade from another tab closes this connection for good: the snapshot fails.
+	closeForUpgrades(db, () => {});
 	let reply: SnapshotReply;
 	try {
+		await db.open();
+		if (closeIfNewer(db)) throw new Error('a newer version of Kartu has upgraded the database');
 		const stats = {} as SnapshotStats;
 		const taken = await takeSnapshot(db, new Date(e.data.now), SNAPSHOT_SIZES, stats);
 		reply = { ok: true, id: taken?.id, stats: taken ? stats : undefined };
