@@ -180,6 +180,64 @@ test('a second article that shares words adds no second card, only its sentence;
 	expect((await rows<{ slug: string }>(page, 'library')).map((e) => e.slug)).toEqual([rain]);
 });
 
+test('a pasted translation is paired with the sentences, a pair fixed by hand; a sentence translated in the reader; a meaning given in the card table', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	await paste(page, RAIN);
+	await page.getByText('Add an English translation (optional)').click();
+	// The translator merged two sentences into one: the aligner pairs it, and the learner fixes the rest.
+	await page
+		.getByLabel('English translation of the article')
+		.fill(
+			'The Rainy Season in Bogor\n\nRain falls almost every afternoon in the city of Bogor. Residents carry umbrellas when they leave for the market. Vegetable sellers close their stalls early because the road becomes slippery. The city government asks residents to clean the drains in front of their houses.'
+		);
+	await page.getByRole('button', { name: 'Pair with the sentences' }).click();
+	const pairs = page.getByTestId('alignment').locator('li');
+	await expect(pairs).toHaveCount(5);
+	await expect(pairs.nth(2)).toContainText('Residents carry umbrellas');
+	// Sentence 2 takes the next English sentence, then passes it on again: back as it was.
+	await page.getByRole('button', { name: 'Give sentence 2 the next English sentence' }).click();
+	await expect(pairs.nth(1)).toContainText('Residents carry umbrellas');
+	await page.getByRole('button', { name: "Pass sentence 2's last English sentence on" }).click();
+	await expect(pairs.nth(2)).toContainText('Residents carry umbrellas');
+	await page.getByRole('button', { name: 'Create cards' }).click();
+	await expect(page).toHaveURL(/\/read\?a=mine-/);
+	const payung = (await rows<Card & { content: { translation: string } }>(page, 'cards')).find(
+		(c) => c.id === 'payung/cloze'
+	)!;
+	expect(payung.content.translation).toBe(
+		'Residents carry umbrellas when they leave for the market.'
+	);
+
+	// Type a translation in the reader: the sentence had one; change it.
+	await page.getByRole('button', { name: 'Show all translations' }).click();
+	const sentence = page.locator('[data-sentence-id]').nth(1);
+	await expect(sentence.locator('.translation')).toContainText('Rain falls almost');
+	await sentence.getByRole('button', { name: 'Edit' }).click();
+	await sentence
+		.getByLabel('Your translation of this sentence')
+		.fill('It rains nearly every afternoon in Bogor.');
+	await sentence.getByRole('button', { name: 'Save' }).click();
+	await expect(sentence.locator('.translation')).toContainText('It rains nearly every afternoon');
+	const stored = await rows<{ deck: { sentences: { text: string; translation: string }[] } }>(
+		page,
+		'articles'
+	);
+	expect(stored[0].deck.sentences[1].translation).toBe('It rains nearly every afternoon in Bogor.');
+
+	// The card table: give a word another meaning.
+	await page.goto('/cards');
+	await page.getByRole('searchbox').fill('saluran');
+	await page.getByRole('button', { name: 'Edit the meaning of saluran' }).first().click();
+	await page.getByRole('textbox', { name: 'Meaning of saluran' }).fill('drain, gutter');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.locator('tr[data-card-id="saluran/vocab"]')).toContainText('drain, gutter');
+	expect(await rows(page, 'meanings')).toEqual([
+		expect.objectContaining({ headword: 'saluran', gloss: 'drain, gutter' })
+	]);
+});
+
 test.describe('bad input gets a clear message and stores nothing', () => {
 	async function nothingStored(page: Page) {
 		expect(await rows(page, 'library')).toEqual([]);

@@ -8,6 +8,7 @@ import {
 	libraryEntries,
 	renameArticle,
 	setMeaning,
+	setSentenceTranslation,
 	studyNext,
 	wordsWithoutMeaning
 } from './articles';
@@ -142,6 +143,33 @@ describe('addArticle', () => {
 		expect(cloze.content.contexts!.at(-1)!.sentence).toBe(
 			`Para pedagang ikan berbicara tentang ${word} di pasar.`
 		);
+	});
+});
+
+describe('translations the learner types', () => {
+	it('go on the stored deck and on every card that shows the sentence, a cloze card’s context among them', async () => {
+		const pasar = await userArticle(PASAR);
+		await addArticle(db, pasar, none, T0);
+		const sentence = pasar.deck.sentences.find((s) => s.text.startsWith('Hubungan antara'))!;
+		expect(
+			await setSentenceTranslation(db, pasar.slug, sentence.id, ' Fishers and traders are close. ')
+		).toBe(true);
+		const stored = (await db.articles.get(pasar.slug))!;
+		expect(stored.deck.sentences.find((s) => s.id === sentence.id)?.translation).toBe(
+			'Fishers and traders are close.'
+		);
+		const hubungan = (await db.cards.get('hubungan/cloze'))!;
+		expect(hubungan.content.contexts!.find((c) => c.sentenceId === sentence.id)?.translation).toBe(
+			'Fishers and traders are close.'
+		);
+		// The bundled article's sentence, first on the card, keeps its own translation.
+		expect(hubungan.content.translation).not.toBe('Fishers and traders are close.');
+		const shown = await db.cards.filter((c) => c.content.sentenceId === sentence.id).toArray();
+		expect(shown.length).toBeGreaterThan(0);
+		expect(shown.map((c) => c.content.translation)).toEqual(
+			shown.map(() => 'Fishers and traders are close.')
+		);
+		expect(await setSentenceTranslation(db, pasar.slug, 'mine-x#nope', 'x')).toBe(false);
 	});
 });
 

@@ -2,7 +2,7 @@
 // and the meanings they typed, in one transaction), renaming, choosing what to study next,
 // deleting; and the meanings the learner gives headwords, which win over every other gloss.
 
-import { withMeaning, type Deck } from '../cards';
+import { withMeaning, withTranslations, type Deck } from '../cards';
 import { QUEUE } from './queues';
 import { ARTICLE_SPAN, articleBase, syncDecks, type SyncResult } from './decks';
 import { SETTING } from './names';
@@ -269,4 +269,45 @@ export async function wordsWithoutMeaning(
 		)
 		.sort((a, b) => a.position - b.position)
 		.map((c) => ({ headword: c.sibling, sentence: c.content.sentence }));
+}
+
+/**
+ * Gives a sentence of an added article the learner's translation ('' removes it): on the stored
+ * deck and on every card that shows the sentence (a cloze card's sentence of this article among
+ * its contexts), in one transaction. False when the article or sentence is not there.
+ */
+export async function setSentenceTranslation(
+	db: KartuDB,
+	slug: string,
+	sentenceId: string,
+	translation: string
+): Promise<boolean> {
+	const text = translation.trim();
+	return db.transaction('rw', db.articles, db.cards, async () => {
+		const stored = await db.articles.get(slug);
+		if (!stored?.deck.sentences.some((s) => s.id === sentenceId)) return false;
+		await db.articles.put({
+			...stored,
+			deck: withTranslations(stored.deck, { [sentenceId]: text })
+		});
+		const cards = await db.cards.where('articles').equals(slug).toArray();
+		const changed: StoredCard[] = [];
+		for (const c of cards) {
+			const contexts = c.content.contexts?.map((x) =>
+				x.sentenceId === sentenceId ? { ...x, translation: text } : x
+			);
+			const own = c.content.sentenceId === sentenceId;
+			if (!own && !c.content.contexts?.some((x) => x.sentenceId === sentenceId)) continue;
+			changed.push({
+				...c,
+				content: {
+					...c.content,
+					...(own ? { translation: text } : {}),
+					...(contexts ? { contexts } : {})
+				}
+			});
+		}
+		await db.cards.bulkPut(changed);
+		return true;
+	});
 }
