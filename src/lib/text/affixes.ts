@@ -155,8 +155,14 @@ export const LOAN_SUFFIX_RULES: LoanSuffixRule[] = [
 	{ suffix: '-man', written: 'man' },
 	// of the kind of the root: duniawi → dunia
 	{ suffix: '-wi', written: 'wi' },
-	// making it so: urbanisasi → urban, modernisasi → modern
+	// making it so: urbanisasi → urban, modernisasi → modern, harmonisasi → harmoni.
+	// Policy: -isasi is a suffix when its base is a root the lexicon knows and the word means making
+	// (something) what the root names (digitalisasi → digital). A word whose base is no root of ours,
+	// or whose meaning has left it, is a root of its own in roots.tsv and so stays whole:
+	// organisasi, sosialisasi ("public outreach"), lokalisasi ("red-light district"), mobilisasi
+	// (mobil is "car"), realisasi ("implementation"). See exceptions.tsv.
 	{ suffix: '-isasi', written: 'isasi' },
+	{ suffix: '-isasi', written: 'isasi', add: 'i' },
 	// the doctrine of the root: terorisme → teror
 	{ suffix: '-isme', written: 'isme' },
 	// an adherent or a quality: realis → real, ekonomis → ekonomi, politis → politik, dinamis → dinamika

@@ -261,6 +261,34 @@ describe('loanwords', () => {
 	});
 
 	it.each([
+		['privatisasi', 'privat', '-isasi'],
+		['sterilisasi', 'steril', '-isasi'],
+		['harmonisasi', 'harmoni', '-isasi']
+	])('-isasi on a root the lexicon knows is a suffix: %s → %s + %s', (word, root, suffix) => {
+		expect(analyse(word)).toMatchObject({ root, affixes: [suffix], verified: true });
+	});
+
+	it.each(['organisasi', 'sosialisasi', 'lokalisasi', 'mobilisasi'])(
+		'%s, whose meaning has left its base, is a root of its own (policy in exceptions.tsv)',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ root: word, affixes: [], verified: true });
+		}
+	);
+
+	it.each([
+		['diprivatisasi', 'privat', 'di- -isasi'],
+		['mensterilisasikan', 'steril', 'meN- -isasi -kan'],
+		['dinaturalisasi', 'natural', 'di- -isasi']
+	])('a prefix on a loan keeps its loan suffix: %s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+
+	it.each([
 		['dermawan', 'derma', '-wan'],
 		['urbanisasi', 'urban', '-isasi']
 	])('strips %s to %s even when the root is unknown', (word, root, suffix) => {

@@ -48,6 +48,8 @@ interface Reading {
 	suffix: string;
 	/** meN-/peN- was written menge-/penge-, which only goes before one-syllable roots. */
 	menge?: boolean;
+	/** A loan suffix inside the suffix, on a prefixed loan: diprivatisasi = di- + privat + -isasi. */
+	loan?: string;
 }
 
 const CLITIC_END = /(nya|lah|kah|pun|ku|mu)$/;
@@ -157,7 +159,9 @@ function affixList(r: Reading): string[] {
 	if (prefixes[1] === 'per-' && (prefixes[0] === 'meN-' || prefixes[0] === 'di-')) {
 		prefixes = [prefixes[0] === 'meN-' ? 'memper-' : 'diper-', ...prefixes.slice(2)];
 	}
-	return r.suffix ? [...prefixes, `-${r.suffix}`] : prefixes;
+	const suffixes = r.loan ? [`-${r.loan}`] : [];
+	if (r.suffix) suffixes.push(`-${r.suffix}`);
+	return suffixes.length ? [...prefixes, ...suffixes] : prefixes;
 }
 
 /** Prefixes whose confix with -an (peN-…-an, per-…-an, ke-…-an) is far likelier than the prefix on an -an noun. */
@@ -285,7 +289,8 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 	// written as one word once affixed (ditandatangani → tanda tangan), then informal forms.
 	const variants = cliticVariants(word);
 	for (const { base, clitics } of variants) {
-		const reading = loanReading(base, lex) ?? compoundReading(base, lex);
+		const reading =
+			loanReading(base, lex) ?? prefixedLoanReading(base, lex) ?? compoundReading(base, lex);
 		if (reading) return { reading, base, clitics, known: true };
 	}
 	for (const { base, clitics } of variants) {
@@ -311,6 +316,31 @@ function loanReading(base: string, lex: Lexicon): Reading | undefined {
 			return { root, prefixes: [], suffix: rule.suffix.slice(1) };
 	}
 	return undefined;
+}
+
+/**
+ * A prefix (and suffix) on a loan whose own suffix is on a root the lexicon knows: the verb or
+ * noun made from an -isasi or -itas word. The fewest affixes win.
+ * @example prefixedLoanReading('diprivatisasi', lex) → { root: 'privat', prefixes: ['di-'], suffix: '', loan: 'isasi' }
+ * @example prefixedLoanReading('mensterilisasikan', lex) → { root: 'steril', prefixes: ['meN-'], suffix: 'kan', loan: 'isasi' }
+ */
+function prefixedLoanReading(base: string, lex: Lexicon): Reading | undefined {
+	let best: Reading | undefined;
+	let bestAffixes = Infinity;
+	visitReadings(base, (root, outer, inner, suffix) => {
+		if (!outer) return;
+		const loan = loanReading(root, lex);
+		const affixes = (inner ? 1 : 0) + (suffix ? 1 : 0);
+		if (!loan || affixes >= bestAffixes) return;
+		bestAffixes = affixes;
+		best = {
+			root: loan.root,
+			prefixes: inner ? [outer, inner] : [outer],
+			suffix,
+			loan: loan.suffix
+		};
+	});
+	return best;
 }
 
 /**
