@@ -72,6 +72,7 @@ export function analyseSentence(
 	const wordIndexes = tokens.flatMap((t, i) => (t.analysis ? [i] : []));
 	unmarkInitialNames(tokens, wordIndexes, s.kind === 'headline', analyse, lex, lowercase);
 	if (s.kind === 'body') markNames(tokens, wordIndexes, lex);
+	markForeignRuns(tokens, wordIndexes);
 	const matches = findPhrases(
 		wordIndexes.map((i) => tokens[i].analysis!),
 		lex.phrases
@@ -182,6 +183,49 @@ function markNames(tokens: AnalysedToken[], wordIndexes: number[], lex: Lexicon)
 			continue;
 		if (lex.nameHeads.has(a.surface) || n.cls !== 'name' || lex.names.has(n.surface)) continue;
 		t.analysis = asName(a, t.text);
+	}
+}
+
+/**
+ * Words of another language come in runs ("open government", "all-wheel drive", "laissez
+ * faire"): a word the lexicon does not know, standing next to a foreign word (with nothing
+ * between but a space or a hyphen), is foreign too, even when its spelling could be Indonesian.
+ * A lone letter (sinar x) does not spread. Both directions, so a run is foreign from either end.
+ */
+function markForeignRuns(tokens: AnalysedToken[], wordIndexes: number[]): void {
+	const foreign = (i: number | undefined) => {
+		const a = i === undefined ? undefined : tokens[i].analysis;
+		return !!a && a.cls === 'foreign' && a.surface.length > 1;
+	};
+	const unknown = (i: number) => {
+		const a = tokens[i].analysis!;
+		return a.cls === 'word' && !a.verified;
+	};
+	/** The word index next to `k` in direction `d`, when only a space or a hyphen is between. */
+	const next = (k: number, d: 1 | -1): number | undefined => {
+		const i = wordIndexes[k];
+		const j = wordIndexes[k + d];
+		if (j === undefined) return undefined;
+		const gap = Math.abs(j - i);
+		if (gap === 1) return j;
+		return gap === 2 && tokens[i + d].text === '-' ? j : undefined;
+	};
+	for (const d of [1, -1] as const) {
+		const order = d === 1 ? wordIndexes.keys() : [...wordIndexes.keys()].reverse();
+		for (const k of order) {
+			const i = wordIndexes[k];
+			if (!unknown(i) || !foreign(next(k, -d as 1 | -1))) continue;
+			const a = tokens[i].analysis!;
+			tokens[i].analysis = {
+				...a,
+				headword: a.surface,
+				root: a.surface,
+				affixes: [],
+				clitics: [],
+				cls: 'foreign',
+				verified: true
+			};
+		}
 	}
 }
 

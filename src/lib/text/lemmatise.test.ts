@@ -296,6 +296,26 @@ describe('loanwords', () => {
 	});
 });
 
+describe('words of other languages', () => {
+	it.each(['cheesecake', 'bookshelf', 'happiness', 'loaded', 'café', '東京'])(
+		'an unknown word spelt as no Indonesian word is, %s, is foreign',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ cls: 'foreign', root: word, affixes: [] });
+		}
+	);
+
+	it.each(['backup', 'jazz', 'weekend'])(
+		'a loan the lexicon lists, %s, is an Indonesian word whatever its spelling',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ cls: 'word', root: word, verified: true });
+		}
+	);
+
+	it('a capitalised unknown word is still a name (Woodward)', () => {
+		expect(analyse('Woodward')).toMatchObject({ cls: 'name' });
+	});
+});
+
 describe('clitics on unknown words', () => {
 	it.each([
 		['gerutunya', 'gerutu', '-nya'],
@@ -565,5 +585,35 @@ describe('reduplicated words of their own', () => {
 			affixes: []
 		});
 		expect(analyse('negara-negara')).toMatchObject({ headword: 'negara', root: 'negara' });
+	});
+});
+
+describe('runs of foreign words', () => {
+	const article = (body: string) =>
+		analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\nJudul\n${body}`, lex);
+	const classes = (body: string) =>
+		Object.fromEntries(
+			article(body)
+				.sentences[1].tokens.filter((t) => t.analysis)
+				.map((t) => [t.text, t.analysis!.cls])
+		);
+
+	it('an unknown word beside a foreign word is foreign too, in either direction', () => {
+		const c = classes('Mereka memakai cara open source dan film happy ending itu.');
+		// source and happy by their spelling; open and ending beside them
+		expect(c).toMatchObject({ open: 'foreign', source: 'foreign', happy: 'foreign' });
+		expect(c).toMatchObject({ ending: 'foreign', cara: 'word', film: 'word', dan: 'function' });
+	});
+
+	it('spreads across a hyphen but not across other punctuation', () => {
+		expect(classes('Film itu berakhir happy - ending.')).toMatchObject({ ending: 'foreign' });
+		expect(classes('Ia membeli cheesecake, lalu gerutu.')).toMatchObject({
+			cheesecake: 'foreign',
+			gerutu: 'word'
+		});
+	});
+
+	it('a lone letter does not make its neighbour foreign', () => {
+		expect(classes('Ia memakai sinar x gerutu.')).toMatchObject({ x: 'foreign', gerutu: 'word' });
 	});
 });

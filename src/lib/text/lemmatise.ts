@@ -13,7 +13,11 @@ import {
 	type PrefixRule
 } from './affixes';
 import { blendOf } from './blends';
-import { isPlausibleRoot as soundsLikeRoot, startsWithPrefixNasal } from './phonotactics';
+import {
+	isForeignSpelling,
+	isPlausibleRoot as soundsLikeRoot,
+	startsWithPrefixNasal
+} from './phonotactics';
 import type { Phrase } from './phrases';
 import { isReduplicationPair } from './segment';
 import type { Analysis, LexiconEntry, WordClass } from './types';
@@ -768,6 +772,8 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	// A capitalised word the lexicon does not know is a name, wherever it stands: at the start of
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
 	if (capitalised && !morph.verified) return wholeWord(surface, written, 'name');
+	// An unknown word spelt as no Indonesian word is (cheesecake, security, 高雄) is of another language.
+	if (!morph.verified && isForeignSpelling(surface)) return wholeWord(surface, written, 'foreign');
 	// udah, nggak: the spoken form of a function word is a function word too
 	morph.cls =
 		lex.functionWords.has(morph.headword) || (morph.informal && lex.functionWords.has(morph.root))
