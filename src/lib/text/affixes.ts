@@ -209,3 +209,66 @@ export const INFORMAL_PREFIX_RULES: PrefixRule[] = [
 
 /** The informal suffix that stands for -kan and -i: beliin → beli, bacain → baca. */
 export const INFORMAL_SUFFIX = 'in';
+
+/**
+ * Prefixes that loans and Sanskrit bring, written onto a root (prasejarah, nonaktif, antarnegara)
+ * or before it with a hyphen (pra-bayar, anti-gerilya). A word the lexicon lists whole keeps its
+ * entry; otherwise one of these on a root the lexicon knows is read as prefix + root:
+ * pascapanen → pasca- + panen, dinonaktifkan → di- + non- + aktif + -kan. Longer forms first, so
+ * that antar- is tried before anti-. De- and re- are left out: too many roots begin so.
+ */
+export const LOAN_PREFIXES = [
+	// before, after: prapenuntutan, pascapanen
+	'pra',
+	'pasca',
+	// not, against, between: nonaktif, antikorupsi, antarwarga
+	'non',
+	'anti',
+	'antar',
+	'kontra',
+	'pro',
+	// former: ekspejabat
+	'eks',
+	// below, above, beyond, across, inside: subbidang, super-, ultra-, ekstra-, trans-, intra-
+	'sub',
+	'super',
+	'ultra',
+	'ekstra',
+	'infra',
+	'trans',
+	'inter',
+	'intra',
+	'hiper',
+	// size: mikro-, makro-, mini-, mega-, nano-
+	'mikro',
+	'makro',
+	'mini',
+	'mega',
+	'nano',
+	// number: multi-, semi-, mono-, poli-, and the Sanskrit eka-, dwi-, tri-, catur-, panca-
+	'multi',
+	'semi',
+	'mono',
+	'poli',
+	'eka',
+	'dwi',
+	'tri',
+	'catur',
+	'panca',
+	// Sanskrit: swa- (self), tuna- (lacking), nir- (without), adi- (great), maha- (most),
+	// purna- (after, retired), serba- (all kinds of)
+	'swa',
+	'tuna',
+	'nir',
+	'adi',
+	'maha',
+	'purna',
+	'serba',
+	// sciences: bio-, geo-, neo-, elektro-, hidro-, tele-
+	'bio',
+	'geo',
+	'neo',
+	'elektro',
+	'hidro',
+	'tele'
+].sort((a, b) => b.length - a.length);

@@ -296,6 +296,37 @@ describe('loanwords', () => {
 	});
 });
 
+describe('loan and Sanskrit prefixes', () => {
+	it.each([
+		['pascaperang', 'perang', 'pasca-'],
+		['mikrokomputer', 'komputer', 'mikro-'],
+		['pra-bayar', 'bayar', 'pra-'],
+		['anti-gerilya', 'gerilya', 'anti-'],
+		['prakemerdekaan', 'merdeka', 'pra- ke- -an'],
+		['menganti-korupsikan', 'korupsi', 'meN- anti- -kan'],
+		['dwimusim', 'musim', 'dwi-'],
+		['eksnapi', 'napi', 'eks-']
+	])('%s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+
+	it.each(['nonaktif', 'antarsuku', 'semifinal', 'tunawisma'])(
+		'%s, which the lexicon lists whole, keeps its entry',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ root: word, affixes: [], verified: true });
+		}
+	);
+
+	it('does not take a prefix off a root it does not know (pragerutu stays a guess)', () => {
+		expect(guess('pragerutu')).toMatchObject({ verified: false });
+	});
+});
+
 describe('words of other languages', () => {
 	it.each(['cheesecake', 'bookshelf', 'happiness', 'loaded', 'café', '東京'])(
 		'an unknown word spelt as no Indonesian word is, %s, is foreign',

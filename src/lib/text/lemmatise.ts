@@ -5,6 +5,7 @@ import {
 	ENCLITICS,
 	INFORMAL_PREFIX_RULES,
 	INFORMAL_SUFFIX,
+	LOAN_PREFIXES,
 	LOAN_SUFFIX_RULES,
 	PREFIX_RULES,
 	PREFIX_STACKS,
@@ -294,7 +295,10 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 	const variants = cliticVariants(word);
 	for (const { base, clitics } of variants) {
 		const reading =
-			loanReading(base, lex) ?? prefixedLoanReading(base, lex) ?? compoundReading(base, lex);
+			loanReading(base, lex) ??
+			loanPrefixReading(base, lex) ??
+			prefixedLoanReading(base, lex) ??
+			compoundReading(base, lex);
 		if (reading) return { reading, base, clitics, known: true };
 	}
 	for (const { base, clitics } of variants) {
@@ -323,8 +327,28 @@ function loanReading(base: string, lex: Lexicon): Reading | undefined {
 }
 
 /**
- * A prefix (and suffix) on a loan whose own suffix is on a root the lexicon knows: the verb or
- * noun made from an -isasi or -itas word. The fewest affixes win.
+ * A loan or Sanskrit prefix on a word the analyser reads with a root the lexicon knows, written
+ * on or with a hyphen: the word's own affixes stay inside it.
+ * @example loanPrefixReading('pascapanen', lex) → { root: 'panen', prefixes: ['pasca-'], suffix: '' }
+ * @example loanPrefixReading('prakemerdekaan', lex) → { root: 'merdeka', prefixes: ['pra-', 'ke-'], suffix: 'an' }
+ */
+function loanPrefixReading(base: string, lex: Lexicon): Reading | undefined {
+	for (const prefix of LOAN_PREFIXES) {
+		if (!base.startsWith(prefix)) continue;
+		const rest = base.slice(base[prefix.length] === '-' ? prefix.length + 1 : prefix.length);
+		// at least four letters: non + ton is nonton (informal tonton), not non- + ton
+		if (rest.length < 4 || rest.includes('-')) continue;
+		const inner = analyseSimple(rest, lex);
+		if (!inner.known || inner.informal || inner.clitics.length) continue;
+		return { ...inner.reading, prefixes: [`${prefix}-`, ...inner.reading.prefixes] };
+	}
+	return undefined;
+}
+
+/**
+ * A prefix (and suffix) on a loan whose own suffix or prefix is on a root the lexicon knows: the
+ * verb or noun made from an -isasi or -itas word, or from non- or anti- + a root. The fewest
+ * affixes win.
  * @example prefixedLoanReading('diprivatisasi', lex) → { root: 'privat', prefixes: ['di-'], suffix: '', loan: 'isasi' }
  * @example prefixedLoanReading('mensterilisasikan', lex) → { root: 'steril', prefixes: ['meN-'], suffix: 'kan', loan: 'isasi' }
  */
@@ -333,16 +357,17 @@ function prefixedLoanReading(base: string, lex: Lexicon): Reading | undefined {
 	let bestAffixes = Infinity;
 	visitReadings(base, (root, outer, inner, suffix) => {
 		if (!outer) return;
-		const loan = loanReading(root, lex);
 		const affixes = (inner ? 1 : 0) + (suffix ? 1 : 0);
-		if (!loan || affixes >= bestAffixes) return;
+		if (affixes >= bestAffixes) return;
+		const prefixes = inner ? [outer, inner] : [outer];
+		const loan = loanReading(root, lex);
+		// dinonaktifkan = di- + non- + aktif + -kan: a loan prefix inside, on a bare root
+		const pre = loan ? undefined : loanPrefixReading(root, lex);
+		if (loan) best = { root: loan.root, prefixes, suffix, loan: loan.suffix };
+		else if (pre && pre.prefixes.length === 1 && !pre.suffix)
+			best = { root: pre.root, prefixes: [...prefixes, ...pre.prefixes], suffix };
+		else return;
 		bestAffixes = affixes;
-		best = {
-			root: loan.root,
-			prefixes: inner ? [outer, inner] : [outer],
-			suffix,
-			loan: loan.suffix
-		};
 	});
 	return best;
 }
