@@ -327,6 +327,58 @@ describe('loan and Sanskrit prefixes', () => {
 	});
 });
 
+describe('reduplication', () => {
+	it.each([
+		['kupu-kupunya', 'kupu-kupu', '-nya'],
+		['kura-kuramu', 'kura-kura', '-mu'],
+		['oleh-olehnya', 'oleh-oleh', '-nya']
+	])('a clitic on a reduplicated word of its own: %s → %s + %s', (word, headword, clitic) => {
+		expect(analyse(word)).toMatchObject({ headword, clitics: [clitic], verified: true });
+	});
+
+	it.each([
+		['reruntuhan', 'runtuh', '-an R'],
+		['dedaunan', 'daun', '-an R'],
+		['tetumbuhan', 'tumbuh', '-an R'],
+		['lelangit', 'langit', 'R']
+	])('the first consonant repeated with e: %s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+
+	it.each(['lelaki', 'tetangga'])('%s, a root of its own, is not read as reduplicated', (word) => {
+		expect(analyse(word)).toMatchObject({ root: word, affixes: [] });
+	});
+});
+
+describe('-kan on a root in k written with one k', () => {
+	it.each([
+		['menaklukan', 'takluk', 'meN- -kan'],
+		['dimasukan', 'masuk', 'di- -kan'],
+		['menggerakan', 'gerak', 'meN- -kan'],
+		['ditolakan', 'tolak', 'di- -kan']
+	])('%s is read as the standard spelling: %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+
+	it.each([
+		['mengatakan', 'kata'],
+		['memasukkan', 'masuk'],
+		['dirasakan', 'rasa']
+	])('a reading as written comes first: %s → %s', (word, root) => {
+		expect(analyse(word)).toMatchObject({ root, verified: true });
+	});
+});
+
 describe('words of other languages', () => {
 	it.each(['cheesecake', 'bookshelf', 'happiness', 'loaded', 'café', '東京'])(
 		'an unknown word spelt as no Indonesian word is, %s, is foreign',

@@ -55,6 +55,8 @@ interface Reading {
 	menge?: boolean;
 	/** A loan suffix inside the suffix, on a prefixed loan: diprivatisasi = di- + privat + -isasi. */
 	loan?: string;
+	/** The first syllable repeated with e (reruntuhan = runtuh, repeated, + -an). */
+	redup?: boolean;
 }
 
 const CLITIC_END = /(nya|lah|kah|pun|ku|mu)$/;
@@ -166,6 +168,7 @@ function affixList(r: Reading): string[] {
 	}
 	const suffixes = r.loan ? [`-${r.loan}`] : [];
 	if (r.suffix) suffixes.push(`-${r.suffix}`);
+	if (r.redup) suffixes.push('R');
 	return suffixes.length ? [...prefixes, ...suffixes] : prefixes;
 }
 
@@ -298,6 +301,8 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 			loanReading(base, lex) ??
 			loanPrefixReading(base, lex) ??
 			prefixedLoanReading(base, lex) ??
+			partialReduplication(base, lex) ??
+			doubledKReading(base, lex) ??
 			compoundReading(base, lex);
 		if (reading) return { reading, base, clitics, known: true };
 	}
@@ -370,6 +375,36 @@ function prefixedLoanReading(base: string, lex: Lexicon): Reading | undefined {
 		bestAffixes = affixes;
 	});
 	return best;
+}
+
+/**
+ * The first consonant of the root repeated with e (dwipurwa), alone or with -an: reruntuhan
+ * (runtuh), dedaunan (daun), tetumbuhan (tumbuh), lelangit (langit). Only when the word itself
+ * is not in the lexicon (lelaki, tetangga, leluhur are).
+ * @example partialReduplication('dedaunan', lex) → { root: 'daun', prefixes: [], suffix: 'an', redup: true }
+ */
+function partialReduplication(base: string, lex: Lexicon): Reading | undefined {
+	const m = /^([bcdfghjklmnprstwy])e\1/.exec(base);
+	if (!m || base.length < 7) return undefined;
+	const inner = analyseSimple(base.slice(2), lex);
+	const r = inner.reading;
+	if (!inner.known || inner.informal || inner.clitics.length || r.prefixes.length) return undefined;
+	if (r.suffix !== '' && r.suffix !== 'an') return undefined;
+	return { root: r.root, prefixes: [], suffix: r.suffix, redup: true };
+}
+
+/**
+ * -kan on a root ending in k written with one k, a common misspelling (menaklukan for
+ * menaklukkan, dimasukan for dimasukkan): read as the standard form when no reading of the word
+ * as written has a root the lexicon knows (mengatakan stays kata, never katak).
+ * @example doubledKReading('menaklukan', lex) → { root: 'takluk', prefixes: ['meN-'], suffix: 'kan' }
+ */
+function doubledKReading(base: string, lex: Lexicon): Reading | undefined {
+	if (!/[aeiou]kan$/.test(base) || base.length < 7) return undefined;
+	const standard = analyseSimple(`${base.slice(0, -3)}kkan`, lex);
+	if (!standard.known || standard.clitics.length || standard.reading.suffix !== 'kan')
+		return undefined;
+	return standard.reading;
 }
 
 /**
@@ -831,6 +866,21 @@ export function analyseMorphology(
 		if (lex.roots.has(surface)) {
 			if (a !== b || !lex.roots.has(a)) return whole(surface, true);
 			return { headword: surface, root: a, affixes: ['R'], clitics: [], verified: true };
+		}
+		// mata-matanya, kupu-kupunya: a clitic on a reduplicated word of its own
+		const onWhole = ENCLITICS.find(
+			(e) => b.length > e.length && b.endsWith(e) && lex.roots.has(`${a}-${b.slice(0, -e.length)}`)
+		);
+		if (onWhole) {
+			const headword = `${a}-${b.slice(0, -onWhole.length)}`;
+			const reduplicated = lex.roots.has(a) && `${a}-${a}` === headword;
+			return {
+				headword,
+				root: reduplicated ? a : headword,
+				affixes: reduplicated ? ['R'] : [],
+				clitics: [`-${onWhole}`],
+				verified: true
+			};
 		}
 		const clitic = ENCLITICS.find((e) => b === a + e);
 		if (a === b || clitic) {
