@@ -379,6 +379,21 @@ describe('-kan on a root in k written with one k', () => {
 	});
 });
 
+describe('abbreviations', () => {
+	it.each([
+		['dll', 'dan lain-lain'],
+		['yg', 'yang'],
+		['kHz', 'kilohertz'],
+		['ha', 'hektare']
+	])('%s stands for %s', (word, expansion) => {
+		expect(analyse(word)).toMatchObject({ cls: 'abbr', expansion });
+	});
+
+	it('a word without a vowel that the table lacks is an abbreviation, not a word (sbb)', () => {
+		expect(analyse('sbb')).toMatchObject({ cls: 'abbr', verified: false });
+	});
+});
+
 describe('words of other languages', () => {
 	it.each(['cheesecake', 'bookshelf', 'happiness', 'loaded', 'café', '東京'])(
 		'an unknown word spelt as no Indonesian word is, %s, is foreign',

@@ -832,6 +832,9 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	// A capitalised word the lexicon does not know is a name, wherever it stands: at the start of
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
 	if (capitalised && !morph.verified) return wholeWord(surface, written, 'name');
+	// A word without a vowel is an abbreviation the table lacks (sbb, pkl), never a word.
+	if (!morph.verified && /^[a-z]+$/.test(surface) && !/[aeiouy]/.test(surface))
+		return { ...wholeWord(surface, written, 'abbr'), verified: false };
 	// An unknown word spelt as no Indonesian word is (cheesecake, security, 高雄) is of another language.
 	if (!morph.verified && isForeignSpelling(surface)) return wholeWord(surface, written, 'foreign');
 	// udah, nggak: the spoken form of a function word is a function word too
