@@ -379,6 +379,27 @@ describe('-kan on a root in k written with one k', () => {
 	});
 });
 
+describe('names and common words', () => {
+	it.each(['jakarta', 'sunda', 'bandung'])(
+		'%s, a name the table lists written in lowercase, is a name',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ cls: 'name' });
+		}
+	);
+
+	it.each([
+		['malang', 'malang'],
+		['melayu', 'layu']
+	])('%s in lowercase is the common word it also is (root %s)', (word, root) => {
+		expect(analyse(word)).toMatchObject({ cls: 'word', root, verified: true });
+	});
+
+	it('a capitalised word that only a spoken form explains is a name (Ngabang, not N- + abang)', () => {
+		expect(analyse('ngabang')).toMatchObject({ informal: true });
+		expect(analyse('Ngabang')).toMatchObject({ cls: 'name', root: 'Ngabang' });
+	});
+});
+
 describe('abbreviations', () => {
 	it.each([
 		['dll', 'dan lain-lain'],

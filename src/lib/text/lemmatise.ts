@@ -832,6 +832,11 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	// A capitalised word the lexicon does not know is a name, wherever it stands: at the start of
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
 	if (capitalised && !morph.verified) return wholeWord(surface, written, 'name');
+	// Minang, Ngawi: only a spoken form explains the capitalised word, and spoken verbs are not
+	// capitalised inside a sentence (at its start, document.ts weighs the evidence again).
+	if (capitalised && morph.informal) return wholeWord(surface, written, 'name');
+	// jakarta, sunda: a name the names table lists, written in lowercase, that is no word we know.
+	if (!morph.verified && lex.names.has(surface)) return wholeWord(surface, written, 'name');
 	// A word without a vowel is an abbreviation the table lacks (sbb, pkl), never a word.
 	if (!morph.verified && /^[a-z]+$/.test(surface) && !/[aeiouy]/.test(surface))
 		return { ...wholeWord(surface, written, 'abbr'), verified: false };
