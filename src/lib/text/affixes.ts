@@ -179,6 +179,8 @@ export const LOAN_SUFFIX_RULES: LoanSuffixRule[] = [
 	// adjectives: kultural → kultur, tradisional → tradisi
 	{ suffix: '-al', written: 'al' },
 	{ suffix: '-al', written: 'ional', add: 'i' },
+	// on a Latin noun in -um: kranial → kranium, serebral → serebrum
+	{ suffix: '-al', written: 'al', add: 'um' },
 	// one who does it: desainer → desain
 	{ suffix: '-er', written: 'er' },
 	// the quality: realitas → real, aktivitas → aktif, popularitas → populer

@@ -379,6 +379,35 @@ describe('-kan on a root in k written with one k', () => {
 	});
 });
 
+describe('other spellings of words the lexicon knows', () => {
+	it.each([
+		['kezhaliman', 'zalim', 'ke- -an'],
+		['naskhah', 'naskah', ''],
+		['aqqibat', 'akibat', ''],
+		['djalan', 'jalan', ''],
+		['merespon', 'respons', 'meN-'],
+		['diskotik', 'diskotek', '']
+	])('%s is read as the standard spelling: %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+		expect(a.headword).toBe(word);
+	});
+
+	it('marks the word respelt, and a capitalised word only a respelling explains is a name', () => {
+		expect(analyse('djalan')).toMatchObject({ root: 'jalan', respelt: true });
+		expect(analyse('Abbas')).toMatchObject({ cls: 'name' });
+		expect(analyse('jalan').respelt).toBeUndefined();
+	});
+
+	it('an -al adjective on a Latin noun in -um (kranial → kranium)', () => {
+		expect(analyse('kranial')).toMatchObject({ root: 'kranium', affixes: ['-al'], verified: true });
+	});
+});
+
 describe('names and common words', () => {
 	it.each(['jakarta', 'sunda', 'bandung'])(
 		'%s, a name the table lists written in lowercase, is a name',

@@ -21,6 +21,7 @@ import {
 } from './phonotactics';
 import type { Phrase } from './phrases';
 import { isReduplicationPair } from './segment';
+import { spellingVariants } from './spelling';
 import type { Analysis, LexiconEntry, WordClass } from './types';
 
 /** Everything the analyser knows, read from `content/lexicon/`. */
@@ -236,6 +237,8 @@ interface Choice {
 	known: boolean;
 	/** The word is informal, spoken Indonesian (nyetir, beliin). */
 	informal?: boolean;
+	/** The word is another spelling of one the lexicon knows (kezhaliman → kezaliman). */
+	respelt?: boolean;
 }
 
 /** A word's analysis as the exceptions table fixes it. */
@@ -311,6 +314,23 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 		const reading = informalReading(base, lex);
 		if (reading) return { reading, base, clitics, known: true, informal: true };
 		if (fixed) return fixedChoice(fixed, base, clitics);
+	}
+	// kezhaliman, ramadhan, aktifitas: another spelling of a word the lexicon knows, read by the
+	// affix rules alone (the fallbacks above would cost too much on every variant of every name)
+	for (const { base, clitics } of variants) {
+		for (const spelt of spellingVariants(base)) {
+			const c = lex.exceptions.get(spelt)
+				? fixedChoice(lex.exceptions.get(spelt)!, spelt, [])
+				: lex.roots.has(spelt)
+					? {
+							reading: { root: spelt, prefixes: [], suffix: '' },
+							base: spelt,
+							clitics: [],
+							known: true
+						}
+					: searchOnly(spelt, index, lex);
+			if (c?.known) return { ...c, base, clitics, respelt: true };
+		}
 	}
 	return guessUnknown(word, lex);
 }
@@ -511,6 +531,13 @@ function spokenVariants(root: string): string[] {
 	if (h) out.push(`${h[1]}h${h[2]}`);
 	if (/^[aeiou]/.test(root)) out.push(`h${root}`);
 	return out;
+}
+
+/** The best reading of `word` by the affix rules and the stem index alone, without clitics or fallbacks. */
+function searchOnly(word: string, index: Map<string, Form[]>, lex: Lexicon): Choice | undefined {
+	const state: Search = { best: undefined, score: -Infinity };
+	searchBase(word, NO_CLITICS, index, lex, state);
+	return state.best;
 }
 
 interface Search {
@@ -832,9 +859,9 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	// A capitalised word the lexicon does not know is a name, wherever it stands: at the start of
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
 	if (capitalised && !morph.verified) return wholeWord(surface, written, 'name');
-	// Minang, Ngawi: only a spoken form explains the capitalised word, and spoken verbs are not
-	// capitalised inside a sentence (at its start, document.ts weighs the evidence again).
-	if (capitalised && morph.informal) return wholeWord(surface, written, 'name');
+	// Minang, Ngawi, Abbas: only a spoken form or another spelling explains the capitalised word,
+	// which is what names look like (at a sentence's start, document.ts weighs the evidence again).
+	if (capitalised && (morph.informal || morph.respelt)) return wholeWord(surface, written, 'name');
 	// jakarta, sunda: a name the names table lists, written in lowercase, that is no word we know.
 	if (!morph.verified && lex.names.has(surface)) return wholeWord(surface, written, 'name');
 	// A word without a vowel is an abbreviation the table lacks (sbb, pkl), never a word.
@@ -858,7 +885,10 @@ function wholeWord(surface: string, headword: string, cls: WordClass): Analysis 
 export function analyseMorphology(
 	surface: string,
 	lex: Lexicon
-): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> {
+): Pick<
+	Analysis,
+	'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal' | 'respelt'
+> {
 	const parts = surface.includes('-') ? surface.split('-') : [];
 	// hamba-Ku, KTP-nya: a clitic written after a hyphen
 	const hyphenClitic =
@@ -921,16 +951,22 @@ export function analyseMorphology(
 
 function fromChoice(
 	choice: Choice
-): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> {
-	const out: Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> =
-		{
-			headword: choice.base,
-			root: choice.reading.root,
-			affixes: affixList(choice.reading),
-			clitics: choice.clitics,
-			verified: choice.known
-		};
+): Pick<
+	Analysis,
+	'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal' | 'respelt'
+> {
+	const out: Pick<
+		Analysis,
+		'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal' | 'respelt'
+	> = {
+		headword: choice.base,
+		root: choice.reading.root,
+		affixes: affixList(choice.reading),
+		clitics: choice.clitics,
+		verified: choice.known
+	};
 	if (choice.informal) out.informal = true;
+	if (choice.respelt) out.respelt = true;
 	return out;
 }
 
