@@ -3,7 +3,7 @@
 import { parseArticle } from './article';
 import { createAnalyser, type Lexicon } from './lemmatise';
 import { findPhrases } from './phrases';
-import { splitSentences, tokenize } from './segment';
+import { isReduplicationPair, splitSentences, tokenize } from './segment';
 import type { Analysis, ArticleMeta, Sentence, Token } from './types';
 
 export interface AnalysedToken extends Token {
@@ -99,7 +99,48 @@ export function analyseSentence(
 			}
 		};
 	});
+	phrases.push(...compoundsWrittenApart(tokens, wordIndexes, analyse, lex, phrases.length));
 	return { ...s, tokens, phrases };
+}
+
+/**
+ * A reduplicated or rhyming compound written as two words, without its hyphen (hiruk pikuk,
+ * sayur mayur, porak poranda): when one of the two words is unknown and the hyphenated form is a
+ * word the analyser knows, the two are one unit, like a fixed expression.
+ */
+function compoundsWrittenApart(
+	tokens: AnalysedToken[],
+	wordIndexes: number[],
+	analyse: (written: string) => Analysis,
+	lex: Lexicon,
+	first: number
+): PhraseOccurrence[] {
+	const out: PhraseOccurrence[] = [];
+	for (let k = 0; k + 1 < wordIndexes.length; k++) {
+		const i = wordIndexes[k];
+		const j = wordIndexes[k + 1];
+		const a = tokens[i].analysis!;
+		const b = tokens[j].analysis!;
+		if (j !== i + 1 || tokens[i].phrase !== undefined || tokens[j].phrase !== undefined) continue;
+		if (a.cls !== 'word' || b.cls !== 'word' || (a.verified && b.verified) || a.clitics.length)
+			continue;
+		const joined = `${a.surface}-${b.headword.toLowerCase()}`;
+		if (!lex.roots.has(joined) && !isReduplicationPair(a.surface, b.headword)) continue;
+		const whole = analyse(joined);
+		if (!whole.verified || whole.cls !== 'word') continue;
+		tokens[i].phrase = tokens[j].phrase = first + out.length;
+		out.push({
+			parts: [[i, j]],
+			analysis: {
+				...whole,
+				surface: `${tokens[i].text} ${tokens[j].text}`.toLowerCase(),
+				clitics: b.clitics,
+				phrase: true
+			}
+		});
+		k++;
+	}
+	return out;
 }
 
 /**

@@ -765,3 +765,24 @@ describe('runs of foreign words', () => {
 		expect(classes('Ia memakai sinar x gerutu.')).toMatchObject({ x: 'foreign', gerutu: 'word' });
 	});
 });
+
+describe('compounds written apart', () => {
+	const sentence = (body: string) =>
+		analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\nJudul\n${body}`, lex)
+			.sentences[1];
+
+	it.each([
+		['Suasana pasar itu hiruk pikuk.', 'hiruk-pikuk', 'hiruk-pikuk'],
+		['Ia menjual sayur mayur di sana.', 'sayur-mayur', 'sayur'],
+		['Rumah itu porak poranda.', 'porak-poranda', 'porak-poranda']
+	])('%s: the two words are one unit, %s (root %s)', (text, headword, root) => {
+		const s = sentence(text);
+		expect(s.phrases).toHaveLength(1);
+		expect(s.phrases[0].analysis).toMatchObject({ headword, root, verified: true, phrase: true });
+		expect(s.phrases[0].parts[0]).toHaveLength(2);
+	});
+
+	it('leaves two words the lexicon knows alone (tua muda)', () => {
+		expect(sentence('Semua orang, tua muda, datang.').phrases).toEqual([]);
+	});
+});
