@@ -408,6 +408,22 @@ describe('other spellings of words the lexicon knows', () => {
 	});
 });
 
+describe('policy choices of exceptions.tsv', () => {
+	it.each([
+		['temurun', 'turun', '-em-'],
+		['telunjuk', 'tunjuk', '-el-'],
+		['terkemuka', 'muka', 'ter- ke-'],
+		['pemrograman', 'program', 'peN- -an']
+	])('%s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+});
+
 describe('names and common words', () => {
 	it.each(['jakarta', 'sunda', 'bandung'])(
 		'%s, a name the table lists written in lowercase, is a name',

@@ -156,7 +156,8 @@ function isPossibleRoot(root: string): boolean {
 
 /** A reading from a dictionary-notation affix list (the exceptions table). */
 function fromAffixes(root: string, affixes: string[]): Reading {
-	const suffix = affixes.find((a) => a.startsWith('-'))?.slice(1) ?? '';
+	// an infix (-em-, -el-) is written with two hyphens: it stands with the prefixes
+	const suffix = affixes.find((a) => a.startsWith('-') && !a.endsWith('-'))?.slice(1) ?? '';
 	const prefixes = affixes.filter((a) => a.endsWith('-'));
 	return { root, prefixes, suffix };
 }
