@@ -266,6 +266,10 @@ export const LOAN_PREFIXES = [
 	'maha',
 	'purna',
 	'serba',
+	// chemistry: tetra-, penta-, heksa- (pentahidrat, heksaklorida)
+	'tetra',
+	'penta',
+	'heksa',
 	// sciences: bio-, geo-, neo-, elektro-, hidro-, tele-
 	'bio',
 	'geo',

@@ -305,7 +305,8 @@ describe('loan and Sanskrit prefixes', () => {
 		['prakemerdekaan', 'merdeka', 'pra- ke- -an'],
 		['menganti-korupsikan', 'korupsi', 'meN- anti- -kan'],
 		['dwimusim', 'musim', 'dwi-'],
-		['eksnapi', 'napi', 'eks-']
+		['eksnapi', 'napi', 'eks-'],
+		['pentahidrat', 'hidrat', 'penta-']
 	])('%s → %s (%s)', (word, root, affixes) => {
 		const a = analyse(word);
 		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
