@@ -66,6 +66,8 @@ export const PREFIX_RULES: PrefixRule[] = [
 	// per- is pe- before r, pel- before ajar: perumahan → rumah, pelajaran → ajar
 	{ prefix: 'per-', written: 'per', before: /^[a-z]/ },
 	{ prefix: 'per-', written: 'pel', before: /^ajar/ },
+	// inside meN- and di-, per- is pe- before r too: memperebutkan, diperebutkan → rebut
+	{ prefix: 'per-', written: 'pe', before: /^r/ },
 	{ prefix: 'ter-', written: 'ter', before: /^[a-z]/ },
 	{ prefix: 'ter-', written: 'te', before: /^r/ },
 	{ prefix: 'di-', written: 'di', before: /^[a-z]/ },
@@ -186,7 +188,9 @@ export const LOAN_SUFFIX_RULES: LoanSuffixRule[] = [
 	// the quality: realitas → real, aktivitas → aktif, popularitas → populer
 	{ suffix: '-itas', written: 'itas' },
 	{ suffix: '-itas', written: 'vitas', add: 'f' },
-	{ suffix: '-itas', written: 'aritas', add: 'er' }
+	{ suffix: '-itas', written: 'aritas', add: 'er' },
+	// on a root in -ik: publisitas → publik, elektrisitas → elektrik
+	{ suffix: '-itas', written: 'isitas', add: 'ik' }
 ];
 
 /**

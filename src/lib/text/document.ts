@@ -3,6 +3,7 @@
 import { parseArticle } from './article';
 import { createAnalyser, type Lexicon } from './lemmatise';
 import { findPhrases } from './phrases';
+import { LOAN_PREFIXES } from './affixes';
 import { isReduplicationPair, splitSentences, tokenize } from './segment';
 import type { Analysis, ArticleMeta, Sentence, Token } from './types';
 
@@ -103,10 +104,14 @@ export function analyseSentence(
 	return { ...s, tokens, phrases };
 }
 
+/** Loan prefixes (pra, non, sub), which some texts write apart from their word. */
+const LONE_PREFIXES = new Set(LOAN_PREFIXES);
+
 /**
  * A reduplicated or rhyming compound written as two words, without its hyphen (hiruk pikuk,
  * sayur mayur, porak poranda): when one of the two words is unknown and the hyphenated form is a
- * word the analyser knows, the two are one unit, like a fixed expression.
+ * word the analyser knows, the two are one unit, like a fixed expression. So is a loan prefix
+ * written apart from its word, with a space or a spaced hyphen (pra sekolah, pra - perang).
  */
 function compoundsWrittenApart(
 	tokens: AnalysedToken[],
@@ -121,11 +126,15 @@ function compoundsWrittenApart(
 		const j = wordIndexes[k + 1];
 		const a = tokens[i].analysis!;
 		const b = tokens[j].analysis!;
-		if (j !== i + 1 || tokens[i].phrase !== undefined || tokens[j].phrase !== undefined) continue;
+		if (tokens[i].phrase !== undefined || tokens[j].phrase !== undefined) continue;
 		if (a.cls !== 'word' || b.cls !== 'word' || (a.verified && b.verified) || a.clitics.length)
 			continue;
-		const joined = `${a.surface}-${b.headword.toLowerCase()}`;
-		if (!lex.roots.has(joined) && !isReduplicationPair(a.surface, b.headword)) continue;
+		const prefix = !a.verified && LONE_PREFIXES.has(a.surface);
+		const hyphen = j === i + 2 && tokens[i + 1].text === '-';
+		if (j !== i + 1 && !(prefix && hyphen)) continue;
+		let joined = `${a.surface}-${b.headword.toLowerCase()}`;
+		if (prefix) joined = `${a.surface}${b.headword.toLowerCase()}`;
+		else if (!lex.roots.has(joined) && !isReduplicationPair(a.surface, b.headword)) continue;
 		const whole = analyse(joined);
 		if (!whole.verified || whole.cls !== 'word') continue;
 		tokens[i].phrase = tokens[j].phrase = first + out.length;

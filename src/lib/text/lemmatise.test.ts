@@ -404,6 +404,23 @@ describe('other spellings of words the lexicon knows', () => {
 		expect(analyse('jalan').respelt).toBeUndefined();
 	});
 
+	it.each([
+		['kesusasteraan', 'susastra', 'ke- -an'],
+		['kebahagian', 'bahagia', 'ke- -an']
+	])('%s, an older or one-a spelling, is read as the standard (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' ') }).toEqual({ root, affixes });
+	});
+
+	it('per- is pe- before r inside meN- and di- (memperebutkan, diperebutkan → rebut)', () => {
+		expect(analyse('memperebutkan')).toMatchObject({ root: 'rebut', affixes: ['memper-', '-kan'] });
+		expect(analyse('diperebutkan')).toMatchObject({ root: 'rebut', affixes: ['diper-', '-kan'] });
+	});
+
+	it('-itas on a root in -ik (elektrisitas → elektrik)', () => {
+		expect(analyse('elektrisitas')).toMatchObject({ root: 'elektrik', affixes: ['-itas'] });
+	});
+
 	it('an -al adjective on a Latin noun in -um (kranial → kranium)', () => {
 		expect(analyse('kranial')).toMatchObject({ root: 'kranium', affixes: ['-al'], verified: true });
 	});
@@ -797,6 +814,16 @@ describe('compounds written apart', () => {
 		expect(s.phrases).toHaveLength(1);
 		expect(s.phrases[0].analysis).toMatchObject({ headword, root, verified: true, phrase: true });
 		expect(s.phrases[0].parts[0]).toHaveLength(2);
+	});
+
+	it.each([
+		['Anak itu masuk pra sekolah.', 'prasekolah'],
+		['Ia lahir pada masa pra - perang.', 'praperang'],
+		['Mereka karyawan non tetap.', 'nontetap']
+	])('%s: a loan prefix written apart joins its word (%s)', (text, headword) => {
+		const s = sentence(text);
+		expect(s.phrases).toHaveLength(1);
+		expect(s.phrases[0].analysis).toMatchObject({ headword, verified: true });
 	});
 
 	it('leaves two words the lexicon knows alone (tua muda)', () => {

@@ -254,7 +254,7 @@ function fixedChoice(
 }
 
 /** The best reading of a single (unhyphenated, lowercase) word. */
-function analyseSimple(word: string, lex: Lexicon): Choice {
+function analyseSimple(word: string, lex: Lexicon, respell = true): Choice {
 	const fixed = lex.exceptions.get(word);
 	if (fixed) return fixedChoice(fixed, word, []);
 	// A word the lexicon lists as a root is that root: no affixed reading scores higher.
@@ -318,19 +318,12 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 	}
 	// kezhaliman, ramadhan, aktifitas: another spelling of a word the lexicon knows, read by the
 	// affix rules alone (the fallbacks above would cost too much on every variant of every name)
-	for (const { base, clitics } of variants) {
-		for (const spelt of spellingVariants(base)) {
-			const c = lex.exceptions.get(spelt)
-				? fixedChoice(lex.exceptions.get(spelt)!, spelt, [])
-				: lex.roots.has(spelt)
-					? {
-							reading: { root: spelt, prefixes: [], suffix: '' },
-							base: spelt,
-							clitics: [],
-							known: true
-						}
-					: searchOnly(spelt, index, lex);
-			if (c?.known) return { ...c, base, clitics, respelt: true };
+	if (respell) {
+		for (const { base, clitics } of variants) {
+			for (const spelt of spellingVariants(base)) {
+				const c = knownChoice(spelt, lex);
+				if (c) return { ...c, base, clitics, respelt: true };
+			}
 		}
 	}
 	return guessUnknown(word, lex);
@@ -341,6 +334,7 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
  * @example loanReading('dermawan', lex) → { root: 'derma', suffix: 'wan' } when derma is known
  */
 function loanReading(base: string, lex: Lexicon): Reading | undefined {
+	if (!LOAN_END_ANY.test(base)) return undefined;
 	for (const rule of LOAN_SUFFIX_RULES) {
 		if (!base.endsWith(rule.written)) continue;
 		const root = base.slice(0, -rule.written.length) + (rule.add ?? '');
@@ -352,6 +346,16 @@ function loanReading(base: string, lex: Lexicon): Reading | undefined {
 	return undefined;
 }
 
+/** One test for every loan suffix and every loan prefix, so that most words skip the loops below. */
+const LOAN_END_ANY = new RegExp(`(?:${LOAN_SUFFIX_RULES.map((r) => r.written).join('|')})$`);
+const LOAN_START_ANY = new RegExp(`^(?:${LOAN_PREFIXES.join('|')})`);
+
+/** loanReading as a choice: antiimperialisme's rest, imperialisme, is imperial + -isme. */
+function loanReadingChoice(word: string, lex: Lexicon): Choice | undefined {
+	const reading = loanReading(word, lex);
+	return reading && { reading, base: word, clitics: [], known: true };
+}
+
 /**
  * A loan or Sanskrit prefix on a word the analyser reads with a root the lexicon knows, written
  * on or with a hyphen: the word's own affixes stay inside it.
@@ -359,13 +363,14 @@ function loanReading(base: string, lex: Lexicon): Reading | undefined {
  * @example loanPrefixReading('prakemerdekaan', lex) → { root: 'merdeka', prefixes: ['pra-', 'ke-'], suffix: 'an' }
  */
 function loanPrefixReading(base: string, lex: Lexicon): Reading | undefined {
+	if (!LOAN_START_ANY.test(base)) return undefined;
 	for (const prefix of LOAN_PREFIXES) {
 		if (!base.startsWith(prefix)) continue;
 		const rest = base.slice(base[prefix.length] === '-' ? prefix.length + 1 : prefix.length);
 		// at least four letters: non + ton is nonton (informal tonton), not non- + ton
 		if (rest.length < 4 || rest.includes('-')) continue;
-		const inner = analyseSimple(rest, lex);
-		if (!inner.known || inner.informal || inner.clitics.length) continue;
+		const inner = knownChoice(rest, lex) ?? loanReadingChoice(rest, lex);
+		if (!inner) continue;
 		return { ...inner.reading, prefixes: [`${prefix}-`, ...inner.reading.prefixes] };
 	}
 	return undefined;
@@ -407,9 +412,9 @@ function prefixedLoanReading(base: string, lex: Lexicon): Reading | undefined {
 function partialReduplication(base: string, lex: Lexicon): Reading | undefined {
 	const m = /^([bcdfghjklmnprstwy])e\1/.exec(base);
 	if (!m || base.length < 7) return undefined;
-	const inner = analyseSimple(base.slice(2), lex);
-	const r = inner.reading;
-	if (!inner.known || inner.informal || inner.clitics.length || r.prefixes.length) return undefined;
+	const inner = knownChoice(base.slice(2), lex);
+	const r = inner?.reading;
+	if (!r || r.prefixes.length) return undefined;
 	if (r.suffix !== '' && r.suffix !== 'an') return undefined;
 	return { root: r.root, prefixes: [], suffix: r.suffix, redup: true };
 }
@@ -422,10 +427,8 @@ function partialReduplication(base: string, lex: Lexicon): Reading | undefined {
  */
 function doubledKReading(base: string, lex: Lexicon): Reading | undefined {
 	if (!/[aeiou]kan$/.test(base) || base.length < 7) return undefined;
-	const standard = analyseSimple(`${base.slice(0, -3)}kkan`, lex);
-	if (!standard.known || standard.clitics.length || standard.reading.suffix !== 'kan')
-		return undefined;
-	return standard.reading;
+	const standard = knownChoice(`${base.slice(0, -3)}kkan`, lex);
+	return standard?.reading.suffix === 'kan' ? standard.reading : undefined;
 }
 
 /**
@@ -534,11 +537,24 @@ function spokenVariants(root: string): string[] {
 	return out;
 }
 
-/** The best reading of `word` by the affix rules and the stem index alone, without clitics or fallbacks. */
-function searchOnly(word: string, index: Map<string, Form[]>, lex: Lexicon): Choice | undefined {
+/**
+ * The reading of `word` with a root the lexicon knows by the exceptions, the roots and the affix
+ * rules alone: no clitics, no fallbacks, no spoken forms. What the fallbacks ask of a part of a
+ * word (the rest after pra-, the word after its repeated syllable), so that they stay cheap.
+ */
+function knownChoice(word: string, lex: Lexicon): Choice | undefined {
+	const fixed = lex.exceptions.get(word);
+	if (fixed) return fixed.informal ? undefined : fixedChoice(fixed, word, []);
+	if (lex.roots.has(word))
+		return {
+			reading: { root: word, prefixes: [], suffix: '' },
+			base: word,
+			clitics: [],
+			known: true
+		};
 	const state: Search = { best: undefined, score: -Infinity };
-	searchBase(word, NO_CLITICS, index, lex, state);
-	return state.best;
+	searchBase(word, NO_CLITICS, stemIndex(lex), lex, state);
+	return state.best?.known && !state.best.informal ? state.best : undefined;
 }
 
 interface Search {
@@ -852,7 +868,8 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	if (lex.foreignWords?.has(surface) || (surface.length === 1 && /\p{L}/u.test(surface)))
 		return wholeWord(surface, written, 'foreign');
 
-	const morph = analyseMorphology(surface, lex) as Analysis;
+	// A capitalised word that only another spelling explains is a name (below): no need to look.
+	const morph = analyseMorphology(surface, lex, !capitalised) as Analysis;
 	morph.surface = surface;
 	// Kapolres, Kemendag: a blend of a head and a part from the abbreviations table
 	const blend = morph.verified ? undefined : blendOf(surface, lex);
@@ -882,10 +899,11 @@ function wholeWord(surface: string, headword: string, cls: WordClass): Analysis 
 	return { surface, headword, root: headword, affixes: [], clitics: [], cls, verified: true };
 }
 
-/** Headword, root and affixes of a lowercase word, including reduplicated ones. */
+/** Headword, root and affixes of a lowercase word, including reduplicated ones; `respell` tries other spellings (djalan). */
 export function analyseMorphology(
 	surface: string,
-	lex: Lexicon
+	lex: Lexicon,
+	respell = true
 ): Pick<
 	Analysis,
 	'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal' | 'respelt'
@@ -947,7 +965,7 @@ export function analyseMorphology(
 			verified: pick.known
 		};
 	}
-	return fromChoice(analyseSimple(surface, lex));
+	return fromChoice(analyseSimple(surface, lex, respell));
 }
 
 function fromChoice(

@@ -14,7 +14,9 @@ describe('spellingVariants', () => {
 		['enerjik', 'energik'],
 		['tehnik', 'teknik'],
 		['apotik', 'apotek'],
-		['respon', 'respons']
+		['respon', 'respons'],
+		['kesusasteraan', 'kesusastraan'],
+		['kebahagian', 'kebahagiaan']
 	])('%s may stand for %s', (word, standard) => {
 		expect(spellingVariants(word)).toContain(standard);
 	});

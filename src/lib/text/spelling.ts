@@ -31,6 +31,10 @@ const RULES: SpellingRule[] = [
 	{ from: /tj/g, to: 'c' },
 	{ from: /sj/g, to: 'sy' },
 	{ from: /ch/g, to: 'kh' },
+	// Malay and older spellings with an e the standard drops: sastera → sastra, putera → putra
+	{ from: /(?<=[bdgkpst])e(?=r[aeiou])/g, to: '' },
+	// -aan written with one a: kebahagian → kebahagiaan
+	{ from: /an$/, to: 'aan' },
 	// loans: aktifitas → aktivitas, enerjik → energik, tehnik → teknik, apotik → apotek, respon → respons
 	{ from: /f/g, to: 'v' },
 	{ from: /j(?=[ei])/g, to: 'g' },
@@ -57,5 +61,5 @@ export function spellingVariants(word: string): string[] {
 		for (let j = i + 1; j < rules.length; j++) out.add(apply(apply(word, rules[i]), rules[j]));
 	out.delete(word);
 	// four letters or fewer are too short to tell a respelling from another word (khan, Shah, Qi)
-	return [...out].filter((w) => w.length >= 5);
+	return word.length < 5 ? [] : [...out].filter((w) => w.length >= 5);
 }
