@@ -274,7 +274,7 @@ function corpusCoverage(file: string): number | undefined {
 		);
 		for (const tok of s.tokens) {
 			if (!tok.analysis || tok.analysis.cls !== 'word') continue;
-			// A word inside a fixed expression or a compound written apart (hiruk pikuk) is learnt
+			// A word inside a fixed expression or a compound written apart (mondar mandir) is learnt
 			// as that unit: it is known when the unit is.
 			const a = tok.phrase === undefined ? tok.analysis : s.phrases[tok.phrase].analysis;
 			tokens++;

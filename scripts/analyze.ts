@@ -2,7 +2,7 @@
 // and a common word in another gets a line for each), in order of first appearance: surface,
 // headword, root, class, affixes, whether the lexicon knows the root ("verified") or the root is a
 // guess ("guess"), and a note ("informal"; "respelt" for another spelling of a known word, such as
-// kezhaliman or djalan; or what an abbreviation stands for; "-" for none),
+// menzhalimi or djalan; or what an abbreviation stands for; "-" for none),
 // separated by tabs. Coverage: npm run -s analyze -- FILE | awk -F'\t' '$4=="word"' | cut -f6 | sort | uniq -c
 
 import { readFileSync } from 'node:fs';

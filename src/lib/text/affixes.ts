@@ -66,7 +66,7 @@ export const PREFIX_RULES: PrefixRule[] = [
 	// per- is pe- before r, pel- before ajar: perumahan → rumah, pelajaran → ajar
 	{ prefix: 'per-', written: 'per', before: /^[a-z]/ },
 	{ prefix: 'per-', written: 'pel', before: /^ajar/ },
-	// inside meN- and di-, per- is pe- before r too: memperebutkan, diperebutkan → rebut
+	// inside meN- and di-, per- is pe- before r too: memperuncing, diperuncing → runcing
 	{ prefix: 'per-', written: 'pe', before: /^r/ },
 	{ prefix: 'ter-', written: 'ter', before: /^[a-z]/ },
 	{ prefix: 'ter-', written: 'te', before: /^r/ },
@@ -181,7 +181,7 @@ export const LOAN_SUFFIX_RULES: LoanSuffixRule[] = [
 	// adjectives: kultural → kultur, tradisional → tradisi
 	{ suffix: '-al', written: 'al' },
 	{ suffix: '-al', written: 'ional', add: 'i' },
-	// on a Latin noun in -um: kranial → kranium, serebral → serebrum
+	// on a Latin noun in -um: medial → medium, serebral → serebrum
 	{ suffix: '-al', written: 'al', add: 'um' },
 	// one who does it: desainer → desain
 	{ suffix: '-er', written: 'er' },
@@ -189,7 +189,7 @@ export const LOAN_SUFFIX_RULES: LoanSuffixRule[] = [
 	{ suffix: '-itas', written: 'itas' },
 	{ suffix: '-itas', written: 'vitas', add: 'f' },
 	{ suffix: '-itas', written: 'aritas', add: 'er' },
-	// on a root in -ik: publisitas → publik, elektrisitas → elektrik
+	// on a root in -ik: publisitas → publik, periodisitas → periodik
 	{ suffix: '-itas', written: 'isitas', add: 'ik' }
 ];
 
@@ -218,7 +218,7 @@ export const INFORMAL_SUFFIX = 'in';
 
 /**
  * Prefixes that loans and Sanskrit bring, written onto a root (prasejarah, nonaktif, antarnegara)
- * or before it with a hyphen (pra-bayar, anti-gerilya). A word the lexicon lists whole keeps its
+ * or before it with a hyphen (pra-nikah, non-subsidi). A word the lexicon lists whole keeps its
  * entry; otherwise one of these on a root the lexicon knows is read as prefix + root:
  * pascapanen → pasca- + panen, dinonaktifkan → di- + non- + aktif + -kan. Longer forms first, so
  * that antar- is tried before anti-. De- and re- are left out: too many roots begin so.
@@ -270,7 +270,7 @@ export const LOAN_PREFIXES = [
 	'maha',
 	'purna',
 	'serba',
-	// chemistry: tetra-, penta-, heksa- (pentahidrat, heksaklorida)
+	// chemistry: tetra-, penta-, heksa- (pentaklorida, heksaklorida)
 	'tetra',
 	'penta',
 	'heksa',

@@ -108,10 +108,10 @@ export function analyseSentence(
 const LONE_PREFIXES = new Set(LOAN_PREFIXES);
 
 /**
- * A reduplicated or rhyming compound written as two words, without its hyphen (hiruk pikuk,
- * sayur mayur, porak poranda): when one of the two words is unknown and the hyphenated form is a
+ * A reduplicated or rhyming compound written as two words, without its hyphen (mondar mandir,
+ * lauk pauk, porak poranda): when one of the two words is unknown and the hyphenated form is a
  * word the analyser knows, the two are one unit, like a fixed expression. So is a loan prefix
- * written apart from its word, with a space or a spaced hyphen (pra sekolah, pra - perang).
+ * written apart from its word, with a space or a spaced hyphen (pra nikah, pra - panen).
  */
 function compoundsWrittenApart(
 	tokens: AnalysedToken[],
@@ -237,8 +237,8 @@ function markNames(tokens: AnalysedToken[], wordIndexes: number[], lex: Lexicon)
 }
 
 /**
- * Words of another language come in runs ("open government", "all-wheel drive", "laissez
- * faire"): a word the lexicon does not know, standing next to a foreign word (with nothing
+ * Words of another language come in runs ("source code", "happy ending", "fair
+ * play"): a word the lexicon does not know, standing next to a foreign word (with nothing
  * between but a space or a hyphen), is foreign too, even when its spelling could be Indonesian.
  * A lone letter (sinar x) does not spread. Both directions, so a run is foreign from either end.
  */

@@ -56,7 +56,7 @@ interface Reading {
 	menge?: boolean;
 	/** A loan suffix inside the suffix, on a prefixed loan: diprivatisasi = di- + privat + -isasi. */
 	loan?: string;
-	/** The first syllable repeated with e (reruntuhan = runtuh, repeated, + -an). */
+	/** The first syllable repeated with e (rerumputan = runtuh, repeated, + -an). */
 	redup?: boolean;
 }
 
@@ -238,7 +238,7 @@ interface Choice {
 	known: boolean;
 	/** The word is informal, spoken Indonesian (nyetir, beliin). */
 	informal?: boolean;
-	/** The word is another spelling of one the lexicon knows (kezhaliman → kezaliman). */
+	/** The word is another spelling of one the lexicon knows (menzhalimi → kezaliman). */
 	respelt?: boolean;
 }
 
@@ -316,7 +316,7 @@ function analyseSimple(word: string, lex: Lexicon, respell = true): Choice {
 		if (reading) return { reading, base, clitics, known: true, informal: true };
 		if (fixed) return fixedChoice(fixed, base, clitics);
 	}
-	// kezhaliman, ramadhan, aktifitas: another spelling of a word the lexicon knows, read by the
+	// menzhalimi, ramadhan, aktifitas: another spelling of a word the lexicon knows, read by the
 	// affix rules alone (the fallbacks above would cost too much on every variant of every name)
 	if (respell) {
 		for (const { base, clitics } of variants) {
@@ -404,7 +404,7 @@ function prefixedLoanReading(base: string, lex: Lexicon): Reading | undefined {
 }
 
 /**
- * The first consonant of the root repeated with e (dwipurwa), alone or with -an: reruntuhan
+ * The first consonant of the root repeated with e (dwipurwa), alone or with -an: rerumputan
  * (runtuh), dedaunan (daun), tetumbuhan (tumbuh), lelangit (langit). Only when the word itself
  * is not in the lexicon (lelaki, tetangga, leluhur are).
  * @example partialReduplication('dedaunan', lex) → { root: 'daun', prefixes: [], suffix: 'an', redup: true }
@@ -420,10 +420,10 @@ function partialReduplication(base: string, lex: Lexicon): Reading | undefined {
 }
 
 /**
- * -kan on a root ending in k written with one k, a common misspelling (menaklukan for
- * menaklukkan, dimasukan for dimasukkan): read as the standard form when no reading of the word
+ * -kan on a root ending in k written with one k, a common misspelling (dicocokan for
+ * dicocokkan, dimasukan for dimasukkan): read as the standard form when no reading of the word
  * as written has a root the lexicon knows (mengatakan stays kata, never katak).
- * @example doubledKReading('menaklukan', lex) → { root: 'takluk', prefixes: ['meN-'], suffix: 'kan' }
+ * @example doubledKReading('dicocokan', lex) → { root: 'cocok', prefixes: ['di-'], suffix: 'kan' }
  */
 function doubledKReading(base: string, lex: Lexicon): Reading | undefined {
 	if (!/[aeiou]kan$/.test(base) || base.length < 7) return undefined;
@@ -877,15 +877,15 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	// A capitalised word the lexicon does not know is a name, wherever it stands: at the start of
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
 	if (capitalised && !morph.verified) return wholeWord(surface, written, 'name');
-	// Minang, Ngawi, Abbas: only a spoken form or another spelling explains the capitalised word,
+	// Ngabang, Djalan: only a spoken form or another spelling explains the capitalised word,
 	// which is what names look like (at a sentence's start, document.ts weighs the evidence again).
 	if (capitalised && (morph.informal || morph.respelt)) return wholeWord(surface, written, 'name');
-	// jakarta, sunda: a name the names table lists, written in lowercase, that is no word we know.
+	// surabaya, sunda: a name the names table lists, written in lowercase, that is no word we know.
 	if (!morph.verified && lex.names.has(surface)) return wholeWord(surface, written, 'name');
 	// A word without a vowel is an abbreviation the table lacks (sbb, pkl), never a word.
 	if (!morph.verified && /^[a-z]+$/.test(surface) && !/[aeiouy]/.test(surface))
 		return { ...wholeWord(surface, written, 'abbr'), verified: false };
-	// An unknown word spelt as no Indonesian word is (cheesecake, security, 高雄) is of another language.
+	// An unknown word spelt as no Indonesian word is (cheeseburger, happiness, 東京) is of another language.
 	if (!morph.verified && isForeignSpelling(surface)) return wholeWord(surface, written, 'foreign');
 	// udah, nggak: the spoken form of a function word is a function word too
 	morph.cls =

@@ -50,7 +50,7 @@ const NOT_INDONESIAN_LETTER = /[^a-z'’-]/;
  * is always followed by a vowel); y that no vowel follows; endings such as -tion, -ment, -ness,
  * -ed and Latin -ae, -ensis, -eus; a double consonant after a vowel (staff, cutter, jogging);
  * final clusters English allows and Indonesian does not (camp, hard, district). The Arabic
- * spellings of Indonesian words (th, sh, dh, q: thawaf, shalat, taqwa) are not among them.
+ * spellings of Indonesian words (th, sh, dh, q: thaharah, shalat, taqwa) are not among them.
  */
 const FOREIGN_SPELLING = new RegExp(
 	[
@@ -63,11 +63,11 @@ const FOREIGN_SPELLING = new RegExp(
 
 /**
  * Whether a word the lexicon does not know is spelt as no Indonesian word is: a word of another
- * language inside the text (open, cheesecake, security, département). Only for unknown words:
+ * language inside the text (open, cheeseburger, happiness, café). Only for unknown words:
  * the lexicon's own loans (backup, bypass, jazz) are Indonesian words whatever their spelling.
- * @example isForeignSpelling('cheesecake') → true
+ * @example isForeignSpelling('cheeseburger') → true
  * @example isForeignSpelling('gerutu') → false
- * @example isForeignSpelling('thawaf') → false (an Arabic spelling of an Indonesian word)
+ * @example isForeignSpelling('thaharah') → false (an Arabic spelling of an Indonesian word)
  */
 export function isForeignSpelling(word: string): boolean {
 	return NOT_INDONESIAN_LETTER.test(word) || FOREIGN_SPELLING.test(word);

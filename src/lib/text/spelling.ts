@@ -12,8 +12,8 @@ interface SpellingRule {
  * cannot read are tried, so a standard word with these letters (khusus, tsunami) is never changed.
  */
 const RULES: SpellingRule[] = [
-	// Arabic transliterations: kezhaliman → kezaliman, ramadhan → ramadan, adzan → azan,
-	// thawaf → tawaf, shahih → sahih, syariah (shariah), qurban → kurban, khabar → kabar
+	// Arabic transliterations: menzhalimi → menzalimi, ramadhan → ramadan, adzan → azan,
+	// thaharah → taharah, shahih → sahih, syariah (shariah), qurban → kurban, khurma → kurma
 	{ from: /zh/g, to: 'z' },
 	{ from: /dh/g, to: 'd' },
 	{ from: /dz/g, to: 'z' },
@@ -33,9 +33,9 @@ const RULES: SpellingRule[] = [
 	{ from: /ch/g, to: 'kh' },
 	// Malay and older spellings with an e the standard drops: sastera → sastra, putera → putra
 	{ from: /(?<=[bdgkpst])e(?=r[aeiou])/g, to: '' },
-	// -aan written with one a: kebahagian → kebahagiaan
+	// -aan written with one a: kesetian → kesetiaan
 	{ from: /an$/, to: 'aan' },
-	// loans: aktifitas → aktivitas, enerjik → energik, tehnik → teknik, apotik → apotek, respon → respons
+	// loans: aktifitas → aktivitas, enerji → energi, tehnik → teknik, apotik → apotek, respon → respons
 	{ from: /f/g, to: 'v' },
 	{ from: /j(?=[ei])/g, to: 'g' },
 	{ from: /hn/g, to: 'kn' },
@@ -46,7 +46,7 @@ const RULES: SpellingRule[] = [
 /**
  * The spellings a nonstandard word could stand for, nearest first: each change alone, then each
  * pair of changes. The word itself is not among them.
- * @example spellingVariants('kezhaliman') → ['kezaliman']
+ * @example spellingVariants('menzhalimi') → ['kezaliman']
  * @example spellingVariants('dhuhur')[0] → 'duhur'
  */
 export function spellingVariants(word: string): string[] {

@@ -51,7 +51,7 @@ export interface Analysis {
 	verified: boolean;
 	/** Informal, spoken Indonesian (nyetir, beliin): the root is the standard one, the form is not. */
 	informal?: boolean;
-	/** Another spelling (Arabic, pre-1972, a misspelt loan) of a word the lexicon knows: kezhaliman, djalan. */
+	/** Another spelling (Arabic, pre-1972, a misspelt loan) of a word the lexicon knows: menzhalimi, djalan. */
 	respelt?: boolean;
 	/** Expansion of an abbreviation (Letjen → Letnan Jenderal). */
 	expansion?: string;
