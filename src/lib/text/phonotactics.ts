@@ -49,7 +49,7 @@ const NOT_INDONESIAN_LETTER = /[^a-z'’-]/;
  * ch (Indonesian writes c or kh), ee, oo, ou, x; c before a consonant or at the end (Indonesian c
  * is always followed by a vowel); y that no vowel follows; endings such as -tion, -ment, -ness,
  * -ed and Latin -ae, -ensis, -eus; a double consonant after a vowel (staff, cutter, jogging);
- * final clusters English allows and Indonesian does not (camp, hard, district). The Arabic
+ * final clusters English allows and Indonesian does not (lamp, word, contract). The Arabic
  * spellings of Indonesian words (th, sh, dh, q: thaharah, shalat, taqwa) are not among them.
  */
 const FOREIGN_SPELLING = new RegExp(

@@ -26,9 +26,9 @@ describe('spellingVariants', () => {
 		expect(spellingVariants('sjoekoer')).toContain('syukur');
 	});
 
-	it('gives no variant of four letters or fewer, too short to tell (khan, bass)', () => {
-		expect(spellingVariants('khan')).toEqual([]);
-		expect(spellingVariants('bass')).toEqual([]);
+	it('gives no variant of four letters or fewer, too short to tell (dhal, qadi)', () => {
+		expect(spellingVariants('dhal')).toEqual([]);
+		expect(spellingVariants('qadi')).toEqual([]);
 	});
 
 	it('gives nothing for a word none of the changes fits', () => {

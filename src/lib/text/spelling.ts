@@ -22,7 +22,7 @@ const RULES: SpellingRule[] = [
 	{ from: /sh/g, to: 'sy' },
 	{ from: /q+/g, to: 'k' },
 	{ from: /kh/g, to: 'k' },
-	// a vowel, m or n written twice: sunnah → sunah, ummat → umat (bass, betta stay as they are)
+	// a vowel, m or n written twice: sunnah → sunah, ummat → umat (grass and setter keep their double s and t)
 	{ from: /([aiu])\1/g, to: '$1' },
 	{ from: /([mn])\1/g, to: '$1' },
 	// the spelling before 1972: soedah → sudah, djalan → jalan, tjinta → cinta, sjarat → syarat
@@ -60,6 +60,6 @@ export function spellingVariants(word: string): string[] {
 	for (let i = 0; i < rules.length; i++)
 		for (let j = i + 1; j < rules.length; j++) out.add(apply(apply(word, rules[i]), rules[j]));
 	out.delete(word);
-	// four letters or fewer are too short to tell a respelling from another word (khan, Shah, Qi)
+	// four letters or fewer are too short to tell a respelling from another word (dhal, qadi)
 	return word.length < 5 ? [] : [...out].filter((w) => w.length >= 5);
 }
