@@ -58,9 +58,7 @@ export const SETTING = {
 	/** The chain of review chunks the daily snapshots share (backup/snapshots.ts). */
 	snapshotChain: 'snapshot-chain',
 	/** Whether the learner was asked once to make storage persistent (storage.ts). */
-	persistenceAsked: 'persistence-asked',
-	/** Every change of the FSRS parameters, with its date (settings.ts `ParameterChange`). */
-	parameterHistory: 'parameter-history'
+	persistenceAsked: 'persistence-asked'
 } as const;
 
 /** The localStorage key under which the app keeps the scheduler settings it last saw (a hint: always checked). */

@@ -35,7 +35,7 @@ export async function saveSettings(
 			previous: [...before.weights]
 		});
 		await db.settings.put({
-			key: SETTING.parameterHistory,
+			key: PARAMETER_HISTORY,
 			value: plain(history.slice(-PARAMETER_CHANGES_KEPT))
 		});
 	});
@@ -55,12 +55,18 @@ export interface ParameterChange {
 	fit?: { reviews: number; before: [logLoss: number, rmse: number]; after: [number, number] };
 }
 
+/**
+ * The settings row of the parameter changes. Its key is here rather than in names.ts `SETTING`:
+ * the home page's Dexie-free readers bundle that object whole, and only this module reads the row.
+ */
+export const PARAMETER_HISTORY = 'parameter-history';
+
 /** Changes kept: a learner who optimises monthly keeps eight years of them. */
 const PARAMETER_CHANGES_KEPT = 100;
 
 /** The parameter changes, oldest first (none before Kartu kept them). */
 export async function loadParameterHistory(db: KartuDB): Promise<ParameterChange[]> {
-	const value = (await db.settings.get(SETTING.parameterHistory))?.value;
+	const value = (await db.settings.get(PARAMETER_HISTORY))?.value;
 	return Array.isArray(value)
 		? value.filter(
 				(c): c is ParameterChange =>

@@ -13,7 +13,6 @@ import {
 } from '../db/settings';
 import { listSnapshots, restoreSnapshot } from '../db/backup/snapshots';
 import { snapshotDay } from '../db/backup/snapshot-day';
-import { runSnapshot } from '../db/backup/snapshot-job';
 import type { KartuDB } from '../db/schema';
 import type { SchedulerSettings } from '../srs';
 import type { Comparison } from '../optimise/pipeline';
@@ -189,7 +188,7 @@ export class ParameterOptimiser {
 				this.threads = m.threads;
 				this.status = 'done';
 				this.message = m.result.better
-					? `Fitted on your first ${m.result.trained.toLocaleString('en')} reviews in ${(m.fitMs / 1000).toFixed(1)} s and tested on the ${m.result.tested.toLocaleString('en')} after them.`
+					? `Fitted on your first ${m.result.trained.toLocaleString('en')} reviews in ${(m.fitMs / 1000).toFixed(1)} s on ${m.threads} ${m.threads === 1 ? 'thread' : 'threads'}, and tested on the ${m.result.tested.toLocaleString('en')} after them.`
 					: `Your current parameters predict your last ${m.result.tested.toLocaleString('en')} reviews as well as the fitted ones or better, so there is nothing to apply.`;
 				break;
 			case 'failed':
@@ -264,6 +263,8 @@ export class ParameterOptimiser {
 			const db = await this.#open();
 			const time = now.toTimeString().slice(0, 5);
 			const id = `${snapshotDay(now)} before rescheduling (${time})`;
+			// Loaded here: the daily snapshot's start (state/app.ts) loads it on its own, later.
+			const { runSnapshot } = await import('../db/backup/snapshot-job');
 			await runSnapshot(now, this.#open, { id, wait: true });
 			if (!(await listSnapshots(db)).some((s) => s.id === id))
 				throw new Error('the snapshot to undo it with could not be taken.');
