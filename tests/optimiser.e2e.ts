@@ -149,4 +149,10 @@ test('optimise in a worker, see both fits, apply, restore the previous parameter
 	expect(await storedSetting(page, 'parameter-history')).toHaveLength(2);
 	await page.reload();
 	await expect(page.locator('textarea[name="weights"]')).toHaveValue(current.join(', '));
+
+	// The statistics page marks both changes.
+	await page.getByRole('link', { name: 'Stats' }).click();
+	await expect(page.getByTestId('parameter-changes')).toContainText(
+		/\(optimised\), .*\(previous ones restored\)/
+	);
 });

@@ -14,6 +14,7 @@ import { historySize, readOptimiserData, rescheduleCards } from './optimiser';
 import { QUEUE } from './queues';
 import type { KartuDB } from './schema';
 import { loadParameterHistory, loadSettings, saveSettings } from './settings';
+import { computeStats } from './stats';
 import { restoreSnapshot, takeSnapshot, SNAPSHOT_SIZES } from './backup/snapshots';
 import { answerNext, eachTestDatabase, T0, testSettings } from './test-support';
 
@@ -86,6 +87,11 @@ describe('parameter history', () => {
 		expect(await loadParameterHistory(db)).toEqual([
 			{ time: day(3).getTime(), source: 'optimiser', weights: fitted, previous: DEFAULT_WEIGHTS },
 			{ time: day(4).getTime(), source: 'restore', weights: DEFAULT_WEIGHTS, previous: fitted }
+		]);
+		// The statistics page marks both changes.
+		expect((await computeStats(db, day(5), settings)).parameterChanges).toEqual([
+			{ time: day(3).getTime(), source: 'optimiser' },
+			{ time: day(4).getTime(), source: 'restore' }
 		]);
 	});
 });
