@@ -40,7 +40,19 @@ scope.onmessage = async (e) => {
 			return;
 		}
 		post({ type: 'loading' });
-		const wasm = await init();
+		let wasm;
+		try {
+			wasm = await init();
+		} catch (err) {
+			// Some browsers share WebAssembly memory (which fsrs-rs is built with) only in a
+			// cross-origin isolated page.
+			throw new Error(
+				scope.crossOriginIsolated
+					? `its WebAssembly could not start (${(err as Error)?.message ?? err}).`
+					: `this browser runs its WebAssembly only in a cross-origin isolated page, and this one is not: its server must send Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp (${(err as Error)?.message ?? err}).`,
+				{ cause: err }
+			);
+		}
 		// Threads share the WebAssembly memory with this worker: only a cross-origin isolated page may.
 		const threads = scope.crossOriginIsolated ? Math.max(1, wanted) : 1;
 		if (threads > 1) await initThreadPool(threads);
