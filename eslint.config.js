@@ -106,6 +106,7 @@ export default defineConfig(
 		files: [
 			'src/lib/state/**',
 			'src/lib/analyse/**',
+			'src/lib/optimise/**',
 			'src/lib/export/**',
 			'src/lib/audio/**',
 			'src/lib/backup/**',

@@ -1,6 +1,7 @@
 // npm run bench — builds the site, serves build/, and measures Kartu in Chromium at 200, 10,000 and
 // 100,000 cards (2,000, 100,000 and 1,000,000 reviews), plus page weight, text analysis and snapshots;
-// writes bench/results.md and bench/charts/*.svg. On demand only: never part of `npm test`.
+// writes bench/results.md and bench/charts/*.svg; then the FSRS optimiser's figures, written to
+// bench/results-optimiser.md (bench/optimiser.ts). On demand only: never part of `npm test`.
 // SIZES=200,10000 and RUNS=3 make a quicker run.
 
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { writeReport } from './report';
 import { describeRaw, measureBatch, measureCollection, scaleFigures, type ScaleRaw } from './scale';
 import { measureSize } from './size';
 import { measureSnapshot } from './snapshot';
+import { measureBrowserFit, measureLearners, writeOptimiserReport } from './optimiser';
 
 const started = Date.now();
 const sizes = (process.env.SIZES ?? '200,10000,100000').split(',').map(Number);
@@ -61,6 +63,11 @@ try {
 		notes
 	});
 	console.log('\n' + md);
+	log('the FSRS optimiser: simulated learners, then 100,000 reviews in Chromium');
+	const learners = await measureLearners();
+	const fit = await measureBrowserFit(browser, server.url);
+	const optimiserMd = writeOptimiserReport(learners, fit, chromium);
+	console.log('\n' + optimiserMd);
 	const missed = figures.filter((f) => !f.pass);
 	if (missed.length)
 		log(

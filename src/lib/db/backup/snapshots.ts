@@ -136,35 +136,46 @@ async function exclusive<T>(run: () => Promise<T>, skipIfBusy: boolean): Promise
 	return locks.request(LOCK, { ifAvailable: skipIfBusy }, (lock) => (lock ? run() : undefined));
 }
 
+/** A snapshot other than the day's: its own id, and waiting for another tab's snapshot instead of giving up. */
+export interface SnapshotOptions {
+	/** The snapshot's id, shown in the list: `2026-11-27 before rescheduling (14:05)`. Today's date by default. */
+	id?: string;
+	/** Wait while another tab takes or restores a snapshot, instead of returning nothing. */
+	wait?: boolean;
+}
+
 /**
  * Takes today's snapshot if there is none yet and the learner has reviewed anything, then keeps only
  * the newest seven and deletes the chunks none of them uses. Returns the snapshot taken, if any.
- * Another tab taking one at the same time makes this one return nothing.
+ * Another tab taking one at the same time makes this one return nothing (unless `options.wait`).
+ * With `options.id`, takes a snapshot of that name instead (one before a change the learner may
+ * want to undo), which counts among the seven.
  */
 export async function takeSnapshot(
 	db: KartuDB,
 	now = new Date(),
 	sizes = SNAPSHOT_SIZES,
-	stats?: SnapshotStats
+	stats?: SnapshotStats,
+	options: SnapshotOptions = {}
 ): Promise<SnapshotSummary | undefined> {
 	return exclusive(async () => {
 		for (let attempt = 1; ; attempt++) {
 			try {
-				return await snapshotOnce(db, now, sizes, stats);
+				return await snapshotOnce(db, now, sizes, stats, options.id ?? localDay(now));
 			} catch (e) {
 				if (!(e instanceof ChangedMeanwhile) || attempt === 3) throw e;
 			}
 		}
-	}, true);
+	}, !options.wait);
 }
 
 async function snapshotOnce(
 	db: KartuDB,
 	now: Date,
 	sizes: SnapshotSizes,
-	stats?: SnapshotStats
+	stats: SnapshotStats | undefined,
+	id: string
 ): Promise<SnapshotSummary | undefined> {
-	const id = localDay(now);
 	if (await db.snapshots.get(id)) return undefined;
 	if ((await db.reviews.limit(1).count()) === 0) return undefined;
 	let t = performance.now();
