@@ -11,6 +11,7 @@ import { writeReport } from './report';
 import { describeRaw, measureBatch, measureCollection, scaleFigures, type ScaleRaw } from './scale';
 import { measureSize } from './size';
 import { measureSnapshot } from './snapshot';
+import { measureArticles } from './articles';
 import { measureBrowserFit, measureLearners, writeOptimiserReport } from './optimiser';
 
 const started = Date.now();
@@ -36,6 +37,8 @@ try {
 	figures.push(await measureBatch(browser, server.url));
 	log('automatic snapshots');
 	figures.push(...(await measureSnapshot(browser, server.url)));
+	log('adding an article, and a library of 100 articles');
+	figures.push(...(await measureArticles(browser, server.url)));
 	const raws: ScaleRaw[] = [];
 	for (const size of sizes) {
 		const reviews = size * 10;
