@@ -113,6 +113,18 @@ test('after one visit every page works offline, and every answer given offline i
 		timeout: 20_000
 	});
 
+	// Adding an article of one's own, and reading it.
+	await offlineLoad(page, '/add');
+	await page
+		.getByLabel('Indonesian text')
+		.fill('Kereta Pagi\n\nPenumpang membaca koran di kereta pagi menuju kota.');
+	await page.getByRole('button', { name: 'Analyse' }).click();
+	await page.getByRole('button', { name: 'Create cards' }).click();
+	await expect(page).toHaveURL(/\/read\?a=mine-/);
+	await expect(page.locator('[data-headword="penumpang"]').first()).toBeVisible();
+	await offlineLoad(page, new URL(page.url()).pathname + new URL(page.url()).search);
+	await expect(page.locator('[data-headword="penumpang"]').first()).toBeVisible();
+
 	// Online again: every answer given offline is stored, and the home page counts it.
 	await site.serve(BUILD);
 	await context.setOffline(false);
