@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
 import { Rating, DEFAULT_SETTINGS } from '../../srs';
 import { homeCounts } from '../cards';
-import { firstVisitCounts, firstVisitLibrary, readHome } from './home-read';
+import { bundledArticles, firstVisitCounts, firstVisitLibrary, readHome } from './home-read';
 import { addArticle } from '../articles';
 import { userArticle } from '../test-support';
 import { KartuDB } from '../schema';
@@ -41,17 +41,21 @@ async function stored(b: ReturnType<typeof browser>) {
 describe('the home page read without Dexie', () => {
 	it('on a first visit finds no database, creates none, and shows what the stored decks will show', async () => {
 		const b = browser();
-		expect(await readHome(t0, VERSION, [deck], { factory: b.factory })).toEqual({ kind: 'none' });
+		expect(await readHome(t0, VERSION, bundledArticles([deck]), { factory: b.factory })).toEqual({
+			kind: 'none'
+		});
 		expect(await b.factory.databases()).toEqual([]);
 
 		const db = await stored(b);
 		const first = firstVisitCounts([deck]);
 		expect(first).toEqual(await homeCounts(db, t0));
 		expect(first).toEqual({ due: 0, fresh: 20, learned: 0 });
-		const read = await readHome(t0, VERSION, [deck], { factory: b.factory });
+		const read = await readHome(t0, VERSION, bundledArticles([deck]), { factory: b.factory });
 		expect(read).toMatchObject({ kind: 'stored', counts: first, snapshotDue: false });
-		expect(read.kind === 'stored' && read.library).toEqual(firstVisitLibrary([deck]));
-		expect(firstVisitLibrary([deck])[0]).toMatchObject({
+		expect(read.kind === 'stored' && read.library).toEqual(
+			firstVisitLibrary(bundledArticles([deck]))
+		);
+		expect(firstVisitLibrary(bundledArticles([deck]))[0]).toMatchObject({
 			fresh: deck.cards.length,
 			cards: deck.cards.length
 		});
@@ -65,7 +69,7 @@ describe('the home page read without Dexie', () => {
 			await answerNext(db, at, Rating.Good, 3000, DEFAULT_SETTINGS);
 		}
 		const later = new Date(t0.getTime() + 10 * 60_000);
-		const read = await readHome(later, VERSION, [deck], { factory: b.factory });
+		const read = await readHome(later, VERSION, bundledArticles([deck]), { factory: b.factory });
 		if (read.kind !== 'stored') throw new Error(`read ${read.kind}`);
 		expect(read.counts).toEqual(await homeCounts(db, later));
 		expect(read.counts.learned).toBe(5);
@@ -82,7 +86,9 @@ describe('the home page read without Dexie', () => {
 		]);
 		expect(read.snapshotDue).toBe(true);
 		await db.snapshots.put({ id: snapshotDay(later), time: later, cards: 0, reviews: 5 });
-		expect(await readHome(later, VERSION, [deck], { factory: b.factory })).toMatchObject({
+		expect(
+			await readHome(later, VERSION, bundledArticles([deck]), { factory: b.factory })
+		).toMatchObject({
 			kind: 'stored',
 			snapshotDue: false
 		});
@@ -95,7 +101,7 @@ describe('the home page read without Dexie', () => {
 			'Pasar Ikan\n\nPara pedagang menjual ikan segar di pasar.\nHubungan mereka baik.'
 		);
 		await addArticle(db, pasar, { marks: { ikan: 'known' }, meanings: {} }, t0);
-		const read = await readHome(t0, VERSION, [deck], { factory: b.factory });
+		const read = await readHome(t0, VERSION, bundledArticles([deck]), { factory: b.factory });
 		if (read.kind !== 'stored') throw new Error(`read ${read.kind}`);
 		const cards = await db.cards.where('articles').equals(pasar.slug).toArray();
 		expect(read.library.map((r) => [r.slug, r.title, r.bundled])).toEqual([
@@ -123,7 +129,7 @@ describe('the home page read without Dexie', () => {
 		});
 		await old.table('settings').put({ key: 'content-version', value: VERSION });
 		old.close();
-		expect(await readHome(t0, VERSION, [deck], { factory: b.factory })).toEqual({
+		expect(await readHome(t0, VERSION, bundledArticles([deck]), { factory: b.factory })).toEqual({
 			kind: 'stale'
 		});
 	});
@@ -131,7 +137,7 @@ describe('the home page read without Dexie', () => {
 	it('leaves a database holding another build’s decks to the app', async () => {
 		const b = browser();
 		await stored(b);
-		expect(await readHome(t0, 'build-2', [deck], { factory: b.factory })).toEqual({
+		expect(await readHome(t0, 'build-2', bundledArticles([deck]), { factory: b.factory })).toEqual({
 			kind: 'stale'
 		});
 	});

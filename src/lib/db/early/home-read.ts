@@ -32,6 +32,24 @@ export interface LibraryRow {
 	due: number;
 }
 
+/** A bundled article as the home page lists it: known at build time, so the page needs no decks.json. */
+export interface BundledArticle {
+	slug: string;
+	title: string;
+	source: string;
+	cards: number;
+}
+
+/** The bundled articles of `decks`, as the home page's build-time data gives them. */
+export function bundledArticles(decks: Deck[]): BundledArticle[] {
+	return decks.map((d) => ({
+		slug: d.article.slug,
+		title: d.article.title,
+		source: d.article.source,
+		cards: d.cards.length
+	}));
+}
+
 /** What the home page shows, read from the database. */
 export interface HomeRead {
 	kind: 'stored';
@@ -80,7 +98,7 @@ export function libraryFigures(
 export async function readHome(
 	now: Date,
 	contentVersion: string,
-	decks: Deck[],
+	bundled: BundledArticle[],
 	options: HomeReadOptions = {}
 ): Promise<HomeResult> {
 	const db = await openExisting(options.factory);
@@ -126,7 +144,7 @@ export async function readHome(
 				for (const a of new Set(c.articles)) dueBy.set(a, (dueBy.get(a) ?? 0) + 1);
 		const n = new Map(rows.map((r) => [r.article, r.n]));
 		// A row not written yet (no write has touched the article since its store was added): counted here.
-		const listed = [...decks.map((d) => d.article.slug), ...library.map((e) => e.slug)];
+		const listed = [...bundled.map((b) => b.slug), ...library.map((e) => e.slug)];
 		const missing = listed.filter((s) => !n.has(s));
 		const byArticle = missing.length
 			? db.transaction(STORE.cards, 'readonly').objectStore(STORE.cards).index(INDEX.articles)
@@ -150,7 +168,7 @@ export async function readHome(
 			kind: 'stored',
 			counts,
 			library: [
-				...decks.map((d) => row(d.article.slug, d.article.title, d.article.source, true)),
+				...bundled.map((b) => row(b.slug, b.title, b.source, true)),
 				...library
 					.sort((a, b) => a.added.getTime() - b.added.getTime())
 					.map((e) => row(e.slug, e.title, e.source, false))
@@ -162,18 +180,9 @@ export async function readHome(
 	}
 }
 
-/** The library before anything is stored: the bundled decks, every card new. */
-export function firstVisitLibrary(decks: Deck[]): LibraryRow[] {
-	return decks.map((d) => ({
-		slug: d.article.slug,
-		title: d.article.title,
-		source: d.article.source,
-		bundled: true,
-		cards: d.cards.length,
-		fresh: d.cards.length,
-		learned: 0,
-		due: 0
-	}));
+/** The library before anything is stored: the bundled articles, every card new. */
+export function firstVisitLibrary(bundled: BundledArticle[]): LibraryRow[] {
+	return bundled.map((b) => ({ ...b, bundled: true, fresh: b.cards, learned: 0, due: 0 }));
 }
 
 /**
@@ -181,10 +190,12 @@ export function firstVisitLibrary(decks: Deck[]): LibraryRow[] {
  * `homeCounts` would give these once they are stored (home-read.test.ts).
  */
 export function firstVisitCounts(
-	decks: Deck[],
+	decks: Deck[] | { headwords: number },
 	settings: SchedulerSettings = DEFAULT_SETTINGS
 ): HomeCounts {
 	// One card per headword a day, and a headword in several articles is one set of cards.
-	const headwords = new Set(decks.flatMap((d) => d.cards.map((c) => c.headword)));
-	return { due: 0, fresh: Math.min(settings.newPerDay, headwords.size), learned: 0 };
+	const headwords = Array.isArray(decks)
+		? new Set(decks.flatMap((d) => d.cards.map((c) => c.headword))).size
+		: decks.headwords;
+	return { due: 0, fresh: Math.min(settings.newPerDay, headwords), learned: 0 };
 }
