@@ -9,10 +9,12 @@
 //   counts, articleCounts, answerHours   through the middlewares, as for any answer
 // Nothing is ever deleted: a server can add history, not take it away.
 
-import { replayCard, sameState, type Answerer } from '../sync/merge';
+import { later, replayCard, sameState, type Answerer } from '../sync/merge';
 import { markStatsStale } from './stats';
+import { markWord } from './words';
+import { setMeaning } from './articles';
 import { queueOf, type KartuDB } from './schema';
-import type { StoredCard, StoredReview } from './rows';
+import type { StoredCard, StoredMeaning, StoredReview, StoredWord } from './rows';
 import { SETTING } from './names';
 
 /** What the learner set up on Settings → Sync. */
@@ -30,6 +32,8 @@ export interface SyncResult {
 	time: Date;
 	sent: number;
 	received: number;
+	/** Word marks and meanings taken from the server (absent before they were synced). */
+	marks?: number;
 	/** Why it stopped, in words for the learner; absent when it went through. */
 	error?: string;
 }
@@ -41,6 +45,8 @@ export interface SyncProgress {
 	sentUpTo: string;
 	/** The server's `_changes` sequence read up to; null before the first pull. */
 	since: string | number | null;
+	/** The latest time (ms) of a word mark or meaning sent; absent for none. */
+	marksSentUpTo?: number;
 	last?: SyncResult;
 }
 
@@ -124,6 +130,58 @@ export async function mergeReviews(
 			await db.cards.bulkPut(changed);
 			await markStatsStale(db);
 			return fresh.length;
+		}
+	);
+}
+
+/** Word marks and meanings given after `since` (ms), to send. */
+export async function marksAfter(
+	db: KartuDB,
+	since: number
+): Promise<{ words: StoredWord[]; meanings: StoredMeaning[] }> {
+	const after = (r: { time: Date }) => r.time.getTime() > since;
+	return {
+		words: (await db.words.toArray()).filter(after),
+		meanings: (await db.meanings.toArray()).filter(after)
+	};
+}
+
+const wordValue = (w: StoredWord): StoredWord => ({
+	headword: w.headword,
+	mark: w.mark,
+	time: new Date(w.time)
+});
+const meaningValue = (m: StoredMeaning): StoredMeaning => ({
+	headword: m.headword,
+	gloss: m.gloss,
+	pos: m.pos,
+	time: new Date(m.time)
+});
+
+/**
+ * Takes a word mark from another device when it wins over this device's (sync/merge.ts `later`):
+ * the mark is stored with its own time and the headword's cards follow, as in the reader.
+ * Returns whether it was taken.
+ */
+export async function mergeWord(db: KartuDB, remote: StoredWord): Promise<boolean> {
+	return db.transaction('rw', db.words, db.cards, async () => {
+		const local = await db.words.get(remote.headword);
+		if (local && !later(wordValue(local), wordValue(remote))) return false;
+		await markWord(db, remote.headword, remote.mark, remote.time);
+		return true;
+	});
+}
+
+/** The same for a meaning the learner typed: the later one wins, on every card of the headword. */
+export async function mergeMeaning(db: KartuDB, remote: StoredMeaning): Promise<boolean> {
+	return db.transaction(
+		'rw',
+		[db.meanings, db.cards, db.articles, db.settings, db.words],
+		async () => {
+			const local = await db.meanings.get(remote.headword);
+			if (local && !later(meaningValue(local), meaningValue(remote))) return false;
+			await setMeaning(db, remote.headword, remote.gloss, remote.pos, remote.time);
+			return true;
 		}
 	);
 }

@@ -91,7 +91,8 @@ export class SyncSettings {
 }
 
 /** "12 answers sent, 30 received", as the last sync's summary says it. */
-export function movedText(r: Pick<SyncResult, 'sent' | 'received'>): string {
+export function movedText(r: Pick<SyncResult, 'sent' | 'received' | 'marks'>): string {
 	const n = (k: number) => (k === 1 ? '1 answer' : `${k} answers`);
-	return `${n(r.sent)} sent, ${r.received} received`;
+	const marks = r.marks ? `; ${r.marks} word marks or meanings taken` : '';
+	return `${n(r.sent)} sent, ${r.received} received${marks}`;
 }

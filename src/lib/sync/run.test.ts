@@ -9,6 +9,8 @@ import { saveSettings } from '../db/settings';
 import { homeCounts } from '../db/cards';
 import { forgetSync, loadSync, saveSyncConfig } from '../db/sync';
 import { recordAnswer } from '../db/answers';
+import { markWord } from '../db/words';
+import { setMeaning } from '../db/articles';
 import { Rating, Scheduler } from '../srs';
 import { startCouch, type TestCouch } from '../../../tests/couch';
 import { syncOnce } from './run';
@@ -87,6 +89,28 @@ describe('syncOnce', () => {
 		expect(await syncOnce(a, () => at(31), fast)).toMatchObject({ sent: 1 });
 		expect(await syncOnce(b, () => at(32), fast)).toMatchObject({ received: 1 });
 		expect(await snapshot(a)).toEqual(await snapshot(b));
+	});
+
+	it('keeps the latest word mark and meaning on every device, and the cards follow', async () => {
+		const a = await device();
+		const b = await device();
+		const [first, second] = [...new Set((await a.cards.toArray()).map((c) => c.content.headword))];
+		await markWord(a, first, 'known', at(100));
+		await markWord(b, first, 'ignored', at(101)); // later: wins on both
+		await markWord(a, second, 'ignored', at(102));
+		await setMeaning(b, second, 'an earlier meaning', '', at(103));
+		await setMeaning(a, second, 'the later meaning', '', at(104));
+		await syncOnce(a, () => at(110), fast);
+		expect(await syncOnce(b, () => at(111), fast)).toMatchObject({ marks: 2 });
+		expect(await syncOnce(a, () => at(112), fast)).toMatchObject({ marks: 1 });
+		for (const d of [a, b]) {
+			expect((await d.words.get(first))?.mark).toBe('ignored');
+			expect((await d.words.get(second))?.mark).toBe('ignored');
+			expect((await d.meanings.get(second))?.gloss).toBe('the later meaning');
+			const cards = await d.cards.where('content.headword').equals(first).toArray();
+			expect(cards.every((c) => c.mark === 'ignored')).toBe(true);
+		}
+		expect(await homeCounts(a, at(120))).toEqual(await homeCounts(b, at(120)));
 	});
 
 	it('says so on a wrong password, an unreachable server or a database not Kartu’s, and keeps everything', async () => {

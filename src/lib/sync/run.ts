@@ -6,12 +6,15 @@
 import type { Card as FsrsCard, Grade } from 'ts-fsrs';
 import { Scheduler } from '../srs/schedule';
 import type { KartuDB } from '../db/schema';
-import type { StoredReview } from '../db/rows';
+import type { StoredMeaning, StoredReview, StoredWord } from '../db/rows';
 import { loadSettings } from '../db/settings';
 import { rebuildStats } from '../db/stats';
 import {
 	loadSync,
+	marksAfter,
+	mergeMeaning,
 	mergeReviews,
+	mergeWord,
 	reviewsAfter,
 	saveSyncProgress,
 	type SyncResult
@@ -47,6 +50,44 @@ function fsrsCard(v: unknown): FsrsCard | undefined {
 		...(c as unknown as FsrsCard),
 		due,
 		last_review: typeof c.last_review === 'string' ? new Date(c.last_review) : undefined
+	};
+}
+
+/**
+ * A word mark or meaning as the server keeps it: one immutable document per change,
+ * `w:headword:time` or `m:headword:time` (time in base 36), so that changes never conflict; the
+ * merge keeps the latest (sync/merge.ts `later`).
+ */
+export function markDoc(kind: 'w' | 'm', v: StoredWord | StoredMeaning): Record<string, unknown> {
+	return {
+		...v,
+		_id: `${kind}:${v.headword}:${v.time.getTime().toString(36)}`,
+		time: v.time.toISOString()
+	};
+}
+
+/** The word mark a server document holds, if it is one. */
+export function docWord(d: Record<string, unknown>): StoredWord | undefined {
+	const time = new Date(d.time as string);
+	if (typeof d._id !== 'string' || !d._id.startsWith('w:') || typeof d.headword !== 'string')
+		return undefined;
+	if ((d.mark !== 'known' && d.mark !== 'ignored') || Number.isNaN(time.getTime()))
+		return undefined;
+	return { headword: d.headword, mark: d.mark, time };
+}
+
+/** The meaning a server document holds, if it is one. */
+export function docMeaning(d: Record<string, unknown>): StoredMeaning | undefined {
+	const time = new Date(d.time as string);
+	if (typeof d._id !== 'string' || !d._id.startsWith('m:') || typeof d.headword !== 'string')
+		return undefined;
+	if (typeof d.gloss !== 'string' || !d.gloss.trim() || Number.isNaN(time.getTime()))
+		return undefined;
+	return {
+		headword: d.headword,
+		gloss: d.gloss,
+		pos: typeof d.pos === 'string' ? d.pos : '',
+		time
 	};
 }
 
@@ -103,12 +144,35 @@ export async function syncOnce(
 			progress = { ...progress, sentUpTo: batch[batch.length - 1].id };
 			await saveSyncProgress(db, progress);
 		}
+		// Word marks and meanings changed since the last sync.
+		const marks = await marksAfter(db, progress.marksSentUpTo ?? -Infinity);
+		const docs = [
+			...marks.words.map((w) => markDoc('w', w)),
+			...marks.meanings.map((m) => markDoc('m', m))
+		];
+		for (let i = 0; i < docs.length; i += BATCH) await couch.put(docs.slice(i, i + BATCH));
+		const latest = Math.max(
+			progress.marksSentUpTo ?? -Infinity,
+			...[...marks.words, ...marks.meanings].map((v) => v.time.getTime())
+		);
+		if (Number.isFinite(latest)) {
+			progress = { ...progress, marksSentUpTo: latest };
+			await saveSyncProgress(db, progress);
+		}
 		// Receive: everything since the last checkpoint (this device's own reviews are noticed as had).
 		const scheduler = new Scheduler(await loadSettings(db));
+		result.marks = 0;
 		for (;;) {
 			const page = await couch.changes(progress.since, BATCH);
 			const reviews = page.docs.map(docReview).filter((r): r is StoredReview => !!r);
 			result.received += await mergeReviews(db, reviews, scheduler);
+			// Marks in time order, so that of several changes to one word the latest is left.
+			const words = page.docs.map(docWord).filter((w): w is StoredWord => !!w);
+			for (const w of words.sort((x, y) => x.time.getTime() - y.time.getTime()))
+				if (await mergeWord(db, w)) result.marks++;
+			const meanings = page.docs.map(docMeaning).filter((m): m is StoredMeaning => !!m);
+			for (const m of meanings.sort((x, y) => x.time.getTime() - y.time.getTime()))
+				if (await mergeMeaning(db, m)) result.marks++;
 			progress = { ...progress, since: page.lastSeq };
 			await saveSyncProgress(db, progress);
 			if (!page.more) break;
