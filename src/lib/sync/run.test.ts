@@ -10,6 +10,7 @@ import { homeCounts } from '../db/cards';
 import { forgetSync, loadSync, saveSyncConfig } from '../db/sync';
 import { recordAnswer } from '../db/answers';
 import { markWord } from '../db/words';
+import { exportBackup } from '../db/backup/backup';
 import { setMeaning } from '../db/articles';
 import { Rating, Scheduler } from '../srs';
 import { startCouch, type TestCouch } from '../../../tests/couch';
@@ -155,6 +156,8 @@ describe('syncOnce', () => {
 		expect((await syncOnce(d, () => at(4), fast)).error).toMatch(/No database/);
 		expect(await d.reviews.count()).toBe(1);
 
+		// The credentials never go into a backup file.
+		expect(JSON.stringify(await exportBackup(d))).not.toContain('"sync"');
 		await forgetSync(d);
 		expect(await loadSync(d)).toBeUndefined();
 		expect(await d.reviews.count()).toBe(1);
