@@ -110,6 +110,7 @@ export default defineConfig(
 			'src/lib/export/**',
 			'src/lib/audio/**',
 			'src/lib/backup/**',
+			'src/lib/sync/**',
 			'src/hooks.client.ts',
 			'src/service-worker.ts'
 		],

@@ -64,7 +64,9 @@ export const SETTING = {
 	/** The chain of review chunks the daily snapshots share (backup/snapshots.ts). */
 	snapshotChain: 'snapshot-chain',
 	/** Whether the learner was asked once to make storage persistent (storage.ts). */
-	persistenceAsked: 'persistence-asked'
+	persistenceAsked: 'persistence-asked',
+	/** Sync: the server, its credentials and how far this device got with it (db/sync.ts); never in a backup. */
+	sync: 'sync'
 } as const;
 
 /** The localStorage key under which the app keeps the scheduler settings it last saw (a hint: always checked). */

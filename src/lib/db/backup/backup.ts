@@ -16,7 +16,8 @@ const LOCAL_KEYS: string[] = [
 	SETTING.oldStatsCache,
 	SETTING.statsState,
 	SETTING.contentVersion,
-	SETTING.snapshotChain
+	SETTING.snapshotChain,
+	SETTING.sync
 ];
 
 export type ImportMode = 'merge' | 'replace';
