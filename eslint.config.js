@@ -106,9 +106,11 @@ export default defineConfig(
 		files: [
 			'src/lib/state/**',
 			'src/lib/analyse/**',
+			'src/lib/optimise/**',
 			'src/lib/export/**',
 			'src/lib/audio/**',
 			'src/lib/backup/**',
+			'src/lib/sync/**',
 			'src/hooks.client.ts',
 			'src/service-worker.ts'
 		],

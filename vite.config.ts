@@ -87,6 +87,8 @@ export default defineConfig({
 	test: {
 		environment: 'node',
 		include: ['src/**/*.test.ts'],
-		expect: { requireAssertions: true }
+		expect: { requireAssertions: true },
+		// A first test that parses the whole lexicon takes over 5 s on a loaded two-core machine.
+		testTimeout: 30_000
 	}
 });

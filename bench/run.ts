@@ -1,8 +1,10 @@
 // npm run bench — builds the site, serves build/, and measures Kartu in Chromium at 200, 10,000 and
 // 100,000 cards seeded as a year of study leaves them: a learner's review session (grade → next
 // front painted, per path), cold starts of a returning learner's browser and a first visit, memory;
-// plus page weight, text analysis and snapshots. Writes bench/results.md and bench/charts/*.svg.
-// On demand only: never part of `npm test`. SIZES=200,10000, RUNS=3 and ANSWERS=100 make a quicker run.
+// plus page weight, text analysis, snapshots and a library of added articles. Writes bench/results.md
+// and bench/charts/*.svg; then the FSRS optimiser's figures, written to bench/results-optimiser.md
+// (bench/optimiser.ts). On demand only: never part of `npm test`.
+// SIZES=200,10000, RUNS=3 and ANSWERS=100 make a quicker run.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ import {
 } from './scale';
 import { measureSize } from './size';
 import { measureSnapshot } from './snapshot';
+import { measureArticles } from './articles';
+import { measureBrowserFit, measureLearners, writeOptimiserReport } from './optimiser';
 
 const started = Date.now();
 const sizes = (process.env.SIZES ?? '200,10000,100000').split(',').map(Number);
@@ -58,6 +62,8 @@ try {
 	const hello = marksLatency(await measureHello(runs, helloPort));
 	const first = await measureFirstVisit(server.url, runs);
 	figures.push(firstVisitFigure(first, hello));
+	log('adding an article, and a library of 100 articles');
+	figures.push(...(await measureArticles(browser, server.url)));
 	const raws: ScaleRaw[] = [];
 	for (const size of sizes) {
 		log(`collection of ${size.toLocaleString('en')} cards`);
@@ -83,6 +89,11 @@ try {
 		notes
 	});
 	console.log('\n' + md);
+	log('the FSRS optimiser: simulated learners, then 100,000 reviews in Chromium');
+	const learners = await measureLearners();
+	const fit = await measureBrowserFit(browser, server.url);
+	const optimiserMd = writeOptimiserReport(learners, fit, chromium);
+	console.log('\n' + optimiserMd);
 	const missed = figures.filter((f) => !f.pass);
 	if (missed.length)
 		log(

@@ -1,7 +1,8 @@
 // npm run -s analyze -- FILE: one line per distinct word of FILE (a word that is a name in one place
 // and a common word in another gets a line for each), in order of first appearance: surface,
 // headword, root, class, affixes, whether the lexicon knows the root ("verified") or the root is a
-// guess ("guess"), and a note ("informal", or what an abbreviation stands for; "-" for none),
+// guess ("guess"), and a note ("informal"; "respelt" for another spelling of a known word, such as
+// menzhalimi or djalan; or what an abbreviation stands for; "-" for none),
 // separated by tabs. Coverage: npm run -s analyze -- FILE | awk -F'\t' '$4=="word"' | cut -f6 | sort | uniq -c
 
 import { readFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ const lines = words.map((w) =>
 		w.cls,
 		w.affixes.join(' ') || '-',
 		w.verified ? 'verified' : 'guess',
-		w.informal ? 'informal' : (w.expansion ?? '-')
+		w.informal ? 'informal' : w.respelt ? 'respelt' : (w.expansion ?? '-')
 	].join('\t')
 );
 process.stdout.write(lines.join('\n') + '\n');

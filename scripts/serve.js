@@ -1,5 +1,6 @@
-// Serves the static build/ folder as a static host would (/review → review.html). Fails if the port is taken.
-// Every response carries the headers below; the Content-Security-Policy is inside each page (a <meta>).
+// Serves the static build/ folder as a static host would (/review → review.html). Fails if the port is taken
+// (PORT=0 takes a free one, and says which). Every response carries the headers below, and says how long
+// it may be cached; the Content-Security-Policy is inside each page (a <meta>).
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +27,26 @@ const HEADERS = {
 	'Cross-Origin-Embedder-Policy': 'require-corp'
 };
 
+/**
+ * Files whose names carry their content's hash (`/_app/immutable/`) are the same forever: kept a year
+ * and never asked for again. Everything else (the pages, service-worker.js, decks.json, the manifest,
+ * `_app/version.json`) is asked for again on every use (no-cache: revalidated with its ETag), so a new
+ * build is seen at once. Not no-store, which would keep pages out of the back/forward cache.
+ */
+function cacheControl(pathname) {
+	return pathname.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 // The precompressed copies the build writes (.br, .gz), when the browser accepts them, as static hosts do.
-const serve = sirv(dir, { extensions: ['html'], dev: false, etag: true, brotli: true, gzip: true });
+// MIME types come from the file names (sirv): .webmanifest, .wasm and the workers' .js included.
+const serve = sirv(dir, {
+	extensions: ['html'],
+	dev: false,
+	etag: true,
+	brotli: true,
+	gzip: true,
+	setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControl(pathname))
+});
 const server = createServer((req, res) => {
 	for (const [name, value] of Object.entries(HEADERS)) res.setHeader(name, value);
 	serve(req, res, () => {
@@ -44,4 +63,6 @@ server.on('error', (e) => {
 	);
 	process.exit(1);
 });
-server.listen(port, host, () => console.log(`Kartu is served at http://${host}:${port}/`));
+server.listen(port, host, () =>
+	console.log(`Kartu is served at http://${host}:${server.address().port}/`)
+);

@@ -90,6 +90,8 @@ test('every page ships a strict policy that names each of its inline scripts and
 		expect(policy.get('form-action')).toEqual(["'self'"]);
 		expect(policy.get('connect-src')).toEqual(["'self'"]);
 		expect(policy.get('style-src')).toEqual(["'self'"]);
+		expect(policy.get('worker-src')).toEqual(["'self'"]);
+		expect(policy.get('manifest-src')).toEqual(["'self'"]);
 		expect(policy.get('style-src-attr')).toEqual(["'unsafe-hashes'", `'${KIT_ANNOUNCER_STYLE}'`]);
 		const scripts = policy.get('script-src')!;
 		expect(scripts).not.toContain("'unsafe-inline'");

@@ -10,7 +10,7 @@ test('settings: a daily limit of 2 new cards ends the session after two, and say
 	const perDay = page.getByLabel('New cards per day');
 	await expect(perDay).toHaveValue('20');
 	await perDay.fill('2');
-	await page.getByRole('button', { name: 'Save' }).click();
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
 	await page.goto('/');
@@ -31,7 +31,7 @@ test('settings: invalid values get a clear message and change nothing', async ({
 	await page.goto('/settings');
 	await page.getByLabel('Desired retention').fill('1.5');
 	await page.getByLabel('Learning steps', { exact: true }).fill('1m ten');
-	await page.getByRole('button', { name: 'Save' }).click();
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('Nothing was saved');
 	await expect(alert).toContainText('Desired retention must be between 0.70 and 0.99.');
@@ -99,12 +99,12 @@ test('a wrong cloze answer shows a letter-by-letter difference', async ({ page }
 	// Put the first cloze card within reach: grade its headword's vocabulary card yesterday.
 	await page.goto('/settings');
 	await page.getByLabel('New cards per day').fill('0');
-	await page.getByRole('button', { name: 'Save' }).click();
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 	// Only cloze cards stay in the queue; then allow one new card.
 	await onlyKind(page, 'cloze');
 	await page.getByLabel('New cards per day').fill('1');
-	await page.getByRole('button', { name: 'Save' }).click();
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
 	await page.goto('/review');

@@ -6,8 +6,9 @@
 /** @typedef {NonNullable<NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']>} Directives */
 
 /**
- * Where the app may connect (fetch, workers' imports, WebSocket): itself only. This is the one
- * place to extend: syncing with a server the learner configures will add that server's origin.
+ * Where the app's pages may connect (fetch, workers' imports, WebSocket): itself only. Sync with the
+ * learner's CouchDB (lib/sync/) connects from its worker, which a page's <meta> policy does not
+ * govern; the pages stay at 'self' rather than allowing every https: origin (README, Sync).
  * @type {NonNullable<Directives['connect-src']>}
  */
 export const CONNECT_SRC = ['self'];
@@ -34,8 +35,10 @@ export const DIRECTIVES = {
 	'img-src': ['self'],
 	'font-src': ['self'],
 	'connect-src': CONNECT_SRC,
-	// The analysis and snapshot workers are files of the app.
+	// The analysis and snapshot workers, and the service worker (src/service-worker.ts), are files of the app.
 	'worker-src': ['self'],
+	// The web app manifest (static/manifest.webmanifest), which makes Kartu installable.
+	'manifest-src': ['self'],
 	'object-src': ['none'],
 	'base-uri': ['none'],
 	'form-action': ['self']

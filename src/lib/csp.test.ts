@@ -25,6 +25,11 @@ describe('the policy', () => {
 		expect(DIRECTIVES['object-src']).toEqual(['none']);
 		expect(DIRECTIVES['base-uri']).toEqual(['none']);
 	});
+
+	it('lets the app register its own service worker and read its own manifest, and no one else’s', () => {
+		expect(DIRECTIVES['worker-src']).toEqual(['self']);
+		expect(DIRECTIVES['manifest-src']).toEqual(['self']);
+	});
 });
 
 describe('needsFreshLoad', () => {

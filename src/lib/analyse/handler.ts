@@ -10,6 +10,8 @@ import {
 	type TextCheck,
 	TextSurvey
 } from '../text';
+import { buildUserDeck } from '../cards';
+import { prepareArticle } from './article';
 import type { FromSurvey, SurveyInput, ToSurvey } from './protocol';
 
 /** Sentences analysed between two looks at the clock. */
@@ -47,30 +49,44 @@ export function createSurveyHandler(
 	let running: { job: number; cancelled: boolean } | undefined;
 	let last: { job: number; survey: TextSurvey } | undefined;
 
-	async function start(m: Extract<ToSurvey, { type: 'start' }>): Promise<void> {
-		if (running) running.cancelled = true;
-		const run = { job: m.job, cancelled: false };
-		running = run;
-		const input = await readInput(m.input);
-		if (run.cancelled) return post({ type: 'cancelled', job: m.job });
-		if (!input.ok) return post({ type: 'refused', job: m.job, message: input.message });
-		const survey = new TextSurvey(input.text, lexicon());
+	/** Analyses `survey` slice by slice with progress; false when it was cancelled (and said so). */
+	async function analyse(run: { job: number; cancelled: boolean }, survey: TextSurvey) {
 		const total = survey.sentences.length;
-		post({ type: 'progress', job: m.job, done: 0, total });
+		post({ type: 'progress', job: run.job, done: 0, total });
 		let sliceStart = options.now();
 		let posted = sliceStart;
 		while (!survey.step(SENTENCES_PER_STEP)) {
 			const now = options.now();
 			if (now - sliceStart < options.sliceMs) continue;
 			if (now - posted >= options.progressMs) {
-				post({ type: 'progress', job: m.job, done: survey.done, total });
+				post({ type: 'progress', job: run.job, done: survey.done, total });
 				posted = now;
 			}
 			await options.pause();
-			if (run.cancelled) return post({ type: 'cancelled', job: m.job });
+			if (run.cancelled) {
+				post({ type: 'cancelled', job: run.job });
+				return false;
+			}
 			sliceStart = options.now();
 		}
 		if (running === run) running = undefined;
+		return true;
+	}
+
+	function begin(job: number) {
+		if (running) running.cancelled = true;
+		const run = { job, cancelled: false };
+		running = run;
+		return run;
+	}
+
+	async function start(m: Extract<ToSurvey, { type: 'start' }>): Promise<void> {
+		const run = begin(m.job);
+		const input = await readInput(m.input);
+		if (run.cancelled) return post({ type: 'cancelled', job: m.job });
+		if (!input.ok) return post({ type: 'refused', job: m.job, message: input.message });
+		const survey = new TextSurvey(input.text, lexicon());
+		if (!(await analyse(run, survey))) return;
 		last = { job: m.job, survey };
 		post({
 			type: 'done',
@@ -80,6 +96,20 @@ export function createSurveyHandler(
 		});
 	}
 
+	async function article(m: Extract<ToSurvey, { type: 'article' }>): Promise<void> {
+		const run = begin(m.job);
+		const read = await prepareArticle(m.source);
+		if (run.cancelled) return post({ type: 'cancelled', job: m.job });
+		if (!read.ok) return post({ type: 'refused', job: m.job, message: read.message });
+		const a = read.article;
+		const lex = lexicon();
+		const survey = new TextSurvey(a.body, lex, { slug: a.slug, keep: true, headline: a.headline });
+		if (!(await analyse(run, survey))) return;
+		const meta = { slug: a.slug, title: a.title, language: 'id', source: a.source };
+		const deck = buildUserDeck({ meta, sentences: survey.analysed }, lex);
+		post({ type: 'article', job: m.job, article: a, deck, summary: survey.summary() });
+	}
+
 	return function handle(m: ToSurvey): void {
 		switch (m.type) {
 			case 'warm':
@@ -87,6 +117,11 @@ export function createSurveyHandler(
 				return post({ type: 'ready' });
 			case 'start':
 				start(m).catch((e: unknown) =>
+					post({ type: 'failed', job: m.job, message: e instanceof Error ? e.message : String(e) })
+				);
+				return;
+			case 'article':
+				article(m).catch((e: unknown) =>
 					post({ type: 'failed', job: m.job, message: e instanceof Error ? e.message : String(e) })
 				);
 				return;

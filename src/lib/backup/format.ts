@@ -3,9 +3,10 @@
 //
 // Versions: 1 kept one set of cards per article and headword (ids `slug/headword/kind`, one
 // `article` per card); 2 keeps one per headword (ids `headword/kind`, `articles` per card), as
-// schema 6 does. Both are read with the same field checks (read.ts); a version-1 file's cards are
-// then mapped as the schema upgrade maps them (db/legacy-cards.ts), its reviews following their
-// cards' new ids.
+// schema 6 does; 3 adds the learner's own articles (library entry, text, deck) and the meanings
+// they gave headwords. All are read with the same field checks (read.ts); a version-1 file's cards
+// are then mapped as the schema upgrade maps them (db/legacy-cards.ts), its reviews following their
+// cards' new ids. Files of versions 1 and 2 have no articles or meanings.
 
 import { cardIdFromV1 } from '../cards';
 import { fromLegacyCards, type LegacyCard } from '../db/legacy-cards';
@@ -14,7 +15,7 @@ import type { Clock } from './fsrs-state';
 import { readParts } from './read';
 
 export const BACKUP_FORMAT = 'kartu-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** Larger files are refused before they are read. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -24,7 +25,9 @@ export type {
 	BackupFsrs,
 	BackupReview,
 	BackupSetting,
-	BackupWord
+	BackupWord,
+	BackupArticle,
+	BackupMeaning
 } from './types';
 import type { Backup, BackupCard } from './types';
 
@@ -87,15 +90,20 @@ const READERS: Record<
 	number,
 	(root: Record<string, unknown>, clock: Clock) => Omit<Backup, 'format' | 'version'>
 > = {
-	1: (root, clock) => fromV1(readParts(sameVersion(root, 1), clock, 1)),
-	2: (root, clock) => readParts(sameVersion(root, 2), clock, 2)
+	1: (root, clock) => fromV1(readParts(sameVersion(root, 1, 1), clock, 1)),
+	2: (root, clock) => readParts(sameVersion(root, 2, 2), clock, 2),
+	3: (root, clock) => readParts(sameVersion(root, 3, 2), clock, 3)
 };
 
 /**
  * Refuses a file whose cards are of the other version than its `version` says (one `article` is
  * version 1, `articles` version 2): the version is what is wrong, not every card.
  */
-function sameVersion(root: Record<string, unknown>, version: 1 | 2): Record<string, unknown> {
+function sameVersion(
+	root: Record<string, unknown>,
+	version: number,
+	cards: 1 | 2 = version === 1 ? 1 : 2
+): Record<string, unknown> {
 	const first = Array.isArray(root.cards)
 		? (root.cards[0] as Record<string, unknown> | undefined)
 		: undefined;
@@ -107,7 +115,7 @@ function sameVersion(root: Record<string, unknown>, version: 1 | 2): Record<stri
 				: 'article' in first
 					? 1
 					: undefined;
-	if (shape !== undefined && shape !== version)
+	if (shape !== undefined && shape !== cards)
 		throw new BackupError(
 			'version',
 			`The backup says format version ${version}, but its cards are those of version ${shape}.`

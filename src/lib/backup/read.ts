@@ -19,7 +19,15 @@ import {
 	whole
 } from './fields';
 import { checkStep, EARLIEST, future, readFsrs, type Clock } from './fsrs-state';
-import type { Backup, BackupCard, BackupReview, BackupSetting, BackupWord } from './types';
+import type {
+	Backup,
+	BackupArticle,
+	BackupCard,
+	BackupMeaning,
+	BackupReview,
+	BackupSetting,
+	BackupWord
+} from './types';
 
 const KINDS = ['vocab', 'cloze', 'drill'] as const;
 const MARKS = ['known', 'ignored'] as const;
@@ -32,12 +40,14 @@ const GRADES = [1, 2, 3, 4] as const;
 export function readParts(
 	root: Record<string, unknown>,
 	clock: Clock,
-	version: 1 | 2
+	version: 1 | 2 | 3
 ): Omit<Backup, 'format' | 'version'> {
 	const exported = date(root.exported, 'exported', EARLIEST, clock.now, future(clock));
 	// Dates are checked against now, not `exported` (snapshots are assembled with an earlier time):
 	// what FSRS needs is that no review lies after now, when the cards will be answered.
-	const cards = list(root.cards, 'cards').map((c, i) => readCard(c, `cards[${i}]`, clock, version));
+	const cards = list(root.cards, 'cards').map((c, i) =>
+		readCard(c, `cards[${i}]`, clock, version === 1 ? 1 : 2)
+	);
 	const index = unique(
 		cards.map((c) => c.id),
 		'cards',
@@ -76,7 +86,87 @@ export function readParts(
 		'headword',
 		'word mark'
 	);
-	return { exported, cards, reviews, settings, words };
+	// Version 3 adds the learner's own articles and meanings.
+	const articles =
+		version < 3
+			? []
+			: list(root.articles, 'articles').map((a, i) => readArticle(a, `articles[${i}]`, clock));
+	unique(
+		articles.map((a) => a.slug),
+		'articles',
+		'slug',
+		'article'
+	);
+	unique(
+		articles.map((a) => a.fingerprint),
+		'articles',
+		'fingerprint',
+		'article text'
+	);
+	const meanings =
+		version < 3
+			? []
+			: list(root.meanings, 'meanings').map((m, i) => readMeaning(m, `meanings[${i}]`, clock));
+	unique(
+		meanings.map((m) => m.headword),
+		'meanings',
+		'headword',
+		'meaning'
+	);
+	return { exported, cards, reviews, settings, words, articles, meanings };
+}
+
+/** The longest article text a backup may hold: what the add-article page accepts. */
+const MAX_ARTICLE_CHARS = 5 * 1024 * 1024;
+
+function readArticle(raw: unknown, at: string, clock: Clock): BackupArticle {
+	const o = obj(raw, at);
+	const slug = text(o.slug, `${at}.slug`);
+	if (slug.includes('/')) throw bad(`${at}.slug`, `is "${slug}": a slug never holds a "/".`);
+	const articleText = text(o.text, `${at}.text`);
+	if (articleText.length > MAX_ARTICLE_CHARS)
+		throw bad(`${at}.text`, 'is longer than the 5 MB an article can have.');
+	const deck = obj(o.deck, `${at}.deck`);
+	const meta = obj(deck.article, `${at}.deck.article`);
+	if (meta.slug !== slug)
+		throw bad(`${at}.deck.article.slug`, `is ${shown(meta.slug)}, but the article is "${slug}".`);
+	const sentences = list(deck.sentences, `${at}.deck.sentences`);
+	sentences.forEach((s, i) => {
+		const so = obj(s, `${at}.deck.sentences[${i}]`);
+		text(so.id, `${at}.deck.sentences[${i}].id`);
+		text(so.text, `${at}.deck.sentences[${i}].text`);
+		list(so.words, `${at}.deck.sentences[${i}].words`);
+	});
+	const cards = list(deck.cards, `${at}.deck.cards`);
+	cards.forEach((c, i) => {
+		const content = readContent(c, `${at}.deck.cards[${i}]`);
+		if (content.article !== slug)
+			throw bad(`${at}.deck.cards[${i}].article`, `is ${shown(content.article)}, not "${slug}".`);
+	});
+	return {
+		slug,
+		title: text(o.title, `${at}.title`),
+		source: typeof o.source === 'string' ? o.source : text(o.source, `${at}.source`, true),
+		added: date(o.added, `${at}.added`, EARLIEST, clock.now, future(clock)),
+		words: whole(o.words, `${at}.words`),
+		fingerprint: text(o.fingerprint, `${at}.fingerprint`),
+		text: articleText,
+		deck: {
+			article: { ...meta, slug, title: text(meta.title, `${at}.deck.article.title`) },
+			sentences,
+			cards
+		}
+	};
+}
+
+function readMeaning(raw: unknown, at: string, clock: Clock): BackupMeaning {
+	const o = obj(raw, at);
+	return {
+		headword: text(o.headword, `${at}.headword`),
+		gloss: text(o.gloss, `${at}.gloss`),
+		pos: typeof o.pos === 'string' ? o.pos : text(o.pos, `${at}.pos`, true),
+		time: date(o.time, `${at}.time`, EARLIEST, clock.now, future(clock))
+	};
 }
 
 /** Refuses the second of two equal keys (IndexedDB would refuse the whole import); returns key → index. */

@@ -50,6 +50,31 @@ export interface BackupWord {
 	time: Date;
 }
 
+/** An article the learner added (version 3): its library entry, text and deck. */
+export interface BackupArticle {
+	slug: string;
+	title: string;
+	source: string;
+	added: Date;
+	words: number;
+	fingerprint: string;
+	text: string;
+	/** The deck built from it (cards/types.ts `Deck`), checked for its shape. */
+	deck: {
+		article: Record<string, unknown> & { slug: string; title: string };
+		sentences: unknown[];
+		cards: unknown[];
+	};
+}
+
+/** A meaning the learner gave a headword (version 3). */
+export interface BackupMeaning {
+	headword: string;
+	gloss: string;
+	pos: string;
+	time: Date;
+}
+
 export interface Backup {
 	format: 'kartu-backup';
 	version: number;
@@ -58,4 +83,7 @@ export interface Backup {
 	reviews: BackupReview[];
 	settings: BackupSetting[];
 	words: BackupWord[];
+	/** The learner's own articles and meanings (version 3; empty when read from an older file). */
+	articles: BackupArticle[];
+	meanings: BackupMeaning[];
 }

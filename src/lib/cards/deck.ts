@@ -184,6 +184,7 @@ export function buildDeck(
 			affixes: a.affixes,
 			gloss: entry?.gloss ?? '',
 			pos: entry?.pos ?? '',
+			...(entry?.from ? { glossFrom: entry.from } : {}),
 			...(entry?.note ? { note: entry.note } : {}),
 			...(a.expansion ? { expansion: a.expansion } : {}),
 			verified: a.verified,

@@ -14,6 +14,15 @@ export {
 export { family, hasFamilyPage, type Family, type FamilyMember } from './family';
 export { articleProgress, type ArticleProgress } from './progress';
 export { backSpeech, frontSpeech } from './spoken';
+export {
+	buildUserDeck,
+	glossLabel,
+	hasMeaning,
+	lexiconGloss,
+	lexiconGlossary,
+	withMeaning,
+	withTranslations
+} from './user-deck';
 export type {
 	CardContext,
 	CardKind,
@@ -22,6 +31,7 @@ export type {
 	DeckSentence,
 	DrillChoice,
 	Glossary,
+	GlossSource,
 	ReaderWord,
 	Span
 } from './types';

@@ -4,6 +4,9 @@ import type { ArticleMeta, SentenceKind } from '../text';
 
 export type CardKind = 'vocab' | 'cloze' | 'drill';
 
+/** Where a card's gloss comes from (see `DeckCard.glossFrom`). */
+export type GlossSource = 'lexicon' | 'derived' | 'learner' | 'none';
+
 /** One of the forms offered on an affix drill card, with what the learner needs to tell it apart. */
 export interface DrillChoice {
 	form: string;
@@ -70,6 +73,13 @@ export interface DeckCard {
 	affixes: string[];
 	gloss: string;
 	pos: string;
+	/**
+	 * Where the gloss comes from, on the cards of an article the learner added: the lexicon's entry
+	 * for the word, composed from the root's (`derived`, shown as such), the learner's own meaning,
+	 * or `none` (no vocabulary card until the learner gives one). Absent: written for this article
+	 * (a bundled glossary).
+	 */
+	glossFrom?: GlossSource;
 	note?: string;
 	/** Expansion of an abbreviation (Letjen → Letnan Jenderal). */
 	expansion?: string;
@@ -110,6 +120,6 @@ export interface Deck {
 /** The per-article glossary file in `content/glossary/SLUG.json`. */
 export interface Glossary {
 	article: string;
-	headwords: Record<string, { gloss: string; pos: string; note?: string }>;
+	headwords: Record<string, { gloss: string; pos: string; note?: string; from?: GlossSource }>;
 	sentences: Record<string, { text: string; translation: string }>;
 }

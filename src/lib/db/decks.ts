@@ -1,17 +1,38 @@
 // Loading decks into the database without touching progress (when the site's content has changed).
 
-import { contextOf, inContext, type CardContext, type Deck, type DeckCard } from '../cards';
+import {
+	contextOf,
+	hasMeaning,
+	inContext,
+	withMeaning,
+	type CardContext,
+	type Deck,
+	type DeckCard
+} from '../cards';
 import { textHash } from '../text';
 import { newCard } from '../srs';
 import { QUEUE } from './queues';
 import { queueOf, type KartuDB } from './schema';
-import { type StoredCard, type StoredWord } from './rows';
+import { type StoredCard, type StoredMeaning, type StoredWord } from './rows';
 import { INDEX, SETTING } from './names';
 
 /** Within a headword, new cards come as vocabulary, then cloze, then affix drill (one a day). */
 const KIND_ORDER = { vocab: 0, cloze: 1, drill: 2 } as const;
 /** Room between articles in the new-card order: a card's position is its first article's index times this, plus its place there. */
-const ARTICLE_SPAN = 1_000_000;
+export const ARTICLE_SPAN = 1_000_000;
+
+/**
+ * Where an article's new cards start in the new-card order: its index among the articles, or,
+ * once the learner chose it to study next (`chosen`, seconds since the epoch), before every
+ * article chosen earlier and every article never chosen.
+ */
+export function articleBase(
+	slug: string,
+	registry: string[],
+	chosen: Record<string, number>
+): number {
+	return slug in chosen ? -chosen[slug] * ARTICLE_SPAN : registry.indexOf(slug) * ARTICLE_SPAN;
+}
 
 export interface SyncResult {
 	added: number;
@@ -31,22 +52,37 @@ export interface SyncResult {
  * shares lost its first article in this sync: it then gives that card its content and position
  * (a card whose new first article is not among `decks` keeps them until that article is synced).
  * Deleting an article is syncing it as an empty deck, beside the others.
+ *
+ * Meanings: a meaning the learner gave a headword (the `meanings` store) replaces the gloss of its
+ * cards; a vocabulary card or drill whose headword has no meaning at all (`glossFrom: 'none'`, an
+ * added article's word whose root the lexicon lacks) is not stored until it has one.
  */
-export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<SyncResult> {
-	return db.transaction('rw', db.cards, db.settings, db.words, async () => {
+export async function syncDecks(
+	db: KartuDB,
+	decks: Deck[],
+	now: Date,
+	/** Another article's deck, when a card it shares lost its first article here (deleting an article). */
+	more?: (slug: string) => Promise<Deck | undefined>
+): Promise<SyncResult> {
+	return db.transaction('rw', [db.cards, db.settings, db.words, db.meanings], async () => {
 		const result: SyncResult = { added: 0, updated: 0, retired: 0, unchanged: true };
 		let marks: Map<string, StoredWord['mark']> | undefined;
+		let meanings: Map<string, StoredMeaning> | undefined;
 		const registry =
 			((await db.settings.get(SETTING.articles))?.value as string[] | undefined) ?? [];
+		const chosen =
+			((await db.settings.get(SETTING.chosenArticles))?.value as
+				Record<string, number> | undefined) ?? {};
 		for (const deck of decks)
 			if (!registry.includes(deck.article.slug)) registry.push(deck.article.slug);
 		const inOrder = (articles: Iterable<string>) =>
 			[...new Set(articles)].sort((a, b) => registry.indexOf(a) - registry.indexOf(b));
 		// Each deck once, then again (`force`) any that has become the first article of a card.
 		const work = decks.map((deck) => ({ deck, force: false }));
-		const resync = (article: string) => {
-			const deck = decks.find((d) => d.article.slug === article);
-			if (deck && !work.some((w) => w.force && w.deck === deck)) work.push({ deck, force: true });
+		const resync = async (article: string) => {
+			if (work.some((w) => w.force && w.deck.article.slug === article)) return;
+			const deck = decks.find((d) => d.article.slug === article) ?? (await more?.(article));
+			if (deck) work.push({ deck, force: true });
 		};
 		for (const { deck, force } of work) {
 			const slug = deck.article.slug;
@@ -54,7 +90,7 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 			if (!force && (await db.settings.get(SETTING.deckHashPrefix + slug))?.value === hash)
 				continue;
 			result.unchanged = false;
-			const base = registry.indexOf(slug) * ARTICLE_SPAN;
+			const base = articleBase(slug, registry, chosen);
 			const [found, listed] = await Promise.all([
 				db.cards.bulkGet(deck.cards.map((c) => c.id)),
 				db.cards.where(INDEX.articles).equals(slug).toArray()
@@ -73,14 +109,19 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 			}
 			// A word marked known or ignored in another article is so in this one too.
 			marks ??= new Map((await db.words.toArray()).map((w) => [w.headword, w.mark]));
+			meanings ??= new Map((await db.meanings.toArray()).map((m) => [m.headword, m]));
 			const rows: StoredCard[] = [];
-			for (const built of deck.cards) {
+			for (const deckCard of deck.cards) {
+				const meaning = meanings.get(deckCard.headword);
+				const built = meaning ? withMeaning(deckCard, meaning) : deckCard;
 				const position = base + built.position * 3 + KIND_ORDER[built.kind];
 				const old = existing.get(built.id);
 				leaving.delete(built.id);
 				if (!old) {
 					const newToHeadword = !articlesOf.get(built.headword)?.has(slug);
 					if (studied.has(built.headword) && newToHeadword) continue;
+					// No meaning yet: the word is learnt from its cloze card until the learner gives one.
+					if (!hasMeaning(built)) continue;
 					const row: StoredCard = {
 						id: built.id,
 						articles: [slug],
@@ -136,7 +177,7 @@ export async function syncDecks(db: KartuDB, decks: Deck[], now: Date): Promise<
 					result.retired++;
 					continue;
 				}
-				if (gone.articles[0] === slug) resync(articles[0]);
+				if (gone.articles[0] === slug) await resync(articles[0]);
 				const contexts = gone.content.contexts?.filter((c) => c.article !== slug);
 				rows.push({
 					...gone,

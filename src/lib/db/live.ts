@@ -1,5 +1,6 @@
 // Watching the database: a query kept live (Dexie's liveQuery, which also sees other tabs' writes),
-// and a signal after every committed write, so that code outside db/ never needs Dexie itself.
+// a signal after every committed write, and a newer version's upgrade from another tab, so that code
+// outside db/ never needs Dexie itself.
 
 import Dexie, { liveQuery } from 'dexie';
 
@@ -16,4 +17,30 @@ export function watchQuery<T>(
 /** Calls `changed` once a transaction has committed a write, in this tab or another. */
 export function onDatabaseChanged(changed: () => void): void {
 	Dexie.on('storagemutated', changed);
+}
+
+/**
+ * Keeps this connection out of the way of a newer version's upgrade: when another tab opens the
+ * database at a higher schema version (or deletes it), the connection closes at once, so the
+ * upgrade is not blocked, and stays closed (Dexie's own handler would let the next query reopen it
+ * at the new version and write with this version's schema); then `upgraded` is called.
+ */
+export function closeForUpgrades(db: Dexie, upgraded: () => void): void {
+	db.on('versionchange', () => {
+		db.close({ disableAutoOpen: true });
+		upgraded();
+		return false; // Dexie's default handler, which would allow reopening, does not run
+	});
+}
+
+/**
+ * Closes the database for good and says true when it was opened at a schema newer than this
+ * version of Kartu knows (a newer version upgraded it in another tab): Dexie opens it all the same,
+ * but this version must not write to it.
+ */
+export function closeIfNewer(db: Dexie): boolean {
+	// Dexie's version N is IndexedDB's 10 × N (+ 1 when Dexie patched a schema in place).
+	const newer = Math.floor(db.backendDB().version / 10) > db.verno;
+	if (newer) db.close({ disableAutoOpen: true });
+	return newer;
 }

@@ -19,8 +19,12 @@ export const STORE = {
 	counts: 'counts',
 	/** Recent answers by hour, kept by every write to the reviews (derived/answer-hours.ts). */
 	answerHours: 'answerHours',
-	/** The articles the learner added: text and deck (from schema 6; not written yet). */
+	/** The articles the learner added: text and deck (from schema 6; written from schema 8). */
 	articles: 'articles',
+	/** The articles the learner added, without text or deck: what the library lists (from schema 8). */
+	library: 'library',
+	/** Meanings the learner gave headwords, which win over every other gloss (from schema 8). */
+	meanings: 'meanings',
 	/** Each article's cards per queue, kept by every write to the cards (derived/article-counts.ts). */
 	articleCounts: 'articleCounts',
 	/** Answers written ahead of their transaction, replayed if it never committed (answers.ts). */
@@ -53,12 +57,16 @@ export const SETTING = {
 	oldStatsCache: 'stats-cache',
 	/** The articles whose decks are stored (decks.ts). */
 	articles: 'articles',
+	/** The articles the learner chose to study next, slug → when (seconds since the epoch): decks.ts `articleBase`. */
+	chosenArticles: 'chosen-articles',
 	/** Prefix of the row holding an article's deck hash: `deck-hash:SLUG` (decks.ts). */
 	deckHashPrefix: 'deck-hash:',
 	/** The chain of review chunks the daily snapshots share (backup/snapshots.ts). */
 	snapshotChain: 'snapshot-chain',
 	/** Whether the learner was asked once to make storage persistent (storage.ts). */
-	persistenceAsked: 'persistence-asked'
+	persistenceAsked: 'persistence-asked',
+	/** Sync: the server, its credentials and how far this device got with it (db/sync.ts); never in a backup. */
+	sync: 'sync'
 } as const;
 
 /** The localStorage key under which the app keeps the scheduler settings it last saw (a hint: always checked). */

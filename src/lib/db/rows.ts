@@ -99,16 +99,38 @@ export interface Setting {
 
 /**
  * An article the learner added, kept whole: the text as given and the deck built from it (its
- * metadata in `deck.article`). Bundled articles come with the build instead (decks.json). Filled
- * by the "bring your own articles" pages (not yet written); the schema has it from version 6.
+ * metadata in `deck.article`). Bundled articles come with the build instead (decks.json). Its
+ * summary, without the text and deck, is its `LibraryEntry`.
  */
 export interface StoredArticle {
 	slug: string;
-	/** When the learner added it: the order articles were chosen in. */
+	/** When the learner added it. */
 	added: Date;
-	/** The article as the learner gave it. */
+	/** The article as the learner gave it (after reading the file: plain text, paragraphs by line). */
 	text: string;
 	deck: Deck;
+}
+
+/** An added article as the library lists it: small, so listing 100 articles reads no text. */
+export interface LibraryEntry {
+	slug: string;
+	title: string;
+	/** A URL or a note, as the learner gave it; '' for none. */
+	source: string;
+	added: Date;
+	/** Word tokens of its text. */
+	words: number;
+	/** `articleFingerprint` of its text: the same text added twice is noticed. */
+	fingerprint: string;
+}
+
+/** A meaning the learner gave a headword: it wins over the glossary, the lexicon and a derived gloss. */
+export interface StoredMeaning {
+	headword: string;
+	gloss: string;
+	/** Part of speech, when the learner gave one; '' keeps the one the card has. */
+	pos: string;
+	time: Date;
 }
 
 /**

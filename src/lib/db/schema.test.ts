@@ -38,6 +38,8 @@ const TABLES = [
 	'counts',
 	'firsts',
 	'journal',
+	'library',
+	'meanings',
 	'reviews',
 	'settings',
 	'snapshotData',
@@ -94,7 +96,7 @@ describe('upgrades keep data', () => {
 		// One article: every card stays a card of its own, under its new id.
 		expect(cards).toHaveLength(v1.cards.length);
 		expect(await db.reviews.count()).toBe(v1.reviews.length);
-		expect(db.verno).toBe(7);
+		expect(db.verno).toBe(8);
 		expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
 		for (const c of v1.cards) {
 			const now = cards.find((x) => x.id === cardIdFromV1(c.id))!;
@@ -176,7 +178,7 @@ describe('upgrades keep data', () => {
 		});
 
 		it('gives each headword one card of each kind, with the state of the one most studied', async () => {
-			expect(db.verno).toBe(7);
+			expect(db.verno).toBe(8);
 			expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
 			const cards = await db.cards.toArray();
 			const groups = new Map<string, typeof oldCards>();

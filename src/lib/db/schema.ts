@@ -9,6 +9,8 @@ import type {
 	JournalEntry,
 	ArticleCountsRow,
 	StoredArticle,
+	LibraryEntry,
+	StoredMeaning,
 	QueueCountsRow,
 	Setting,
 	SnapshotData,
@@ -38,6 +40,8 @@ export class KartuDB extends Dexie {
 	journal!: EntityTable<JournalEntry, 'id'>;
 	articles!: EntityTable<StoredArticle, 'slug'>;
 	articleCounts!: EntityTable<ArticleCountsRow, 'article'>;
+	library!: EntityTable<LibraryEntry, 'slug'>;
+	meanings!: EntityTable<StoredMeaning, 'headword'>;
 
 	/** `options`: Dexie's, such as another IndexedDB implementation (tests). */
 	constructor(name = DB_NAME, options?: DexieOptions) {
@@ -160,6 +164,13 @@ export class KartuDB extends Dexie {
 		// v7: the answer journal (db/answers.ts): answers written ahead of their transaction, so an
 		// answer given just before the browser is killed is replayed on the next start. Starts empty.
 		this.version(7).stores({ [STORE.journal]: 'id' });
+		// v8: the learner's own articles are written: the library (each added article's title,
+		// source and fingerprint, listed without reading its text) and the meanings the learner
+		// gives headwords. Both start empty; nothing before version 8 wrote the articles store.
+		this.version(8).stores({
+			[STORE.library]: 'slug, &fingerprint',
+			[STORE.meanings]: 'headword'
+		});
 		this.on('populate', (tx) => {
 			tx.table(STORE.counts).add({ key: QUEUE_COUNTS_KEY, n: {} } satisfies QueueCountsRow);
 		});

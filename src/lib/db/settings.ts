@@ -9,12 +9,78 @@ export async function loadSettings(db: KartuDB): Promise<SchedulerSettings> {
 	return normaliseSettings(row?.value);
 }
 
-/** Saves valid settings; throws with the validation messages otherwise, leaving the stored ones as they were. */
-export async function saveSettings(db: KartuDB, settings: SchedulerSettings): Promise<void> {
+/**
+ * Saves valid settings; throws with the validation messages otherwise, leaving the stored ones as
+ * they were. A change of the FSRS parameters joins their history (`ParameterChange`), in the same
+ * transaction, as one made `source` (the settings form's, unless said).
+ */
+export async function saveSettings(
+	db: KartuDB,
+	settings: SchedulerSettings,
+	change: Omit<ParameterChange, 'time' | 'weights' | 'previous'> = { source: 'settings' },
+	now = new Date()
+): Promise<void> {
 	const errors = validateSettings(settings);
 	if (errors.length) throw new Error(errors.join(' '));
-	await db.settings.put({ key: SETTING.scheduler, value: plain(settings) });
-	rememberSettings(plain(settings));
+	const value = plain(settings);
+	await db.transaction('rw', db.settings, async () => {
+		const before = normaliseSettings((await db.settings.get(SETTING.scheduler))?.value);
+		await db.settings.put({ key: SETTING.scheduler, value });
+		if (sameWeights(before.weights, value.weights)) return;
+		const history = await loadParameterHistory(db);
+		history.push({
+			...change,
+			time: now.getTime(),
+			weights: [...value.weights],
+			previous: [...before.weights]
+		});
+		await db.settings.put({
+			key: PARAMETER_HISTORY,
+			value: plain(history.slice(-PARAMETER_CHANGES_KEPT))
+		});
+	});
+	rememberSettings(value);
+}
+
+/** One change of the FSRS parameters, as the statistics page marks it. */
+export interface ParameterChange {
+	/** When (ms since the epoch). */
+	time: number;
+	/** `optimiser`: fitted to the learner's reviews; `restore`: the previous ones put back; `settings`: typed in the form. */
+	source: 'optimiser' | 'restore' | 'settings';
+	weights: number[];
+	/** The parameters before the change: "Restore the previous parameters" puts them back. */
+	previous: number[];
+	/** For a fit: log loss and RMSE (bins) on the held-out reviews, before and after. */
+	fit?: { reviews: number; before: [logLoss: number, rmse: number]; after: [number, number] };
+}
+
+/**
+ * The settings row of the parameter changes. Its key is here rather than in names.ts `SETTING`:
+ * the home page's Dexie-free readers bundle that object whole, and only this module reads the row.
+ */
+export const PARAMETER_HISTORY = 'parameter-history';
+
+/** Changes kept: a learner who optimises monthly keeps eight years of them. */
+const PARAMETER_CHANGES_KEPT = 100;
+
+/** The parameter changes, oldest first (none before Kartu kept them). */
+export async function loadParameterHistory(db: KartuDB): Promise<ParameterChange[]> {
+	const value = (await db.settings.get(PARAMETER_HISTORY))?.value;
+	return Array.isArray(value)
+		? value.filter(
+				(c): c is ParameterChange =>
+					!!c &&
+					typeof c === 'object' &&
+					Number.isFinite(c.time) &&
+					Array.isArray(c.weights) &&
+					Array.isArray(c.previous)
+			)
+		: [];
+}
+
+function sameWeights(a: readonly number[], b: readonly number[]): boolean {
+	return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

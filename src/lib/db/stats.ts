@@ -20,6 +20,7 @@ import { type StatDay, type StoredCard, type StoredReview } from './rows';
 import { cardsPerQueue } from './cards';
 import { inQueue } from './queues';
 import { INDEX, SETTING } from './names';
+import { loadParameterHistory, type ParameterChange } from './settings';
 
 export interface Stats {
 	/** Reviews per study day over the last year, oldest first (the last 30 are the last month). */
@@ -35,6 +36,8 @@ export interface Stats {
 	/** Headwords and roots with a card in review, at the end of each day of the last year. */
 	headwordsInReview: number[];
 	rootsInReview: number[];
+	/** When the FSRS parameters changed, and how (settings.ts `ParameterChange`), oldest first. */
+	parameterChanges: Pick<ParameterChange, 'time' | 'source'>[];
 }
 
 /** Reviews read per transaction when the statistics are summed again from the history. */
@@ -381,6 +384,7 @@ export async function computeStats(
 			{ label: 'Ignored', count: ignored }
 		],
 		headwordsInReview: running('headwords'),
-		rootsInReview: running('roots')
+		rootsInReview: running('roots'),
+		parameterChanges: (await loadParameterHistory(db)).map(({ time, source }) => ({ time, source }))
 	};
 }

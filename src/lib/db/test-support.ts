@@ -12,7 +12,10 @@ import {
 	type Grade,
 	type SchedulerSettings
 } from '../srs';
-import { deckFromSource } from '../cards';
+import { buildUserDeck, deckFromSource } from '../cards';
+import { prepareArticle } from '../analyse/article';
+import { TextSurvey } from '../text';
+import type { NewArticle } from './articles';
 import { recordAnswer } from './answers';
 import { loadQueue } from './cards';
 import { syncDecks } from './decks';
@@ -105,4 +108,30 @@ export async function answerNext(...args: Parameters<typeof answerNextIfAny>) {
 export async function study(db: KartuDB, count: number, start = T0): Promise<void> {
 	for (let i = 0; i < count; i++)
 		await answerNext(db, new Date(start.getTime() + i * 1000), Rating.Easy, 2000);
+}
+
+/**
+ * An article as the add-article page would store it: `text` read as a paste (analyse/article.ts),
+ * analysed in one go and made a deck with the bundled lexicon (as the analysis worker does).
+ */
+export async function userArticle(text: string, title?: string): Promise<NewArticle> {
+	const read = await prepareArticle({ name: '', type: '', content: text, title });
+	if (!read.ok) throw new Error(read.message);
+	const a = read.article;
+	const survey = new TextSurvey(a.body, seed.lex, {
+		slug: a.slug,
+		keep: true,
+		headline: a.headline
+	});
+	while (!survey.step(100));
+	const meta = { slug: a.slug, title: a.title, language: 'id', source: a.source };
+	return {
+		slug: a.slug,
+		title: a.title,
+		source: a.source,
+		text: a.body,
+		fingerprint: a.fingerprint,
+		words: survey.summary().words,
+		deck: buildUserDeck({ meta, sentences: survey.analysed }, seed.lex)
+	};
 }

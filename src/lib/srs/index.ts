@@ -60,3 +60,23 @@ export {
 	type WordState,
 	type WordStatus
 } from './word-state';
+export {
+	cardHistories,
+	fsrsItems,
+	optimiserInput,
+	splitByTime,
+	studyDayNumber,
+	type CardHistory,
+	type FsrsItem,
+	type OptimiserInput,
+	type ReviewRecord
+} from './fsrs-items';
+export {
+	evaluate,
+	expectedReviewsPerDay,
+	memoryModel,
+	predictions,
+	type Fit,
+	type Memory,
+	type MemoryModel
+} from './parameter-fit';

@@ -6,12 +6,14 @@ import { replayJournal } from '../db/answers';
 import { ensureDecks } from '../db/decks';
 import type { KartuDB } from '../db/schema';
 import { snapshotDue } from '../db/backup/snapshots';
-import { onDatabaseChanged } from '../db/live';
+import { closeForUpgrades, closeIfNewer, onDatabaseChanged } from '../db/live';
 import { CHANGES_CHANNEL, loadDecks, storageMessage } from './shell';
+import { update } from './update.svelte';
 
 export { loadDecks, storageMessage };
 
 let opening: Promise<KartuDB> | undefined;
+let guarded = false;
 let snapshot: Promise<unknown> = Promise.resolve();
 
 /** Settles when today's automatic snapshot (taken in the background at start) is written or skipped. */
@@ -27,6 +29,14 @@ export function snapshotTaken(): Promise<unknown> {
 export function ready(): Promise<KartuDB> {
 	opening ??= (async () => {
 		await db.open();
+		// A newer version of Kartu (in another tab) owns the database: this one neither blocks its
+		// upgrade nor writes with its own, older schema; the page asks the learner to reload.
+		if (closeIfNewer(db)) {
+			update.databaseUpgraded();
+			throw new Error('a newer version of Kartu has upgraded it: reload the page.');
+		}
+		if (!guarded) closeForUpgrades(db, () => update.databaseUpgraded());
+		guarded = true;
 		announceChanges();
 		// The app's connection is open: the one the page's early script opened can go.
 		globalThis.__kartuEarly?.release();

@@ -1,6 +1,7 @@
 // The card table's rows, kept live, with search and a state filter.
 
 import { cardPage, setSuspended, type StateFilter } from '../db/card-table';
+import { setMeaning } from '../db/articles';
 import type { KartuDB } from '../db/schema';
 import type { StoredCard } from '../db/rows';
 import { ready, storageMessage } from './app';
@@ -80,6 +81,22 @@ export class CardList {
 			await setSuspended(db, [card.id], suspended);
 		} catch (e) {
 			this.error = storageMessage(e);
+		}
+	}
+
+	/** Gives the card's headword the learner's meaning, on all its cards; false when it failed. */
+	async setMeaning(card: StoredCard, gloss: string): Promise<boolean> {
+		if (!gloss.trim()) {
+			this.error = 'Type a meaning first.';
+			return false;
+		}
+		try {
+			await setMeaning(this.#db ?? (await ready()), card.sibling, gloss);
+			this.error = undefined;
+			return true;
+		} catch (e) {
+			this.error = storageMessage(e);
+			return false;
 		}
 	}
 }

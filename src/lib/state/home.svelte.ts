@@ -1,32 +1,53 @@
-// The home page: today's counts and each article's progress, read without Dexie (db/early/home-read.ts),
+// The home page: today's counts and the library (each article's figures), read without Dexie (db/early/home-read.ts),
 // read again whenever the database changes (in any tab: state/shell.ts's channel) or the tab comes
 // back into view.
 
 // Modules imported one by one, not through srs/ or cards/ index.ts: this code is on the home page's
 // (or the inline early script's) byte budget, and an index would bring ts-fsrs along.
-import type { ArticleProgress } from '../cards/progress';
-import type { Deck } from '../cards/types';
 import type { HomeCounts } from '../db/rows';
 import { settingsHint } from '../db/early/early';
 import {
-	collectionProgress,
+	bundledArticles,
 	firstVisitCounts,
+	firstVisitLibrary,
 	readHome,
-	type HomeResult
+	type BundledArticle,
+	type HomeResult,
+	type LibraryRow
 } from '../db/early/home-read';
-import { DEFAULT_WEIGHTS } from '../srs/memory';
 import { CHANGES_CHANNEL, loadDecks, storageMessage } from './shell';
+
+/** What the home page knows of the bundled articles at build time (+page.server.ts). */
+export interface HomeContent {
+	bundled: BundledArticle[];
+	/** Distinct headwords across them (a first visit's new cards). */
+	headwords: number;
+}
+
+/** The home content from decks.json, for a page without build-time data. */
+async function homeContent(): Promise<HomeContent> {
+	const decks = await loadDecks();
+	return {
+		bundled: bundledArticles(decks),
+		headwords: new Set(decks.flatMap((d) => d.cards.map((c) => c.headword))).size
+	};
+}
 
 export class Home {
 	counts = $state.raw<HomeCounts | undefined>();
-	decks = $state.raw<Deck[]>([]);
-	progress = $state.raw(new Map<string, ArticleProgress>());
+	/** The bundled articles and the learner's own, with their figures. */
+	library = $state.raw<LibraryRow[]>([]);
 	error = $state<string | undefined>();
 	#reads = 0;
 	#snapshotStarted = false;
+	#content: HomeContent | undefined;
 
-	/** Call during component setup: the listeners end with the component. */
-	constructor() {
+	/**
+	 * Call during component setup: the listeners end with the component. `content` is the bundled
+	 * articles as the page's build-time data gives them; without it they come from decks.json.
+	 */
+	constructor(content?: HomeContent) {
+		this.#content = content;
 		// Counts the page's early script read before the app started: shown until the page's own read.
 		const early = globalThis.__kartuEarly;
 		if (early) {
@@ -60,11 +81,14 @@ export class Home {
 		const n = ++this.#reads;
 		try {
 			if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
-			const [decks, counts] = await Promise.all([loadDecks(), early?.catch(() => undefined)]);
+			const [content, counts] = await Promise.all([
+				this.#content ?? homeContent(),
+				early?.catch(() => undefined)
+			]);
 			if (n !== this.#reads) return;
-			this.decks = decks;
 			const now = new Date();
-			let result: HomeResult = await readHome(now, __CONTENT_VERSION__, decks, {
+			const { bundled } = content;
+			let result: HomeResult = await readHome(now, __CONTENT_VERSION__, bundled, {
 				hint: settingsHint(),
 				counts
 			});
@@ -72,17 +96,17 @@ export class Home {
 				// A new build's decks: the app (with Dexie) loads them into the database first.
 				const { ready } = await import('./app');
 				await ready();
-				result = await readHome(now, __CONTENT_VERSION__, decks, { hint: settingsHint() });
+				result = await readHome(now, __CONTENT_VERSION__, bundled, { hint: settingsHint() });
 			}
 			if (n !== this.#reads) return;
 			if (result.kind === 'stored') {
 				this.counts = result.counts;
-				this.progress = result.progress;
+				this.library = result.library;
 				if (result.snapshotDue) this.#snapshot(now);
 			} else {
 				// Nothing stored yet: the decks as they will be stored once a page that writes opens the database.
-				this.counts = firstVisitCounts(decks);
-				this.progress = collectionProgress(decks, undefined, DEFAULT_WEIGHTS, now);
+				this.counts = firstVisitCounts(content);
+				this.library = firstVisitLibrary(bundled);
 			}
 			this.error = undefined;
 		} catch (e) {

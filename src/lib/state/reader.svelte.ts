@@ -11,6 +11,7 @@ import {
 	type ShownTranslations
 } from '../db/settings';
 import { cardsByHeadword, markWord, reviewNow, undoMark, type MarkUndo } from '../db/words';
+import { setMeaning, setSentenceTranslation } from '../db/articles';
 import { Scheduler, wordStatus, type WordStatus } from '../srs';
 import { ready, storageMessage } from './app';
 import { subscribeLive } from './live';
@@ -28,9 +29,15 @@ export class ReaderState {
 	loaded = $state(false);
 	#db: KartuDB | undefined;
 
+	/** An article the learner added: they may type a translation of each sentence. */
+	readonly own: boolean;
+	/** Translations typed here, by sentence id, shown at once over the deck's. */
+	typed = $state<Record<string, string>>({});
+
 	/** Call during component setup: the live query ends with the component. */
-	constructor(deck: Deck) {
+	constructor(deck: Deck, options: { own?: boolean } = {}) {
 		this.deck = deck;
+		this.own = options.own ?? false;
 		$effect(() => this.watch());
 	}
 
@@ -94,6 +101,46 @@ export class ReaderState {
 	async reviewNow(headword: string): Promise<boolean> {
 		try {
 			await reviewNow(await ready(), headword);
+			return true;
+		} catch (e) {
+			this.error = storageMessage(e);
+			return false;
+		}
+	}
+
+	/** Gives a headword the learner's own meaning (on every card of it); false when it failed or was empty. */
+	async setMeaning(headword: string, gloss: string): Promise<boolean> {
+		if (!gloss.trim()) {
+			this.error = 'Type a meaning first.';
+			return false;
+		}
+		try {
+			await setMeaning(await ready(), headword, gloss);
+			this.error = undefined;
+			return true;
+		} catch (e) {
+			this.error = storageMessage(e);
+			return false;
+		}
+	}
+
+	/** A sentence's translation: the one typed here, else the deck's ('' for none). */
+	translation(sentence: { id: string; translation: string }): string {
+		return this.typed[sentence.id] ?? sentence.translation;
+	}
+
+	/** Keeps the learner's translation of a sentence of their own article; false when it failed. */
+	async translate(sentenceId: string, text: string): Promise<boolean> {
+		try {
+			const saved = await setSentenceTranslation(
+				await ready(),
+				this.deck.article.slug,
+				sentenceId,
+				text
+			);
+			if (!saved) throw new Error('this article is no longer in your library');
+			this.typed[sentenceId] = text.trim();
+			this.error = undefined;
 			return true;
 		} catch (e) {
 			this.error = storageMessage(e);

@@ -85,6 +85,11 @@ export class SettingsForm {
 		}
 	}
 
+	/** Shows parameters saved elsewhere on the page (applied by the optimiser, or restored). */
+	adopt(settings: SchedulerSettings): void {
+		this.fields.weights = toFields(settings).weights;
+	}
+
 	resetToDefaults(): void {
 		this.fields = toFields(DEFAULT_SETTINGS, this.fields.autoplay);
 		this.saved = false;

@@ -42,6 +42,10 @@ export function storageMessage(e: unknown): string {
 	) {
 		return 'This browser does not let Kartu store data (IndexedDB is unavailable, as in some private windows). Kartu needs it to keep your progress; open it in a normal window.';
 	}
+	// Closed for good only when a newer version of Kartu took the database over in another tab (state/app.ts).
+	if (name === 'DatabaseClosedError') {
+		return 'A newer version of Kartu took over the database in another tab, so this tab can no longer use it: reload the page.';
+	}
 	if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
 		return 'The browser has no room left for Kartu’s data. Free some disk space or site storage, then try again; nothing was changed.';
 	}

@@ -26,12 +26,15 @@ export const PAGE_SIZE = 50;
  */
 export const HOLD_ABOVE = 30_000;
 
-interface Engine {
+export interface Engine {
 	send(m: ToSurvey): void;
 	stop(): void;
 }
 
-function workerEngine(receive: (m: FromSurvey) => void, fail: (message: string) => void): Engine {
+export function workerEngine(
+	receive: (m: FromSurvey) => void,
+	fail: (message: string) => void
+): Engine {
 	const worker = new Worker(new URL('../analyse/survey.worker.ts', import.meta.url), {
 		type: 'module'
 	});
@@ -104,6 +107,9 @@ export class TextAnalysis {
 	/** The job whose result is shown (pages are asked of it). */
 	#shown = 0;
 	#pendingSource = '';
+	#pendingInput: SurveyInput | undefined;
+	/** What the shown result was made from: the add-article page can make cards of it. */
+	input = $state.raw<SurveyInput | undefined>();
 
 	constructor(thread: Thread = 'worker') {
 		this.#thread = thread;
@@ -160,6 +166,7 @@ export class TextAnalysis {
 		this.total = 0;
 		this.status = 'Analysing…';
 		this.#pendingSource = source;
+		this.#pendingInput = input;
 		performance.clearMarks('kartu:analyse:start');
 		performance.mark('kartu:analyse:start');
 		this.#engine ??= this.#start();
@@ -247,6 +254,7 @@ export class TextAnalysis {
 				this.ready = true;
 				this.#shown = m.job;
 				this.source = this.#pendingSource;
+				this.input = this.#pendingInput;
 				this.summary = m.summary;
 				this.page = m.page;
 				// The learner chose another view while it ran.

@@ -169,6 +169,23 @@ const TABLE: AffixMeaning[] = [
 		meaning: 'a noun of the quality (a loan suffix)',
 		example: 'aktivitas: activity'
 	},
+	{ pattern: 'pra-', meaning: 'before (a loan prefix)', example: 'prasekolah: preschool' },
+	{ pattern: 'pasca-', meaning: 'after (a loan prefix)', example: 'pascaperang: post-war' },
+	{ pattern: 'non-', meaning: 'not (a loan prefix)', example: 'nonformal: non-formal' },
+	{ pattern: 'anti-', meaning: 'against (a loan prefix)', example: 'antikorupsi: anti-corruption' },
+	{
+		pattern: 'antar-',
+		meaning: 'between (a prefix)',
+		example: 'antarwarga: between residents'
+	},
+	{ pattern: 'eks-', meaning: 'former (a loan prefix)', example: 'eksnapi: ex-convict' },
+	{ pattern: 'sub-', meaning: 'below, a part of (a loan prefix)', example: 'subbidang: sub-field' },
+	{ pattern: 'multi-', meaning: 'many (a loan prefix)', example: 'multietnis: multi-ethnic' },
+	{
+		pattern: 'dwi-',
+		meaning: 'two (a Sanskrit prefix)',
+		example: 'dwibulanan: every two months'
+	},
 	{
 		pattern: 'N-',
 		meaning: 'informal: the active verb of meN- without its me-',

@@ -66,6 +66,8 @@ export const PREFIX_RULES: PrefixRule[] = [
 	// per- is pe- before r, pel- before ajar: perumahan → rumah, pelajaran → ajar
 	{ prefix: 'per-', written: 'per', before: /^[a-z]/ },
 	{ prefix: 'per-', written: 'pel', before: /^ajar/ },
+	// inside meN- and di-, per- is pe- before r too: memperuncing, diperuncing → runcing
+	{ prefix: 'per-', written: 'pe', before: /^r/ },
 	{ prefix: 'ter-', written: 'ter', before: /^[a-z]/ },
 	{ prefix: 'ter-', written: 'te', before: /^r/ },
 	{ prefix: 'di-', written: 'di', before: /^[a-z]/ },
@@ -155,8 +157,14 @@ export const LOAN_SUFFIX_RULES: LoanSuffixRule[] = [
 	{ suffix: '-man', written: 'man' },
 	// of the kind of the root: duniawi → dunia
 	{ suffix: '-wi', written: 'wi' },
-	// making it so: urbanisasi → urban, modernisasi → modern
+	// making it so: urbanisasi → urban, modernisasi → modern, harmonisasi → harmoni.
+	// Policy: -isasi is a suffix when its base is a root the lexicon knows and the word means making
+	// (something) what the root names (digitalisasi → digital). A word whose base is no root of ours,
+	// or whose meaning has left it, is a root of its own in roots.tsv and so stays whole:
+	// organisasi, sosialisasi ("public outreach"), lokalisasi ("red-light district"), mobilisasi
+	// (mobil is "car"), realisasi ("implementation"). See exceptions.tsv.
 	{ suffix: '-isasi', written: 'isasi' },
+	{ suffix: '-isasi', written: 'isasi', add: 'i' },
 	// the doctrine of the root: terorisme → teror
 	{ suffix: '-isme', written: 'isme' },
 	// an adherent or a quality: realis → real, ekonomis → ekonomi, politis → politik, dinamis → dinamika
@@ -173,12 +181,16 @@ export const LOAN_SUFFIX_RULES: LoanSuffixRule[] = [
 	// adjectives: kultural → kultur, tradisional → tradisi
 	{ suffix: '-al', written: 'al' },
 	{ suffix: '-al', written: 'ional', add: 'i' },
+	// on a Latin noun in -um: medial → medium, serebral → serebrum
+	{ suffix: '-al', written: 'al', add: 'um' },
 	// one who does it: desainer → desain
 	{ suffix: '-er', written: 'er' },
 	// the quality: realitas → real, aktivitas → aktif, popularitas → populer
 	{ suffix: '-itas', written: 'itas' },
 	{ suffix: '-itas', written: 'vitas', add: 'f' },
-	{ suffix: '-itas', written: 'aritas', add: 'er' }
+	{ suffix: '-itas', written: 'aritas', add: 'er' },
+	// on a root in -ik: publisitas → publik, periodisitas → periodik
+	{ suffix: '-itas', written: 'isitas', add: 'ik' }
 ];
 
 /**
@@ -203,3 +215,70 @@ export const INFORMAL_PREFIX_RULES: PrefixRule[] = [
 
 /** The informal suffix that stands for -kan and -i: beliin → beli, bacain → baca. */
 export const INFORMAL_SUFFIX = 'in';
+
+/**
+ * Prefixes that loans and Sanskrit bring, written onto a root (prasejarah, nonaktif, antarnegara)
+ * or before it with a hyphen (pra-nikah, non-subsidi). A word the lexicon lists whole keeps its
+ * entry; otherwise one of these on a root the lexicon knows is read as prefix + root:
+ * pascapanen → pasca- + panen, dinonaktifkan → di- + non- + aktif + -kan. Longer forms first, so
+ * that antar- is tried before anti-. De- and re- are left out: too many roots begin so.
+ */
+export const LOAN_PREFIXES = [
+	// before, after: prapenuntutan, pascapanen
+	'pra',
+	'pasca',
+	// not, against, between: nonaktif, antikorupsi, antarwarga
+	'non',
+	'anti',
+	'antar',
+	'kontra',
+	'pro',
+	// former: ekspejabat
+	'eks',
+	// below, above, beyond, across, inside: subbidang, super-, ultra-, ekstra-, trans-, intra-
+	'sub',
+	'super',
+	'ultra',
+	'ekstra',
+	'infra',
+	'trans',
+	'inter',
+	'intra',
+	'hiper',
+	// size: mikro-, makro-, mini-, mega-, nano-
+	'mikro',
+	'makro',
+	'mini',
+	'mega',
+	'nano',
+	// number: multi-, semi-, mono-, poli-, and the Sanskrit eka-, dwi-, tri-, catur-, panca-
+	'multi',
+	'semi',
+	'mono',
+	'poli',
+	'eka',
+	'dwi',
+	'tri',
+	'catur',
+	'panca',
+	// Sanskrit: swa- (self), tuna- (lacking), nir- (without), adi- (great), maha- (most),
+	// purna- (after, retired), serba- (all kinds of)
+	'swa',
+	'tuna',
+	'nir',
+	'adi',
+	'maha',
+	'purna',
+	'serba',
+	// chemistry: tetra-, penta-, heksa- (pentaklorida, heksaklorida)
+	'tetra',
+	'penta',
+	'heksa',
+	// sciences: bio-, geo-, neo-, elektro-, hidro-, tele-
+	'bio',
+	'geo',
+	'neo',
+	'elektro',
+	'hidro',
+	'tele'
+].sort((a, b) => b.length - a.length);

@@ -33,7 +33,9 @@ const ROOTS: Record<string, [pos: string, gloss: string]> = {
 	sayur: ['noun', 'vegetable'],
 	dua: ['numeral', 'two'],
 	tiga: ['numeral', 'three'],
-	sangat: ['adverb', 'very']
+	sangat: ['adverb', 'very'],
+	privat: ['adjective', 'private'],
+	kristal: ['noun', 'crystal']
 };
 
 const entry = (root: string): LexiconEntry => ({
@@ -264,6 +266,21 @@ describe('derivedGloss by pattern and kind of root', () => {
 			['memper-', '-i'],
 			'to make (something) good; to make (something) kind (made from baik, good)',
 			'verb'
+		],
+		// -isasi: making so, turning into
+		[
+			'privatisasi',
+			'privat',
+			['-isasi'],
+			'making (something) private (made from privat, private)',
+			'noun'
+		],
+		[
+			'kristalisasi',
+			'kristal',
+			['-isasi'],
+			'turning (something) into a crystal (made from kristal, crystal)',
+			'noun'
 		],
 		[
 			'diperkuat',

@@ -347,6 +347,20 @@ const RULES: GlossRule[] = [
 		example: 'harian: hari "day" → every day; by the day'
 	},
 	{
+		pattern: '-isasi',
+		root: 'adjective',
+		pos: 'noun',
+		compose: (s) => `making (something) ${s}`,
+		example: 'privatisasi: privat "private" → making (something) private'
+	},
+	{
+		pattern: '-isasi',
+		root: 'noun',
+		pos: 'noun',
+		compose: (s) => `turning (something) into ${withArticle(s)}`,
+		example: 'kristalisasi: kristal "crystal" → turning (something) into a crystal'
+	},
+	{
 		pattern: 'se-',
 		root: 'noun',
 		pos: 'noun',

@@ -3,7 +3,8 @@
 import { parseArticle } from './article';
 import { createAnalyser, type Lexicon } from './lemmatise';
 import { findPhrases } from './phrases';
-import { splitSentences, tokenize } from './segment';
+import { LOAN_PREFIXES } from './affixes';
+import { isReduplicationPair, splitSentences, tokenize } from './segment';
 import type { Analysis, ArticleMeta, Sentence, Token } from './types';
 
 export interface AnalysedToken extends Token {
@@ -72,6 +73,7 @@ export function analyseSentence(
 	const wordIndexes = tokens.flatMap((t, i) => (t.analysis ? [i] : []));
 	unmarkInitialNames(tokens, wordIndexes, s.kind === 'headline', analyse, lex, lowercase);
 	if (s.kind === 'body') markNames(tokens, wordIndexes, lex);
+	markForeignRuns(tokens, wordIndexes);
 	const matches = findPhrases(
 		wordIndexes.map((i) => tokens[i].analysis!),
 		lex.phrases
@@ -98,7 +100,56 @@ export function analyseSentence(
 			}
 		};
 	});
+	phrases.push(...compoundsWrittenApart(tokens, wordIndexes, analyse, lex, phrases.length));
 	return { ...s, tokens, phrases };
+}
+
+/** Loan prefixes (pra, non, sub), which some texts write apart from their word. */
+const LONE_PREFIXES = new Set(LOAN_PREFIXES);
+
+/**
+ * A reduplicated or rhyming compound written as two words, without its hyphen (mondar mandir,
+ * lauk pauk, porak poranda): when one of the two words is unknown and the hyphenated form is a
+ * word the analyser knows, the two are one unit, like a fixed expression. So is a loan prefix
+ * written apart from its word, with a space or a spaced hyphen (pra nikah, pra - panen).
+ */
+function compoundsWrittenApart(
+	tokens: AnalysedToken[],
+	wordIndexes: number[],
+	analyse: (written: string) => Analysis,
+	lex: Lexicon,
+	first: number
+): PhraseOccurrence[] {
+	const out: PhraseOccurrence[] = [];
+	for (let k = 0; k + 1 < wordIndexes.length; k++) {
+		const i = wordIndexes[k];
+		const j = wordIndexes[k + 1];
+		const a = tokens[i].analysis!;
+		const b = tokens[j].analysis!;
+		if (tokens[i].phrase !== undefined || tokens[j].phrase !== undefined) continue;
+		if (a.cls !== 'word' || b.cls !== 'word' || (a.verified && b.verified) || a.clitics.length)
+			continue;
+		const prefix = !a.verified && LONE_PREFIXES.has(a.surface);
+		const hyphen = j === i + 2 && tokens[i + 1].text === '-';
+		if (j !== i + 1 && !(prefix && hyphen)) continue;
+		let joined = `${a.surface}-${b.headword.toLowerCase()}`;
+		if (prefix) joined = `${a.surface}${b.headword.toLowerCase()}`;
+		else if (!lex.roots.has(joined) && !isReduplicationPair(a.surface, b.headword)) continue;
+		const whole = analyse(joined);
+		if (!whole.verified || whole.cls !== 'word') continue;
+		tokens[i].phrase = tokens[j].phrase = first + out.length;
+		out.push({
+			parts: [[i, j]],
+			analysis: {
+				...whole,
+				surface: `${tokens[i].text} ${tokens[j].text}`.toLowerCase(),
+				clitics: b.clitics,
+				phrase: true
+			}
+		});
+		k++;
+	}
+	return out;
 }
 
 /**
@@ -182,6 +233,49 @@ function markNames(tokens: AnalysedToken[], wordIndexes: number[], lex: Lexicon)
 			continue;
 		if (lex.nameHeads.has(a.surface) || n.cls !== 'name' || lex.names.has(n.surface)) continue;
 		t.analysis = asName(a, t.text);
+	}
+}
+
+/**
+ * Words of another language come in runs ("source code", "happy ending", "fair
+ * play"): a word the lexicon does not know, standing next to a foreign word (with nothing
+ * between but a space or a hyphen), is foreign too, even when its spelling could be Indonesian.
+ * A lone letter (sinar x) does not spread. Both directions, so a run is foreign from either end.
+ */
+function markForeignRuns(tokens: AnalysedToken[], wordIndexes: number[]): void {
+	const foreign = (i: number | undefined) => {
+		const a = i === undefined ? undefined : tokens[i].analysis;
+		return !!a && a.cls === 'foreign' && a.surface.length > 1;
+	};
+	const unknown = (i: number) => {
+		const a = tokens[i].analysis!;
+		return a.cls === 'word' && !a.verified;
+	};
+	/** The word index next to `k` in direction `d`, when only a space or a hyphen is between. */
+	const next = (k: number, d: 1 | -1): number | undefined => {
+		const i = wordIndexes[k];
+		const j = wordIndexes[k + d];
+		if (j === undefined) return undefined;
+		const gap = Math.abs(j - i);
+		if (gap === 1) return j;
+		return gap === 2 && tokens[i + d].text === '-' ? j : undefined;
+	};
+	for (const d of [1, -1] as const) {
+		const order = d === 1 ? wordIndexes.keys() : [...wordIndexes.keys()].reverse();
+		for (const k of order) {
+			const i = wordIndexes[k];
+			if (!unknown(i) || !foreign(next(k, -d as 1 | -1))) continue;
+			const a = tokens[i].analysis!;
+			tokens[i].analysis = {
+				...a,
+				headword: a.surface,
+				root: a.surface,
+				affixes: [],
+				clitics: [],
+				cls: 'foreign',
+				verified: true
+			};
+		}
 	}
 }
 

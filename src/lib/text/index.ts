@@ -19,6 +19,8 @@ export {
 	type ArticleInput
 } from './article-input';
 export { parseArticle, type Article } from './article';
+export { blendOf } from './blends';
+export { derivedGloss, type DerivedGloss } from './derived-gloss';
 export {
 	analyseArticle,
 	lowercaseWords,

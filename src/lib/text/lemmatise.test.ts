@@ -261,10 +261,238 @@ describe('loanwords', () => {
 	});
 
 	it.each([
+		['privatisasi', 'privat', '-isasi'],
+		['sterilisasi', 'steril', '-isasi'],
+		['harmonisasi', 'harmoni', '-isasi']
+	])('-isasi on a root the lexicon knows is a suffix: %s → %s + %s', (word, root, suffix) => {
+		expect(analyse(word)).toMatchObject({ root, affixes: [suffix], verified: true });
+	});
+
+	it.each(['organisasi', 'sosialisasi', 'lokalisasi', 'mobilisasi'])(
+		'%s, whose meaning has left its base, is a root of its own (policy in exceptions.tsv)',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ root: word, affixes: [], verified: true });
+		}
+	);
+
+	it.each([
+		['diprivatisasi', 'privat', 'di- -isasi'],
+		['mensterilisasikan', 'steril', 'meN- -isasi -kan'],
+		['dinaturalisasi', 'natural', 'di- -isasi']
+	])('a prefix on a loan keeps its loan suffix: %s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+
+	it.each([
 		['dermawan', 'derma', '-wan'],
 		['urbanisasi', 'urban', '-isasi']
 	])('strips %s to %s even when the root is unknown', (word, root, suffix) => {
 		expect(guess(word)).toMatchObject({ root, affixes: [suffix] });
+	});
+});
+
+describe('loan and Sanskrit prefixes', () => {
+	it.each([
+		['pascaperang', 'perang', 'pasca-'],
+		['multietnik', 'etnik', 'multi-'],
+		['pra-nikah', 'nikah', 'pra-'],
+		['non-subsidi', 'subsidi', 'non-'],
+		['prakemerdekaan', 'merdeka', 'pra- ke- -an'],
+		['menganti-korupsikan', 'korupsi', 'meN- anti- -kan'],
+		['pasca-panen', 'panen', 'pasca-'],
+		['eksnapi', 'napi', 'eks-'],
+		['pentaklorida', 'klorida', 'penta-']
+	])('%s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+
+	it.each(['nonaktif', 'antarsuku', 'semifinal', 'tunawisma'])(
+		'%s, which the lexicon lists whole, keeps its entry',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ root: word, affixes: [], verified: true });
+		}
+	);
+
+	it('does not take a prefix off a root it does not know (pragerutu stays a guess)', () => {
+		expect(guess('pragerutu')).toMatchObject({ verified: false });
+	});
+});
+
+describe('reduplication', () => {
+	it.each([
+		['kupu-kupunya', 'kupu-kupu', '-nya'],
+		['kura-kuramu', 'kura-kura', '-mu'],
+		['oleh-olehnya', 'oleh-oleh', '-nya']
+	])('a clitic on a reduplicated word of its own: %s → %s + %s', (word, headword, clitic) => {
+		expect(analyse(word)).toMatchObject({ headword, clitics: [clitic], verified: true });
+	});
+
+	it.each([
+		['rerumputan', 'rumput', '-an R'],
+		['dedaunan', 'daun', '-an R'],
+		['tetumbuhan', 'tumbuh', '-an R'],
+		['lelangit', 'langit', 'R']
+	])('the first consonant repeated with e: %s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+
+	it.each(['lelaki', 'tetangga'])('%s, a root of its own, is not read as reduplicated', (word) => {
+		expect(analyse(word)).toMatchObject({ root: word, affixes: [] });
+	});
+});
+
+describe('-kan on a root in k written with one k', () => {
+	it.each([
+		['dicocokan', 'cocok', 'di- -kan'],
+		['dimasukan', 'masuk', 'di- -kan'],
+		['menggerakan', 'gerak', 'meN- -kan'],
+		['ditolakan', 'tolak', 'di- -kan']
+	])('%s is read as the standard spelling: %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+
+	it.each([
+		['mengatakan', 'kata'],
+		['memasukkan', 'masuk'],
+		['dirasakan', 'rasa']
+	])('a reading as written comes first: %s → %s', (word, root) => {
+		expect(analyse(word)).toMatchObject({ root, verified: true });
+	});
+});
+
+describe('other spellings of words the lexicon knows', () => {
+	it.each([
+		['menzhalimi', 'zalim', 'meN- -i'],
+		['taqdir', 'takdir', ''],
+		['djalan', 'jalan', ''],
+		['kesetian', 'setia', 'ke- -an'],
+		['kesasteraan', 'sastra', 'ke- -an']
+	])('%s is read as the standard spelling: %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+		expect(a.headword).toBe(word);
+	});
+
+	it('marks the word respelt, and a capitalised word only a respelling explains is a name', () => {
+		expect(analyse('djalan')).toMatchObject({ root: 'jalan', respelt: true });
+		expect(analyse('Djalan')).toMatchObject({ cls: 'name' });
+		expect(analyse('jalan').respelt).toBeUndefined();
+	});
+
+	it.each([
+		['kesasteraan', 'sastra', 'ke- -an'],
+		['kesetian', 'setia', 'ke- -an']
+	])('%s, an older or one-a spelling, is read as the standard (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' ') }).toEqual({ root, affixes });
+	});
+
+	it('per- is pe- before r inside meN- and di- (memperuncing, diperuncing → runcing)', () => {
+		expect(analyse('memperuncing')).toMatchObject({ root: 'runcing', affixes: ['memper-'] });
+		expect(analyse('diperuncing')).toMatchObject({ root: 'runcing', affixes: ['diper-'] });
+	});
+
+	it('-itas on a root in -ik (periodisitas → periodik)', () => {
+		expect(analyse('periodisitas')).toMatchObject({ root: 'periodik', affixes: ['-itas'] });
+	});
+
+	it('an -al adjective on a Latin noun in -um (medial → medium)', () => {
+		expect(analyse('medial')).toMatchObject({ root: 'medium', affixes: ['-al'], verified: true });
+	});
+});
+
+describe('policy choices of exceptions.tsv', () => {
+	it.each([
+		['telunjuk', 'tunjuk', '-el-'],
+		['memrogram', 'program', 'meN-'],
+		['pemrograman', 'program', 'peN- -an']
+	])('%s → %s (%s)', (word, root, affixes) => {
+		const a = analyse(word);
+		expect({ root: a.root, affixes: a.affixes.join(' '), verified: a.verified }).toEqual({
+			root,
+			affixes,
+			verified: true
+		});
+	});
+});
+
+describe('names and common words', () => {
+	it.each(['surabaya', 'sunda', 'bandung'])(
+		'%s, a name the table lists written in lowercase, is a name',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ cls: 'name' });
+		}
+	);
+
+	it.each([
+		['malang', 'malang'],
+		['melayu', 'layu']
+	])('%s in lowercase is the common word it also is (root %s)', (word, root) => {
+		expect(analyse(word)).toMatchObject({ cls: 'word', root, verified: true });
+	});
+
+	it('a capitalised word that only a spoken form explains is a name (Ngabang, not N- + abang)', () => {
+		expect(analyse('ngabang')).toMatchObject({ informal: true });
+		expect(analyse('Ngabang')).toMatchObject({ cls: 'name', root: 'Ngabang' });
+	});
+});
+
+describe('abbreviations', () => {
+	it.each([
+		['dsb', 'dan sebagainya'],
+		['yg', 'yang'],
+		['MHz', 'megahertz'],
+		['mg', 'miligram']
+	])('%s stands for %s', (word, expansion) => {
+		expect(analyse(word)).toMatchObject({ cls: 'abbr', expansion });
+	});
+
+	it('a word without a vowel that the table lacks is an abbreviation, not a word (sbb)', () => {
+		expect(analyse('sbb')).toMatchObject({ cls: 'abbr', verified: false });
+	});
+});
+
+describe('words of other languages', () => {
+	it.each(['cheeseburger', 'bookshelf', 'happiness', 'loaded', 'café', '東京'])(
+		'an unknown word spelt as no Indonesian word is, %s, is foreign',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ cls: 'foreign', root: word, affixes: [] });
+		}
+	);
+
+	it.each(['backup', 'jazz', 'weekend'])(
+		'a loan the lexicon lists, %s, is an Indonesian word whatever its spelling',
+		(word) => {
+			expect(analyse(word)).toMatchObject({ cls: 'word', root: word, verified: true });
+		}
+	);
+
+	it('a capitalised unknown word is still a name (Woodward)', () => {
+		expect(analyse('Woodward')).toMatchObject({ cls: 'name' });
 	});
 });
 
@@ -537,5 +765,66 @@ describe('reduplicated words of their own', () => {
 			affixes: []
 		});
 		expect(analyse('negara-negara')).toMatchObject({ headword: 'negara', root: 'negara' });
+	});
+});
+
+describe('runs of foreign words', () => {
+	const article = (body: string) =>
+		analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\nJudul\n${body}`, lex);
+	const classes = (body: string) =>
+		Object.fromEntries(
+			article(body)
+				.sentences[1].tokens.filter((t) => t.analysis)
+				.map((t) => [t.text, t.analysis!.cls])
+		);
+
+	it('an unknown word beside a foreign word is foreign too, in either direction', () => {
+		const c = classes('Mereka memakai cara kode source dan film happy ending itu.');
+		// source and happy by their spelling; ending beside happy
+		expect(c).toMatchObject({ kode: 'word', source: 'foreign', happy: 'foreign' });
+		expect(c).toMatchObject({ ending: 'foreign', cara: 'word', film: 'word', dan: 'function' });
+	});
+
+	it('spreads across a hyphen but not across other punctuation', () => {
+		expect(classes('Film itu berakhir happy - ending.')).toMatchObject({ ending: 'foreign' });
+		expect(classes('Ia membeli cheeseburger, lalu gerutu.')).toMatchObject({
+			cheeseburger: 'foreign',
+			gerutu: 'word'
+		});
+	});
+
+	it('a lone letter does not make its neighbour foreign', () => {
+		expect(classes('Ia memakai sinar x gerutu.')).toMatchObject({ x: 'foreign', gerutu: 'word' });
+	});
+});
+
+describe('compounds written apart', () => {
+	const sentence = (body: string) =>
+		analyseArticle(`---\nslug: t\ntitle: t\nlanguage: id\nsource: test\n---\nJudul\n${body}`, lex)
+			.sentences[1];
+
+	it.each([
+		['Ia berjalan mondar mandir.', 'mondar-mandir', 'mondar-mandir'],
+		['Ia memasak lauk pauk di sana.', 'lauk-pauk', 'lauk'],
+		['Rumah itu porak poranda.', 'porak-poranda', 'porak-poranda']
+	])('%s: the two words are one unit, %s (root %s)', (text, headword, root) => {
+		const s = sentence(text);
+		expect(s.phrases).toHaveLength(1);
+		expect(s.phrases[0].analysis).toMatchObject({ headword, root, verified: true, phrase: true });
+		expect(s.phrases[0].parts[0]).toHaveLength(2);
+	});
+
+	it.each([
+		['Mereka ikut kursus pra nikah.', 'pranikah'],
+		['Ia datang pada masa pra - panen.', 'prapanen'],
+		['Mereka karyawan non tetap.', 'nontetap']
+	])('%s: a loan prefix written apart joins its word (%s)', (text, headword) => {
+		const s = sentence(text);
+		expect(s.phrases).toHaveLength(1);
+		expect(s.phrases[0].analysis).toMatchObject({ headword, verified: true });
+	});
+
+	it('leaves two words the lexicon knows alone (tua muda)', () => {
+		expect(sentence('Semua orang, tua muda, datang.').phrases).toEqual([]);
 	});
 });

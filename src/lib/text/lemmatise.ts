@@ -5,6 +5,7 @@ import {
 	ENCLITICS,
 	INFORMAL_PREFIX_RULES,
 	INFORMAL_SUFFIX,
+	LOAN_PREFIXES,
 	LOAN_SUFFIX_RULES,
 	PREFIX_RULES,
 	PREFIX_STACKS,
@@ -13,9 +14,14 @@ import {
 	type PrefixRule
 } from './affixes';
 import { blendOf } from './blends';
-import { isPlausibleRoot as soundsLikeRoot, startsWithPrefixNasal } from './phonotactics';
+import {
+	isForeignSpelling,
+	isPlausibleRoot as soundsLikeRoot,
+	startsWithPrefixNasal
+} from './phonotactics';
 import type { Phrase } from './phrases';
 import { isReduplicationPair } from './segment';
+import { spellingVariants } from './spelling';
 import type { Analysis, LexiconEntry, WordClass } from './types';
 
 /** Everything the analyser knows, read from `content/lexicon/`. */
@@ -48,6 +54,10 @@ interface Reading {
 	suffix: string;
 	/** meN-/peN- was written menge-/penge-, which only goes before one-syllable roots. */
 	menge?: boolean;
+	/** A loan suffix inside the suffix, on a prefixed loan: diprivatisasi = di- + privat + -isasi. */
+	loan?: string;
+	/** The first syllable repeated with e (rerumputan = runtuh, repeated, + -an). */
+	redup?: boolean;
 }
 
 const CLITIC_END = /(nya|lah|kah|pun|ku|mu)$/;
@@ -146,7 +156,8 @@ function isPossibleRoot(root: string): boolean {
 
 /** A reading from a dictionary-notation affix list (the exceptions table). */
 function fromAffixes(root: string, affixes: string[]): Reading {
-	const suffix = affixes.find((a) => a.startsWith('-'))?.slice(1) ?? '';
+	// an infix (-em-, -el-) is written with two hyphens: it stands with the prefixes
+	const suffix = affixes.find((a) => a.startsWith('-') && !a.endsWith('-'))?.slice(1) ?? '';
 	const prefixes = affixes.filter((a) => a.endsWith('-'));
 	return { root, prefixes, suffix };
 }
@@ -157,7 +168,10 @@ function affixList(r: Reading): string[] {
 	if (prefixes[1] === 'per-' && (prefixes[0] === 'meN-' || prefixes[0] === 'di-')) {
 		prefixes = [prefixes[0] === 'meN-' ? 'memper-' : 'diper-', ...prefixes.slice(2)];
 	}
-	return r.suffix ? [...prefixes, `-${r.suffix}`] : prefixes;
+	const suffixes = r.loan ? [`-${r.loan}`] : [];
+	if (r.suffix) suffixes.push(`-${r.suffix}`);
+	if (r.redup) suffixes.push('R');
+	return suffixes.length ? [...prefixes, ...suffixes] : prefixes;
 }
 
 /** Prefixes whose confix with -an (peN-…-an, per-…-an, ke-…-an) is far likelier than the prefix on an -an noun. */
@@ -224,6 +238,8 @@ interface Choice {
 	known: boolean;
 	/** The word is informal, spoken Indonesian (nyetir, beliin). */
 	informal?: boolean;
+	/** The word is another spelling of one the lexicon knows (menzhalimi → kezaliman). */
+	respelt?: boolean;
 }
 
 /** A word's analysis as the exceptions table fixes it. */
@@ -238,7 +254,7 @@ function fixedChoice(
 }
 
 /** The best reading of a single (unhyphenated, lowercase) word. */
-function analyseSimple(word: string, lex: Lexicon): Choice {
+function analyseSimple(word: string, lex: Lexicon, respell = true): Choice {
 	const fixed = lex.exceptions.get(word);
 	if (fixed) return fixedChoice(fixed, word, []);
 	// A word the lexicon lists as a root is that root: no affixed reading scores higher.
@@ -285,7 +301,13 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 	// written as one word once affixed (ditandatangani → tanda tangan), then informal forms.
 	const variants = cliticVariants(word);
 	for (const { base, clitics } of variants) {
-		const reading = loanReading(base, lex) ?? compoundReading(base, lex);
+		const reading =
+			loanReading(base, lex) ??
+			loanPrefixReading(base, lex) ??
+			prefixedLoanReading(base, lex) ??
+			partialReduplication(base, lex) ??
+			doubledKReading(base, lex) ??
+			compoundReading(base, lex);
 		if (reading) return { reading, base, clitics, known: true };
 	}
 	for (const { base, clitics } of variants) {
@@ -293,6 +315,16 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
 		const reading = informalReading(base, lex);
 		if (reading) return { reading, base, clitics, known: true, informal: true };
 		if (fixed) return fixedChoice(fixed, base, clitics);
+	}
+	// menzhalimi, ramadhan, aktifitas: another spelling of a word the lexicon knows, read by the
+	// affix rules alone (the fallbacks above would cost too much on every variant of every name)
+	if (respell) {
+		for (const { base, clitics } of variants) {
+			for (const spelt of spellingVariants(base)) {
+				const c = knownChoice(spelt, lex);
+				if (c) return { ...c, base, clitics, respelt: true };
+			}
+		}
 	}
 	return guessUnknown(word, lex);
 }
@@ -302,6 +334,7 @@ function analyseSimple(word: string, lex: Lexicon): Choice {
  * @example loanReading('dermawan', lex) → { root: 'derma', suffix: 'wan' } when derma is known
  */
 function loanReading(base: string, lex: Lexicon): Reading | undefined {
+	if (!LOAN_END_ANY.test(base)) return undefined;
 	for (const rule of LOAN_SUFFIX_RULES) {
 		if (!base.endsWith(rule.written)) continue;
 		const root = base.slice(0, -rule.written.length) + (rule.add ?? '');
@@ -311,6 +344,91 @@ function loanReading(base: string, lex: Lexicon): Reading | undefined {
 			return { root, prefixes: [], suffix: rule.suffix.slice(1) };
 	}
 	return undefined;
+}
+
+/** One test for every loan suffix and every loan prefix, so that most words skip the loops below. */
+const LOAN_END_ANY = new RegExp(`(?:${LOAN_SUFFIX_RULES.map((r) => r.written).join('|')})$`);
+const LOAN_START_ANY = new RegExp(`^(?:${LOAN_PREFIXES.join('|')})`);
+
+/** loanReading as a choice: antiimperialisme's rest, imperialisme, is imperial + -isme. */
+function loanReadingChoice(word: string, lex: Lexicon): Choice | undefined {
+	const reading = loanReading(word, lex);
+	return reading && { reading, base: word, clitics: [], known: true };
+}
+
+/**
+ * A loan or Sanskrit prefix on a word the analyser reads with a root the lexicon knows, written
+ * on or with a hyphen: the word's own affixes stay inside it.
+ * @example loanPrefixReading('pascapanen', lex) → { root: 'panen', prefixes: ['pasca-'], suffix: '' }
+ * @example loanPrefixReading('prakemerdekaan', lex) → { root: 'merdeka', prefixes: ['pra-', 'ke-'], suffix: 'an' }
+ */
+function loanPrefixReading(base: string, lex: Lexicon): Reading | undefined {
+	if (!LOAN_START_ANY.test(base)) return undefined;
+	for (const prefix of LOAN_PREFIXES) {
+		if (!base.startsWith(prefix)) continue;
+		const rest = base.slice(base[prefix.length] === '-' ? prefix.length + 1 : prefix.length);
+		// at least four letters: non + ton is nonton (informal tonton), not non- + ton
+		if (rest.length < 4 || rest.includes('-')) continue;
+		const inner = knownChoice(rest, lex) ?? loanReadingChoice(rest, lex);
+		if (!inner) continue;
+		return { ...inner.reading, prefixes: [`${prefix}-`, ...inner.reading.prefixes] };
+	}
+	return undefined;
+}
+
+/**
+ * A prefix (and suffix) on a loan whose own suffix or prefix is on a root the lexicon knows: the
+ * verb or noun made from an -isasi or -itas word, or from non- or anti- + a root. The fewest
+ * affixes win.
+ * @example prefixedLoanReading('diprivatisasi', lex) → { root: 'privat', prefixes: ['di-'], suffix: '', loan: 'isasi' }
+ * @example prefixedLoanReading('mensterilisasikan', lex) → { root: 'steril', prefixes: ['meN-'], suffix: 'kan', loan: 'isasi' }
+ */
+function prefixedLoanReading(base: string, lex: Lexicon): Reading | undefined {
+	let best: Reading | undefined;
+	let bestAffixes = Infinity;
+	visitReadings(base, (root, outer, inner, suffix) => {
+		if (!outer) return;
+		const affixes = (inner ? 1 : 0) + (suffix ? 1 : 0);
+		if (affixes >= bestAffixes) return;
+		const prefixes = inner ? [outer, inner] : [outer];
+		const loan = loanReading(root, lex);
+		// dinonaktifkan = di- + non- + aktif + -kan: a loan prefix inside, on a bare root
+		const pre = loan ? undefined : loanPrefixReading(root, lex);
+		if (loan) best = { root: loan.root, prefixes, suffix, loan: loan.suffix };
+		else if (pre && pre.prefixes.length === 1 && !pre.suffix)
+			best = { root: pre.root, prefixes: [...prefixes, ...pre.prefixes], suffix };
+		else return;
+		bestAffixes = affixes;
+	});
+	return best;
+}
+
+/**
+ * The first consonant of the root repeated with e (dwipurwa), alone or with -an: rerumputan
+ * (runtuh), dedaunan (daun), tetumbuhan (tumbuh), lelangit (langit). Only when the word itself
+ * is not in the lexicon (lelaki, tetangga, leluhur are).
+ * @example partialReduplication('dedaunan', lex) → { root: 'daun', prefixes: [], suffix: 'an', redup: true }
+ */
+function partialReduplication(base: string, lex: Lexicon): Reading | undefined {
+	const m = /^([bcdfghjklmnprstwy])e\1/.exec(base);
+	if (!m || base.length < 7) return undefined;
+	const inner = knownChoice(base.slice(2), lex);
+	const r = inner?.reading;
+	if (!r || r.prefixes.length) return undefined;
+	if (r.suffix !== '' && r.suffix !== 'an') return undefined;
+	return { root: r.root, prefixes: [], suffix: r.suffix, redup: true };
+}
+
+/**
+ * -kan on a root ending in k written with one k, a common misspelling (dicocokan for
+ * dicocokkan, dimasukan for dimasukkan): read as the standard form when no reading of the word
+ * as written has a root the lexicon knows (mengatakan stays kata, never katak).
+ * @example doubledKReading('dicocokan', lex) → { root: 'cocok', prefixes: ['di-'], suffix: 'kan' }
+ */
+function doubledKReading(base: string, lex: Lexicon): Reading | undefined {
+	if (!/[aeiou]kan$/.test(base) || base.length < 7) return undefined;
+	const standard = knownChoice(`${base.slice(0, -3)}kkan`, lex);
+	return standard?.reading.suffix === 'kan' ? standard.reading : undefined;
 }
 
 /**
@@ -417,6 +535,26 @@ function spokenVariants(root: string): string[] {
 	if (h) out.push(`${h[1]}h${h[2]}`);
 	if (/^[aeiou]/.test(root)) out.push(`h${root}`);
 	return out;
+}
+
+/**
+ * The reading of `word` with a root the lexicon knows by the exceptions, the roots and the affix
+ * rules alone: no clitics, no fallbacks, no spoken forms. What the fallbacks ask of a part of a
+ * word (the rest after pra-, the word after its repeated syllable), so that they stay cheap.
+ */
+function knownChoice(word: string, lex: Lexicon): Choice | undefined {
+	const fixed = lex.exceptions.get(word);
+	if (fixed) return fixed.informal ? undefined : fixedChoice(fixed, word, []);
+	if (lex.roots.has(word))
+		return {
+			reading: { root: word, prefixes: [], suffix: '' },
+			base: word,
+			clitics: [],
+			known: true
+		};
+	const state: Search = { best: undefined, score: -Infinity };
+	searchBase(word, NO_CLITICS, stemIndex(lex), lex, state);
+	return state.best?.known && !state.best.informal ? state.best : undefined;
 }
 
 interface Search {
@@ -730,7 +868,8 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	if (lex.foreignWords?.has(surface) || (surface.length === 1 && /\p{L}/u.test(surface)))
 		return wholeWord(surface, written, 'foreign');
 
-	const morph = analyseMorphology(surface, lex) as Analysis;
+	// A capitalised word that only another spelling explains is a name (below): no need to look.
+	const morph = analyseMorphology(surface, lex, !capitalised) as Analysis;
 	morph.surface = surface;
 	// Kapolres, Kemendag: a blend of a head and a part from the abbreviations table
 	const blend = morph.verified ? undefined : blendOf(surface, lex);
@@ -738,6 +877,16 @@ export function analyseWord(written: string, lex: Lexicon): Analysis {
 	// A capitalised word the lexicon does not know is a name, wherever it stands: at the start of
 	// a sentence or in a title-case headline a known word (Menekankan, Perluasan) is not.
 	if (capitalised && !morph.verified) return wholeWord(surface, written, 'name');
+	// Ngabang, Djalan: only a spoken form or another spelling explains the capitalised word,
+	// which is what names look like (at a sentence's start, document.ts weighs the evidence again).
+	if (capitalised && (morph.informal || morph.respelt)) return wholeWord(surface, written, 'name');
+	// surabaya, sunda: a name the names table lists, written in lowercase, that is no word we know.
+	if (!morph.verified && lex.names.has(surface)) return wholeWord(surface, written, 'name');
+	// A word without a vowel is an abbreviation the table lacks (sbb, pkl), never a word.
+	if (!morph.verified && /^[a-z]+$/.test(surface) && !/[aeiouy]/.test(surface))
+		return { ...wholeWord(surface, written, 'abbr'), verified: false };
+	// An unknown word spelt as no Indonesian word is (cheeseburger, happiness, 東京) is of another language.
+	if (!morph.verified && isForeignSpelling(surface)) return wholeWord(surface, written, 'foreign');
 	// udah, nggak: the spoken form of a function word is a function word too
 	morph.cls =
 		lex.functionWords.has(morph.headword) || (morph.informal && lex.functionWords.has(morph.root))
@@ -750,11 +899,15 @@ function wholeWord(surface: string, headword: string, cls: WordClass): Analysis 
 	return { surface, headword, root: headword, affixes: [], clitics: [], cls, verified: true };
 }
 
-/** Headword, root and affixes of a lowercase word, including reduplicated ones. */
+/** Headword, root and affixes of a lowercase word, including reduplicated ones; `respell` tries other spellings (djalan). */
 export function analyseMorphology(
 	surface: string,
-	lex: Lexicon
-): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> {
+	lex: Lexicon,
+	respell = true
+): Pick<
+	Analysis,
+	'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal' | 'respelt'
+> {
 	const parts = surface.includes('-') ? surface.split('-') : [];
 	// hamba-Ku, KTP-nya: a clitic written after a hyphen
 	const hyphenClitic =
@@ -770,6 +923,21 @@ export function analyseMorphology(
 		if (lex.roots.has(surface)) {
 			if (a !== b || !lex.roots.has(a)) return whole(surface, true);
 			return { headword: surface, root: a, affixes: ['R'], clitics: [], verified: true };
+		}
+		// mata-matanya, kupu-kupunya: a clitic on a reduplicated word of its own
+		const onWhole = ENCLITICS.find(
+			(e) => b.length > e.length && b.endsWith(e) && lex.roots.has(`${a}-${b.slice(0, -e.length)}`)
+		);
+		if (onWhole) {
+			const headword = `${a}-${b.slice(0, -onWhole.length)}`;
+			const reduplicated = lex.roots.has(a) && `${a}-${a}` === headword;
+			return {
+				headword,
+				root: reduplicated ? a : headword,
+				affixes: reduplicated ? ['R'] : [],
+				clitics: [`-${onWhole}`],
+				verified: true
+			};
 		}
 		const clitic = ENCLITICS.find((e) => b === a + e);
 		if (a === b || clitic) {
@@ -797,21 +965,27 @@ export function analyseMorphology(
 			verified: pick.known
 		};
 	}
-	return fromChoice(analyseSimple(surface, lex));
+	return fromChoice(analyseSimple(surface, lex, respell));
 }
 
 function fromChoice(
 	choice: Choice
-): Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> {
-	const out: Pick<Analysis, 'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal'> =
-		{
-			headword: choice.base,
-			root: choice.reading.root,
-			affixes: affixList(choice.reading),
-			clitics: choice.clitics,
-			verified: choice.known
-		};
+): Pick<
+	Analysis,
+	'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal' | 'respelt'
+> {
+	const out: Pick<
+		Analysis,
+		'headword' | 'root' | 'affixes' | 'clitics' | 'verified' | 'informal' | 'respelt'
+	> = {
+		headword: choice.base,
+		root: choice.reading.root,
+		affixes: affixList(choice.reading),
+		clitics: choice.clitics,
+		verified: choice.known
+	};
 	if (choice.informal) out.informal = true;
+	if (choice.respelt) out.respelt = true;
 	return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleRoot, startsWithPrefixNasal } from './phonotactics';
+import { isForeignSpelling, isPlausibleRoot, startsWithPrefixNasal } from './phonotactics';
 
 describe('roots Indonesian sounds allow', () => {
 	it.each([
@@ -35,5 +35,54 @@ describe('roots Indonesian sounds allow', () => {
 		expect(startsWithPrefixNasal('ngintai')).toBe(true);
 		expect(startsWithPrefixNasal('nyusur')).toBe(true);
 		expect(startsWithPrefixNasal('intai')).toBe(false);
+	});
+});
+
+describe('spellings no Indonesian word has', () => {
+	it.each([
+		'weekend',
+		'smartphone',
+		'skateboard',
+		'checkpoint',
+		'attachment',
+		'happiness',
+		'friendship',
+		'loaded',
+		'whisky',
+		'boxing',
+		'topic',
+		'script',
+		'officer',
+		'bigger',
+		'compact',
+		'mastodontae',
+		'javanensis',
+		'café',
+		'straße',
+		'قرآن',
+		'东京'
+	])('%s is spelt as no Indonesian word is', (word) => {
+		expect(isForeignSpelling(word)).toBe(true);
+	});
+
+	it.each([
+		'gerutu',
+		'menyusuri',
+		'kerling',
+		'struktur',
+		'tinggi',
+		'lingkungannya',
+		'masukkan',
+		'kaya',
+		'daerah',
+		'thaharah',
+		'shalawat',
+		'taqwa',
+		'mushaf',
+		'ghaib',
+		'sate',
+		'tenda-tenda'
+	])('%s could be Indonesian', (word) => {
+		expect(isForeignSpelling(word)).toBe(false);
 	});
 });

@@ -40,3 +40,35 @@ export function isPlausibleRoot(root: string): boolean {
 export function startsWithPrefixNasal(root: string): boolean {
 	return /^(ng|ny|mp|mb|nd|nt|nc|nj)/.test(root);
 }
+
+/** Letters Indonesian writes: a word with any other (é, ü, Arabic, Chinese, Korean script) is of another language. */
+const NOT_INDONESIAN_LETTER = /[^a-z'’-]/;
+
+/**
+ * Spellings Indonesian never uses, which English and other European languages do: ck, ph, wh,
+ * ch (Indonesian writes c or kh), ee, oo, ou, x; c before a consonant or at the end (Indonesian c
+ * is always followed by a vowel); y that no vowel follows; endings such as -tion, -ment, -ness,
+ * -ed and Latin -ae, -ensis, -eus; a double consonant after a vowel (staff, cutter, jogging);
+ * final clusters English allows and Indonesian does not (lamp, word, contract). The Arabic
+ * spellings of Indonesian words (th, sh, dh, q: thaharah, shalat, taqwa) are not among them.
+ */
+const FOREIGN_SPELLING = new RegExp(
+	[
+		'ck|ph|wh|ch|ee|oo|ou|x|c(?![aeiouh])|y(?![aeiou])',
+		'(?:tion|sion|ment|ness|ship|ity|[^aeiou]ed|ae|ensis|eus|ii)$',
+		'[aeiou](?:ff|tt|pp|dd|cc|zz|bb|gg)',
+		'(?:mp|nd|ld|ft|lt|pt|ct|rd|rn|wn|ll|ss|nt|st|sk|lk|rb|rl|rp|sp|mb|gs|ts|ds|ps|bs)$'
+	].join('|')
+);
+
+/**
+ * Whether a word the lexicon does not know is spelt as no Indonesian word is: a word of another
+ * language inside the text (open, cheeseburger, happiness, café). Only for unknown words:
+ * the lexicon's own loans (backup, bypass, jazz) are Indonesian words whatever their spelling.
+ * @example isForeignSpelling('cheeseburger') → true
+ * @example isForeignSpelling('gerutu') → false
+ * @example isForeignSpelling('thaharah') → false (an Arabic spelling of an Indonesian word)
+ */
+export function isForeignSpelling(word: string): boolean {
+	return NOT_INDONESIAN_LETTER.test(word) || FOREIGN_SPELLING.test(word);
+}

@@ -61,16 +61,21 @@ export function sentenceId(slug: string, text: string): string {
 }
 
 /**
- * The article body as sentences. The first line is the headline; a later short line without
+ * The article body as sentences. The first line is the headline (unless `options.headline` is false); a later short line without
  * sentence-final punctuation is a photo caption; both stay one unit each. Other lines are
  * paragraphs, split at `.`, `!`, `?` (with any closing quote) before a capital, a digit or a quote.
  *
  * @example splitSentences('x', 'Judul\n-\nKeterangan foto\nSatu. Dua.') → headline 'Judul', caption 'Keterangan foto', body 'Satu.', 'Dua.'
  */
-export function splitSentences(slug: string, body: string): Sentence[] {
+export function splitSentences(
+	slug: string,
+	body: string,
+	options: { headline?: boolean } = {}
+): Sentence[] {
 	const out: Sentence[] = [];
 	let paragraph = 0;
-	let first = true;
+	// Without a headline (a pasted text that does not open with a title), every line is text.
+	let first = options.headline ?? true;
 	for (const rawLine of body.split('\n')) {
 		const line = rawLine.trim();
 		if (!line || SEPARATOR.test(line)) continue;

@@ -3,7 +3,7 @@
 // analysed a few sentences at a time, so that whoever drives it can report progress and stop.
 
 import { blendOf } from './blends';
-import { analyseSentence, lowercaseWords } from './document';
+import { analyseSentence, lowercaseWords, type AnalysedSentence } from './document';
 import { textBody } from './input';
 import { createAnalyser, type Lexicon } from './lemmatise';
 import type { Phrase } from './phrases';
@@ -103,12 +103,26 @@ export class TextSurvey {
 	/** Words the text writes in lowercase somewhere, so a capital at a sentence's start is not taken for a name. */
 	#lowercase: Set<string>;
 
-	constructor(text: string, lex: Lexicon) {
+	/** Every sentence analysed so far, in order: kept only when the constructor is asked to (an article being added). */
+	readonly analysed: AnalysedSentence[] = [];
+	#keep: boolean;
+
+	/**
+	 * `options.slug` names the sentences' ids (`slug#hash`); `options.keep` keeps each analysed
+	 * sentence in `analysed`, for building the text's deck; `options.headline: false` reads the
+	 * first line as text, not as a headline.
+	 */
+	constructor(
+		text: string,
+		lex: Lexicon,
+		options: { slug?: string; keep?: boolean; headline?: boolean } = {}
+	) {
 		this.#lex = lex;
 		this.#analyse = createAnalyser(lex);
 		this.#phrases = new Map(lex.phrases.map((p) => [p.headword, p]));
+		this.#keep = options.keep ?? false;
 		const body = textBody(text);
-		this.sentences = splitSentences('text', body);
+		this.sentences = splitSentences(options.slug ?? 'text', body, options);
 		this.#lowercase = lowercaseWords(body);
 	}
 
@@ -130,6 +144,7 @@ export class TextSurvey {
 
 	#add(index: number): void {
 		const s = analyseSentence(this.sentences[index], this.#analyse, this.#lex, this.#lowercase);
+		if (this.#keep) this.analysed.push(s);
 		s.tokens.forEach((t, i) => {
 			const a = t.analysis;
 			if (!a) return;

@@ -51,6 +51,8 @@ export interface Analysis {
 	verified: boolean;
 	/** Informal, spoken Indonesian (nyetir, beliin): the root is the standard one, the form is not. */
 	informal?: boolean;
+	/** Another spelling (Arabic, pre-1972, a misspelt loan) of a word the lexicon knows: menzhalimi, djalan. */
+	respelt?: boolean;
 	/** Expansion of an abbreviation (Letjen → Letnan Jenderal). */
 	expansion?: string;
 	/** A fixed multi-word expression (timbal balik) rather than a single word. */

@@ -12,7 +12,8 @@ import { cardIdFromV1 } from '../../cards';
 import { applyImport, exportBackup, planImport } from './backup';
 import { ensureDecks, syncDecks } from '../decks';
 import { KartuDB } from '../schema';
-import { study } from '../test-support';
+import { study, userArticle } from '../test-support';
+import { addArticle, setMeaning } from '../articles';
 import { listSnapshots, readSnapshot, restoreSnapshot, takeSnapshot } from './snapshots';
 import { markWord } from '../words';
 
@@ -38,9 +39,15 @@ async function snapshotOf(db: KartuDB) {
 		cards: await db.cards.toArray(),
 		reviews: await db.reviews.toArray(),
 		settings: (await db.settings.toArray()).filter((s) => s.key !== 'stats-state'),
-		words: await db.words.toArray()
+		words: await db.words.toArray(),
+		library: await db.library.toArray(),
+		articles: await db.articles.toArray(),
+		meanings: await db.meanings.toArray()
 	};
 }
+
+/** Written for this test: shares hubungan and negara with the bundled article. */
+const PASAR = 'Pasar Ikan\n\nPara pedagang menjual ikan di pasar.\nHubungan kedua negara itu baik.';
 
 describe('export and import', () => {
 	let a: KartuDB;
@@ -67,6 +74,60 @@ describe('export and import', () => {
 			reviewsRemoved: 1
 		});
 		expect(await snapshotOf(b)).toEqual(await snapshotOf(a));
+	});
+
+	it('round-trips the learner’s own articles and meanings (format 3), replacing and merging', async () => {
+		const pasar = await userArticle(PASAR);
+		await addArticle(a, pasar, { marks: {}, meanings: { pedagang: 'trader' } }, t0);
+		await setMeaning(a, 'negara', 'country, state', '', t0);
+		const parsed = parseBackup(serialiseBackup(await exportBackup(a, t0)));
+		if (!parsed.ok) throw new Error(parsed.error);
+		expect(parsed.backup.articles.map((x) => [x.slug, x.title, x.text])).toEqual([
+			[pasar.slug, 'Pasar Ikan', PASAR]
+		]);
+		const empty = fresh();
+		await applyImport(empty, parsed.backup, 'replace');
+		expect(await snapshotOf(empty)).toEqual(await snapshotOf(a));
+		// Merging into a browser that has only the bundled article brings the article and meanings.
+		const other = fresh();
+		await syncDecks(other, [deck], t0);
+		await applyImport(other, parsed.backup, 'merge');
+		expect((await other.library.toArray()).map((e) => e.slug)).toEqual([pasar.slug]);
+		expect((await other.articles.get(pasar.slug))?.text).toBe(PASAR);
+		expect((await other.meanings.get('negara'))?.gloss).toBe('country, state');
+		expect((await other.cards.get('pedagang/vocab'))?.content.gloss).toBe('trader');
+		expect((await other.settings.get('articles'))?.value).toEqual(['azerbaijan-iran', pasar.slug]);
+	});
+
+	it('refuses an article whose deck is not its own, naming the field', () => {
+		const file = (deckSlug: string) =>
+			JSON.stringify({
+				format: 'kartu-backup',
+				version: 3,
+				exported: t0.toISOString(),
+				cards: [],
+				reviews: [],
+				settings: [],
+				words: [],
+				meanings: [],
+				articles: [
+					{
+						slug: 'mine-1',
+						title: 'T',
+						source: '',
+						added: t0.toISOString(),
+						words: 2,
+						fingerprint: 'f',
+						text: 'Dua kata.',
+						deck: { article: { slug: deckSlug, title: 'T' }, sentences: [], cards: [] }
+					}
+				]
+			});
+		expect(parseBackup(file('mine-1'), undefined, t0).ok).toBe(true);
+		expect(parseBackup(file('other'), undefined, t0)).toMatchObject({
+			ok: false,
+			path: 'articles[0].deck.article.slug'
+		});
 	});
 
 	it('says before a Replace how many reviews and cards here are newer than the file and would be lost', async () => {
@@ -139,7 +200,8 @@ describe('export and import', () => {
 		const parsed = parseBackup(file);
 		if (!parsed.ok) throw new Error(parsed.error);
 		const ids = new Set(v5.cards.map((c: { id: string }) => cardIdFromV1(c.id)));
-		expect(parsed.backup.version).toBe(2);
+		expect(parsed.backup.version).toBe(3);
+		expect(parsed.backup).toMatchObject({ articles: [], meanings: [] });
 		expect(parsed.backup.cards.map((c) => c.id).sort()).toEqual([...ids].sort());
 		expect(parsed.backup.cards.find((c) => c.id === 'hubungan/cloze')?.articles).toEqual([
 			'azerbaijan-iran',
@@ -177,8 +239,8 @@ describe('parseBackup refuses bad files with a clear message', () => {
 		['another format', () => JSON.stringify({ format: 'anki', version: 1 }), /not a Kartu backup/],
 		[
 			'a newer version',
-			(g: any) => JSON.stringify({ ...g, version: 3 }),
-			/newer Kartu \(format version 3\)/
+			(g: any) => JSON.stringify({ ...g, version: 4 }),
+			/newer Kartu \(format version 4\)/
 		],
 		[
 			'a missing field',

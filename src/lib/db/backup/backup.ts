@@ -4,7 +4,8 @@ import type { Backup } from '../../backup/format';
 import { SETTING } from '../names';
 import { markStatsStale } from '../stats';
 import { queueOf, type KartuDB } from '../schema';
-import { type StoredCard, type StoredReview } from '../rows';
+import type { Deck } from '../../cards';
+import type { LibraryEntry, StoredArticle, StoredCard, StoredReview } from '../rows';
 import { newer } from '../legacy-cards';
 
 /**
@@ -15,7 +16,8 @@ const LOCAL_KEYS: string[] = [
 	SETTING.oldStatsCache,
 	SETTING.statsState,
 	SETTING.contentVersion,
-	SETTING.snapshotChain
+	SETTING.snapshotChain,
+	SETTING.sync
 ];
 
 export type ImportMode = 'merge' | 'replace';
@@ -25,13 +27,60 @@ export async function exportBackup(
 	db: KartuDB,
 	now = new Date()
 ): Promise<Omit<Backup, 'format' | 'version'>> {
-	return db.transaction('r', db.cards, db.reviews, db.settings, db.words, async () => ({
-		exported: now,
-		cards: (await db.cards.toArray()) as unknown as Backup['cards'],
-		reviews: (await db.reviews.toArray()) as unknown as Backup['reviews'],
-		settings: (await db.settings.toArray()).filter((s) => !LOCAL_KEYS.includes(s.key)),
-		words: await db.words.toArray()
-	}));
+	return db.transaction(
+		'r',
+		[db.cards, db.reviews, db.settings, db.words, db.library, db.articles, db.meanings],
+		async () => ({
+			exported: now,
+			cards: (await db.cards.toArray()) as unknown as Backup['cards'],
+			reviews: (await db.reviews.toArray()) as unknown as Backup['reviews'],
+			settings: (await db.settings.toArray()).filter((s) => !LOCAL_KEYS.includes(s.key)),
+			words: await db.words.toArray(),
+			...(await articlesAndMeanings(db))
+		})
+	);
+}
+
+/** The learner's own articles (library entry, text and deck in one row) and meanings, as a backup holds them. */
+export async function articlesAndMeanings(
+	db: KartuDB
+): Promise<Pick<Backup, 'articles' | 'meanings'>> {
+	const [library, articles, meanings] = await Promise.all([
+		db.library.toArray(),
+		db.articles.toArray(),
+		db.meanings.toArray()
+	]);
+	const stored = new Map(articles.map((a) => [a.slug, a]));
+	return {
+		articles: library
+			.filter((e) => stored.has(e.slug))
+			.map((e) => ({
+				...e,
+				text: stored.get(e.slug)!.text,
+				deck: stored.get(e.slug)!.deck as unknown as Backup['articles'][number]['deck']
+			})),
+		meanings
+	};
+}
+
+/** A backup's articles as the library and articles stores keep them. */
+function articleRows(backup: Backup): { library: LibraryEntry[]; articles: StoredArticle[] } {
+	return {
+		library: backup.articles.map(({ slug, title, source, added, words, fingerprint }) => ({
+			slug,
+			title,
+			source,
+			added,
+			words,
+			fingerprint
+		})),
+		articles: backup.articles.map((a) => ({
+			slug: a.slug,
+			added: a.added,
+			text: a.text,
+			deck: a.deck as unknown as Deck
+		}))
+	};
 }
 
 export interface ImportSummary {
@@ -128,7 +177,17 @@ export async function applyImport(
 ): Promise<ImportSummary> {
 	return db.transaction(
 		'rw',
-		[db.cards, db.reviews, db.settings, db.words, db.statdays, db.firsts],
+		[
+			db.cards,
+			db.reviews,
+			db.settings,
+			db.words,
+			db.statdays,
+			db.firsts,
+			db.library,
+			db.articles,
+			db.meanings
+		],
 		async () => {
 			const summary = await plan(db, backup, mode);
 			// The statistics describe the old history: they are summed again from the new one.
@@ -138,13 +197,20 @@ export async function applyImport(
 				return { ...card, queue: queueOf(card) };
 			});
 			const reviews = backup.reviews as unknown as StoredReview[];
+			const own = articleRows(backup);
 			if (mode === 'replace') {
 				await Promise.all([
 					db.cards.clear(),
 					db.reviews.clear(),
 					db.settings.clear(),
-					db.words.clear()
+					db.words.clear(),
+					db.library.clear(),
+					db.articles.clear(),
+					db.meanings.clear()
 				]);
+				await db.library.bulkAdd(own.library);
+				await db.articles.bulkAdd(own.articles);
+				await db.meanings.bulkAdd(backup.meanings);
 				await db.cards.bulkAdd(cards);
 				await db.reviews.bulkAdd(reviews);
 				await db.settings.bulkAdd(backup.settings.filter((s) => !LOCAL_KEYS.includes(s.key)));
@@ -167,6 +233,26 @@ export async function applyImport(
 			);
 			const marked = new Set(await db.words.toCollection().primaryKeys());
 			await db.words.bulkAdd(backup.words.filter((w) => !marked.has(w.headword)));
+			// Articles this browser lacks (by slug and by text); meanings kept where the learner has one here.
+			const entries = await db.library.toArray();
+			const slugs = new Set(entries.map((e) => e.slug));
+			const prints = new Set(entries.map((e) => e.fingerprint));
+			const fresh = new Set(
+				own.library
+					.filter((e) => !slugs.has(e.slug) && !prints.has(e.fingerprint))
+					.map((e) => e.slug)
+			);
+			await db.library.bulkAdd(own.library.filter((e) => fresh.has(e.slug)));
+			if (fresh.size) {
+				const registry = ((await db.settings.get(SETTING.articles))?.value as string[]) ?? [];
+				await db.settings.put({
+					key: SETTING.articles,
+					value: [...registry, ...[...fresh].filter((slug) => !registry.includes(slug))]
+				});
+			}
+			await db.articles.bulkPut(own.articles.filter((a) => fresh.has(a.slug)));
+			const meant = new Set(await db.meanings.toCollection().primaryKeys());
+			await db.meanings.bulkAdd(backup.meanings.filter((m) => !meant.has(m.headword)));
 			return summary;
 		}
 	);

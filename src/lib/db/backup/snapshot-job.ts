@@ -3,7 +3,7 @@
 
 import type { KartuDB } from '../schema';
 import type { SnapshotReply, SnapshotRequest } from './snapshot.worker';
-import type { SnapshotStats } from './snapshots';
+import type { SnapshotOptions, SnapshotStats } from './snapshots';
 
 /**
  * Settles when the snapshot is written (with what it read and how long each step took) or skipped
@@ -11,10 +11,11 @@ import type { SnapshotStats } from './snapshots';
  */
 export async function runSnapshot(
 	now: Date,
-	database: () => Promise<KartuDB>
+	database: () => Promise<KartuDB>,
+	options?: SnapshotOptions
 ): Promise<SnapshotStats | undefined> {
 	if (typeof Worker !== 'undefined') {
-		const reply = await inWorker(now);
+		const reply = await inWorker(now, options);
 		if (reply) return reply.stats;
 	}
 	const [{ SNAPSHOT_SIZES, takeSnapshot }, db] = await Promise.all([
@@ -22,7 +23,7 @@ export async function runSnapshot(
 		database()
 	]);
 	const stats = {} as SnapshotStats;
-	return (await takeSnapshot(db, now, SNAPSHOT_SIZES, stats)) ? stats : undefined;
+	return (await takeSnapshot(db, now, SNAPSHOT_SIZES, stats, options)) ? stats : undefined;
 }
 
 /**
@@ -39,7 +40,10 @@ export async function takeTodaysSnapshot(
 }
 
 /** The worker's answer; undefined if it could not start, so the caller does the work. */
-function inWorker(now: Date): Promise<{ stats?: SnapshotStats } | undefined> {
+function inWorker(
+	now: Date,
+	options?: SnapshotOptions
+): Promise<{ stats?: SnapshotStats } | undefined> {
 	return new Promise((resolve, reject) => {
 		let worker: Worker;
 		try {
@@ -59,6 +63,6 @@ function inWorker(now: Date): Promise<{ stats?: SnapshotStats } | undefined> {
 			worker.terminate();
 			resolve(undefined);
 		};
-		worker.postMessage({ now: now.getTime() } satisfies SnapshotRequest);
+		worker.postMessage({ now: now.getTime(), options } satisfies SnapshotRequest);
 	});
 }

@@ -14,7 +14,7 @@ import {
 	checkBackup,
 	type Backup
 } from '../../backup/format';
-import { applyImport, type ImportSummary } from './backup';
+import { applyImport, articlesAndMeanings, type ImportSummary } from './backup';
 import { snapshotDay } from './snapshot-day';
 import { SETTING } from '../names';
 import type { KartuDB } from '../schema';
@@ -76,6 +76,9 @@ interface Meta {
 	settings: Setting[];
 	words: StoredWord[];
 	cards: StoredCard[];
+	/** The learner's own articles and meanings (format 3; absent before). */
+	articles?: Backup['articles'];
+	meanings?: Backup['meanings'];
 }
 
 /** Rows per read transaction and per stored part. */
@@ -133,35 +136,46 @@ async function exclusive<T>(run: () => Promise<T>, skipIfBusy: boolean): Promise
 	return locks.request(LOCK, { ifAvailable: skipIfBusy }, (lock) => (lock ? run() : undefined));
 }
 
+/** A snapshot other than the day's: its own id, and waiting for another tab's snapshot instead of giving up. */
+export interface SnapshotOptions {
+	/** The snapshot's id, shown in the list: `2026-11-27 before rescheduling (14:05)`. Today's date by default. */
+	id?: string;
+	/** Wait while another tab takes or restores a snapshot, instead of returning nothing. */
+	wait?: boolean;
+}
+
 /**
  * Takes today's snapshot if there is none yet and the learner has reviewed anything, then keeps only
  * the newest seven and deletes the chunks none of them uses. Returns the snapshot taken, if any.
- * Another tab taking one at the same time makes this one return nothing.
+ * Another tab taking one at the same time makes this one return nothing (unless `options.wait`).
+ * With `options.id`, takes a snapshot of that name instead (one before a change the learner may
+ * want to undo), which counts among the seven.
  */
 export async function takeSnapshot(
 	db: KartuDB,
 	now = new Date(),
 	sizes = SNAPSHOT_SIZES,
-	stats?: SnapshotStats
+	stats?: SnapshotStats,
+	options: SnapshotOptions = {}
 ): Promise<SnapshotSummary | undefined> {
 	return exclusive(async () => {
 		for (let attempt = 1; ; attempt++) {
 			try {
-				return await snapshotOnce(db, now, sizes, stats);
+				return await snapshotOnce(db, now, sizes, stats, options.id ?? localDay(now));
 			} catch (e) {
 				if (!(e instanceof ChangedMeanwhile) || attempt === 3) throw e;
 			}
 		}
-	}, true);
+	}, !options.wait);
 }
 
 async function snapshotOnce(
 	db: KartuDB,
 	now: Date,
 	sizes: SnapshotSizes,
-	stats?: SnapshotStats
+	stats: SnapshotStats | undefined,
+	id: string
 ): Promise<SnapshotSummary | undefined> {
-	const id = localDay(now);
 	if (await db.snapshots.get(id)) return undefined;
 	if ((await db.reviews.limit(1).count()) === 0) return undefined;
 	let t = performance.now();
@@ -228,14 +242,20 @@ async function snapshotOnce(
 		throw new ChangedMeanwhile();
 	const tail = await db.transaction(
 		'r',
-		[db.cards, db.reviews, db.settings, db.words],
+		[db.cards, db.reviews, db.settings, db.words, db.library, db.articles, db.meanings],
 		async () => {
 			const late = await db.reviews.where(':id').above(chain.lastId).toArray();
 			const cards = (await db.cards.bulkGet([...new Set(late.map((r) => r.cardId))])).filter(
 				(c): c is StoredCard => !!c
 			);
 			const settings = (await db.settings.toArray()).filter((s) => s.key !== CHAIN_KEY);
-			return { late, cards, settings, words: await db.words.toArray() };
+			return {
+				late,
+				cards,
+				settings,
+				words: await db.words.toArray(),
+				...(await articlesAndMeanings(db))
+			};
 		}
 	);
 	await reviews.add(tail.late);
@@ -246,7 +266,9 @@ async function snapshotOnce(
 		exported: now.toISOString(),
 		settings: tail.settings,
 		words: tail.words,
-		cards: tail.cards
+		cards: tail.cards,
+		articles: tail.articles,
+		meanings: tail.meanings
 	};
 	const metaPart: SnapshotPart = {
 		id: partId(`meta:${id}`),
@@ -424,7 +446,8 @@ export async function readSnapshot(
 			cards: [...cards.values()],
 			reviews,
 			settings: meta.settings,
-			words: meta.words
+			words: meta.words,
+			...(meta.articles ? { articles: meta.articles, meanings: meta.meanings ?? [] } : {})
 		};
 		if (chunks.length) chain = { lastId: chunks.at(-1)!.last, count: reviews.length, chunks };
 	}

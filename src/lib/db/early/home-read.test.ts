@@ -3,9 +3,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
-import { Rating, DEFAULT_SETTINGS, DEFAULT_WEIGHTS } from '../../srs';
+import { Rating, DEFAULT_SETTINGS } from '../../srs';
 import { homeCounts } from '../cards';
-import { collectionProgress, firstVisitCounts, readHome } from './home-read';
+import { bundledArticles, firstVisitCounts, firstVisitLibrary, readHome } from './home-read';
+import { addArticle } from '../articles';
+import { userArticle } from '../test-support';
 import { KartuDB } from '../schema';
 import { answerNext } from '../test-support';
 import { snapshotDay } from '../backup/snapshot-day';
@@ -39,21 +41,24 @@ async function stored(b: ReturnType<typeof browser>) {
 describe('the home page read without Dexie', () => {
 	it('on a first visit finds no database, creates none, and shows what the stored decks will show', async () => {
 		const b = browser();
-		expect(await readHome(t0, VERSION, [deck], { factory: b.factory })).toEqual({ kind: 'none' });
+		expect(await readHome(t0, VERSION, bundledArticles([deck]), { factory: b.factory })).toEqual({
+			kind: 'none'
+		});
 		expect(await b.factory.databases()).toEqual([]);
 
 		const db = await stored(b);
 		const first = firstVisitCounts([deck]);
 		expect(first).toEqual(await homeCounts(db, t0));
 		expect(first).toEqual({ due: 0, fresh: 20, learned: 0 });
-		const read = await readHome(t0, VERSION, [deck], { factory: b.factory });
+		const read = await readHome(t0, VERSION, bundledArticles([deck]), { factory: b.factory });
 		expect(read).toMatchObject({ kind: 'stored', counts: first, snapshotDue: false });
-		expect(read.kind === 'stored' && read.progress).toEqual(
-			collectionProgress([deck], undefined, DEFAULT_WEIGHTS, t0)
+		expect(read.kind === 'stored' && read.library).toEqual(
+			firstVisitLibrary(bundledArticles([deck]))
 		);
-		expect(
-			collectionProgress([deck], undefined, DEFAULT_WEIGHTS, t0).get(deck.article.slug)?.newCards
-		).toBe(deck.cards.length);
+		expect(firstVisitLibrary(bundledArticles([deck]))[0]).toMatchObject({
+			fresh: deck.cards.length,
+			cards: deck.cards.length
+		});
 	});
 
 	it('reads the counts and progress the app reads, after answers; a snapshot is due until today’s exists', async () => {
@@ -64,17 +69,52 @@ describe('the home page read without Dexie', () => {
 			await answerNext(db, at, Rating.Good, 3000, DEFAULT_SETTINGS);
 		}
 		const later = new Date(t0.getTime() + 10 * 60_000);
-		const read = await readHome(later, VERSION, [deck], { factory: b.factory });
+		const read = await readHome(later, VERSION, bundledArticles([deck]), { factory: b.factory });
 		if (read.kind !== 'stored') throw new Error(`read ${read.kind}`);
 		expect(read.counts).toEqual(await homeCounts(db, later));
 		expect(read.counts.learned).toBe(5);
-		expect(read.progress.get(deck.article.slug)?.newCards).toBe(deck.cards.length - 5);
+		// The five answered cards are in learning: no longer new, due again today, not learned yet.
+		expect(read.library).toEqual([
+			expect.objectContaining({
+				slug: deck.article.slug,
+				bundled: true,
+				cards: deck.cards.length,
+				fresh: deck.cards.length - 5,
+				learned: 0,
+				due: 5
+			})
+		]);
 		expect(read.snapshotDue).toBe(true);
 		await db.snapshots.put({ id: snapshotDay(later), time: later, cards: 0, reviews: 5 });
-		expect(await readHome(later, VERSION, [deck], { factory: b.factory })).toMatchObject({
+		expect(
+			await readHome(later, VERSION, bundledArticles([deck]), { factory: b.factory })
+		).toMatchObject({
 			kind: 'stored',
 			snapshotDue: false
 		});
+	});
+
+	it('lists the learner’s own articles after the bundled ones, each with its own figures', async () => {
+		const b = browser();
+		const db = await stored(b);
+		const pasar = await userArticle(
+			'Pasar Ikan\n\nPara pedagang menjual ikan segar di pasar.\nHubungan mereka baik.'
+		);
+		await addArticle(db, pasar, { marks: { ikan: 'known' }, meanings: {} }, t0);
+		const read = await readHome(t0, VERSION, bundledArticles([deck]), { factory: b.factory });
+		if (read.kind !== 'stored') throw new Error(`read ${read.kind}`);
+		const cards = await db.cards.where('articles').equals(pasar.slug).toArray();
+		expect(read.library.map((r) => [r.slug, r.title, r.bundled])).toEqual([
+			[deck.article.slug, deck.article.title, true],
+			[pasar.slug, 'Pasar Ikan', false]
+		]);
+		expect(read.library[1]).toMatchObject({
+			cards: cards.length,
+			fresh: cards.filter((c) => c.queue === 0).length,
+			learned: cards.filter((c) => c.mark === 'known').length,
+			due: 0
+		});
+		expect(read.library[1].learned).toBeGreaterThan(0);
 	});
 
 	it('leaves a database of a schema before 6 (cards per article) to the app to upgrade', async () => {
@@ -89,7 +129,7 @@ describe('the home page read without Dexie', () => {
 		});
 		await old.table('settings').put({ key: 'content-version', value: VERSION });
 		old.close();
-		expect(await readHome(t0, VERSION, [deck], { factory: b.factory })).toEqual({
+		expect(await readHome(t0, VERSION, bundledArticles([deck]), { factory: b.factory })).toEqual({
 			kind: 'stale'
 		});
 	});
@@ -97,7 +137,7 @@ describe('the home page read without Dexie', () => {
 	it('leaves a database holding another build’s decks to the app', async () => {
 		const b = browser();
 		await stored(b);
-		expect(await readHome(t0, 'build-2', [deck], { factory: b.factory })).toEqual({
+		expect(await readHome(t0, 'build-2', bundledArticles([deck]), { factory: b.factory })).toEqual({
 			kind: 'stale'
 		});
 	});

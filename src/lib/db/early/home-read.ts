@@ -1,25 +1,61 @@
 // The home page's reads, with IndexedDB alone: the home page only reads, so it runs without Dexie
 // (the largest part of the app's code) and loads it only when the database needs a write first: the
 // decks of a new build. Today's counts are read as the early script reads them (early.ts, equal to
-// `homeCounts`, early.test.ts); each listed article's cards through the `articles` index.
+// `homeCounts`, early.test.ts); each article's figures from its kept counts (derived/article-counts.ts).
 
 // Modules imported one by one, not through srs/ or cards/ index.ts: this code is on the home page's
 // (or the inline early script's) byte budget, and an index would bring ts-fsrs along.
-import { articleProgress, type ArticleProgress } from '../../cards/progress';
 import type { Deck } from '../../cards/types';
 import { DEFAULT_SETTINGS, normaliseSettings, type SchedulerSettings } from '../../srs/settings';
-import { retrievability } from '../../srs/memory';
-import { readable, wordStatus } from '../../srs/word-state';
+import { studyDay } from '../../srs/queue';
 import { INDEX, request, SETTING, STORE } from '../names';
-import type { HomeCounts, StoredCard } from '../rows';
+import { QUEUE } from '../queues';
+import type { ArticleCountsRow, HomeCounts, LibraryEntry, StoredCard } from '../rows';
 import { openExisting, readHomeCounts } from './early';
 import { snapshotDay } from '../backup/snapshot-day';
+
+/** One article of the library as the home page lists it: figures from the kept counts, no card read but today's due ones. */
+export interface LibraryRow {
+	slug: string;
+	title: string;
+	/** A URL or a note ('' for none). */
+	source: string;
+	/** Bundled with Kartu (its page is /article/SLUG), or added by the learner (/read?a=SLUG). */
+	bundled: boolean;
+	/** Its cards in use: not retired, not ignored. */
+	cards: number;
+	/** Of those, cards never studied (not marked known). */
+	fresh: number;
+	/** Cards in review, or whose word is marked known: what the learner has learned of it. */
+	learned: number;
+	/** Cards due by the end of today's study day (learning and review). */
+	due: number;
+}
+
+/** A bundled article as the home page lists it: known at build time, so the page needs no decks.json. */
+export interface BundledArticle {
+	slug: string;
+	title: string;
+	source: string;
+	cards: number;
+}
+
+/** The bundled articles of `decks`, as the home page's build-time data gives them. */
+export function bundledArticles(decks: Deck[]): BundledArticle[] {
+	return decks.map((d) => ({
+		slug: d.article.slug,
+		title: d.article.title,
+		source: d.article.source,
+		cards: d.cards.length
+	}));
+}
 
 /** What the home page shows, read from the database. */
 export interface HomeRead {
 	kind: 'stored';
 	counts: HomeCounts;
-	progress: Map<string, ArticleProgress>;
+	/** The bundled articles, then the learner's in the order they were added. */
+	library: LibraryRow[];
 	/** No snapshot today yet, and reviews to keep: the page starts one. */
 	snapshotDue: boolean;
 }
@@ -38,39 +74,105 @@ export interface HomeReadOptions {
 	factory?: IDBFactory;
 }
 
-/** Reads the home page's counts and the progress of `decks`' articles; never creates or changes the database. */
+/** One article's figures from its counts row (`n`: cards per queue number) and its due cards. */
+export function libraryFigures(
+	n: Record<number, number>,
+	due: number
+): Pick<LibraryRow, 'cards' | 'fresh' | 'learned' | 'due'> {
+	let cards = 0;
+	for (const [q, count] of Object.entries(n))
+		if (Number(q) !== QUEUE.retired && Number(q) !== QUEUE.ignored) cards += count;
+	return {
+		cards,
+		fresh: n[QUEUE.new] ?? 0,
+		learned: (n[QUEUE.review] ?? 0) + (n[QUEUE.known] ?? 0),
+		due
+	};
+}
+
+/**
+ * Reads the home page's counts and the library (`decks`' bundled articles and the learner's own)
+ * from the kept per-article counts; never creates or changes the database, and reads no card
+ * but those due today, however large the library.
+ */
 export async function readHome(
 	now: Date,
 	contentVersion: string,
-	decks: Deck[],
+	bundled: BundledArticle[],
 	options: HomeReadOptions = {}
 ): Promise<HomeResult> {
 	const db = await openExisting(options.factory);
 	if (!db) return { kind: 'none' };
 	try {
-		const stores: string[] = [STORE.cards, STORE.settings, STORE.reviews, STORE.snapshots];
+		const stores: string[] = [
+			STORE.cards,
+			STORE.settings,
+			STORE.reviews,
+			STORE.snapshots,
+			STORE.articleCounts,
+			STORE.library
+		];
 		if (!stores.every((s) => db.objectStoreNames.contains(s))) return { kind: 'stale' };
 		const tx = db.transaction(stores, 'readonly');
-		// A database of a schema before 6 (cards per article) is upgraded by the app first.
-		if (!tx.objectStore(STORE.cards).indexNames.contains(INDEX.articles)) return { kind: 'stale' };
-		const byArticle = tx.objectStore(STORE.cards).index(INDEX.articles);
 		const settings = tx.objectStore(STORE.settings);
-		const [counts, version, rows, scheduler, snapshot, anyReview] = await Promise.all([
-			options.counts ?? readHomeCounts(db, now, contentVersion, options.hint),
-			request(settings.get(SETTING.contentVersion)) as Promise<{ value?: unknown } | undefined>,
-			Promise.all(
-				decks.map((d) => request(byArticle.getAll(d.article.slug)) as Promise<StoredCard[]>)
-			).then((r) => [...new Map(r.flat().map((c) => [c.id, c])).values()]),
-			request(settings.get(SETTING.scheduler)) as Promise<{ value?: unknown } | undefined>,
-			request(tx.objectStore(STORE.snapshots).getKey(snapshotDay(now))),
-			request(tx.objectStore(STORE.reviews).getAllKeys(null, 1))
-		]);
+		// Every request at once (a transaction ends when none is pending): the cards due within two
+		// days are read, and today's kept once the settings say when the study day ends.
+		const byDue = tx.objectStore(STORE.cards).index(INDEX.queueDue);
+		const horizon = new Date(now.getTime() + 2 * 24 * 3600_000);
+		const dueIn = (q: number) =>
+			request(byDue.getAll(IDBKeyRange.bound([q, -Infinity], [q, horizon]))) as Promise<
+				StoredCard[]
+			>;
+		const [counts, version, scheduler, library, rows, due, snapshot, anyReview] = await Promise.all(
+			[
+				options.counts ?? readHomeCounts(db, now, contentVersion, options.hint),
+				request(settings.get(SETTING.contentVersion)) as Promise<{ value?: unknown } | undefined>,
+				request(settings.get(SETTING.scheduler)) as Promise<{ value?: unknown } | undefined>,
+				request(tx.objectStore(STORE.library).getAll()) as Promise<LibraryEntry[]>,
+				request(tx.objectStore(STORE.articleCounts).getAll()) as Promise<ArticleCountsRow[]>,
+				Promise.all([QUEUE.learning, QUEUE.review, QUEUE.relearning].map(dueIn)),
+				request(tx.objectStore(STORE.snapshots).getKey(snapshotDay(now))),
+				request(tx.objectStore(STORE.reviews).getAllKeys(null, 1))
+			]
+		);
 		if (!counts || version?.value !== contentVersion) return { kind: 'stale' };
-		const { weights } = normaliseSettings(scheduler?.value);
+		const { dayStartHour } = normaliseSettings(scheduler?.value ?? options.hint);
+		const end = studyDay(now, dayStartHour).end;
+		const dueBy = new Map<string, number>();
+		for (const c of due.flat())
+			if (c.fsrs.due.getTime() < end)
+				for (const a of new Set(c.articles)) dueBy.set(a, (dueBy.get(a) ?? 0) + 1);
+		const n = new Map(rows.map((r) => [r.article, r.n]));
+		// A row not written yet (no write has touched the article since its store was added): counted here.
+		const listed = [...bundled.map((b) => b.slug), ...library.map((e) => e.slug)];
+		const missing = listed.filter((s) => !n.has(s));
+		const byArticle = missing.length
+			? db.transaction(STORE.cards, 'readonly').objectStore(STORE.cards).index(INDEX.articles)
+			: undefined;
+		const found = await Promise.all(
+			missing.map((slug) => request(byArticle!.getAll(slug)) as Promise<StoredCard[]>)
+		);
+		missing.forEach((slug, i) => {
+			const counted: Record<number, number> = {};
+			for (const c of found[i]) counted[c.queue] = (counted[c.queue] ?? 0) + 1;
+			n.set(slug, counted);
+		});
+		const row = (slug: string, title: string, source: string, bundled: boolean): LibraryRow => ({
+			slug,
+			title,
+			source,
+			bundled,
+			...libraryFigures(n.get(slug) ?? {}, dueBy.get(slug) ?? 0)
+		});
 		return {
 			kind: 'stored',
 			counts,
-			progress: collectionProgress(decks, rows, weights, now),
+			library: [
+				...bundled.map((b) => row(b.slug, b.title, b.source, true)),
+				...library
+					.sort((a, b) => a.added.getTime() - b.added.getTime())
+					.map((e) => row(e.slug, e.title, e.source, false))
+			],
 			snapshotDue: snapshot === undefined && anyReview.length > 0
 		};
 	} finally {
@@ -78,49 +180,22 @@ export async function readHome(
 	}
 }
 
+/** The library before anything is stored: the bundled articles, every card new. */
+export function firstVisitLibrary(bundled: BundledArticle[]): LibraryRow[] {
+	return bundled.map((b) => ({ ...b, bundled: true, fresh: b.cards, learned: 0, due: 0 }));
+}
+
 /**
  * The counts before the first visit has stored anything: every card of the decks is new, and
  * `homeCounts` would give these once they are stored (home-read.test.ts).
  */
 export function firstVisitCounts(
-	decks: Deck[],
+	decks: Deck[] | { headwords: number },
 	settings: SchedulerSettings = DEFAULT_SETTINGS
 ): HomeCounts {
 	// One card per headword a day, and a headword in several articles is one set of cards.
-	const headwords = new Set(decks.flatMap((d) => d.cards.map((c) => c.headword)));
-	return { due: 0, fresh: Math.min(settings.newPerDay, headwords.size), learned: 0 };
-}
-
-/**
- * For each article: how much of it the learner can read, and how many of its cards are new. With
- * `rows` undefined (nothing stored yet) every card is new and no word is readable yet.
- */
-export function collectionProgress(
-	decks: Deck[],
-	rows: StoredCard[] | undefined,
-	weights: readonly number[],
-	now: Date
-): Map<string, ArticleProgress> {
-	const byHeadword = new Map<string, StoredCard[]>();
-	for (const c of rows ?? []) {
-		const list = byHeadword.get(c.content.headword);
-		if (list) list.push(c);
-		else byHeadword.set(c.content.headword, [c]);
-	}
-	const byId = new Map((rows ?? []).map((c) => [c.id, c]));
-	const ok = new Map<string, boolean>();
-	const isReadable = (hw: string) => {
-		if (!ok.has(hw))
-			ok.set(
-				hw,
-				readable(wordStatus(byHeadword.get(hw) ?? [], now, (c, t) => retrievability(c, t, weights)))
-			);
-		return ok.get(hw)!;
-	};
-	const isNew = (id: string) => {
-		if (!rows) return true;
-		const c = byId.get(id);
-		return !!c && c.fsrs.reps === 0 && c.queue >= 0;
-	};
-	return new Map(decks.map((d) => [d.article.slug, articleProgress(d, isReadable, isNew)]));
+	const headwords = Array.isArray(decks)
+		? new Set(decks.flatMap((d) => d.cards.map((c) => c.headword))).size
+		: decks.headwords;
+	return { due: 0, fresh: Math.min(settings.newPerDay, headwords), learned: 0 };
 }

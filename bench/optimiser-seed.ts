@@ -1,0 +1,63 @@
+// Runs inside the served site's page (bundled by bench/optimiser.ts with esbuild, added as a script
+// tag): seeds IndexedDB with a simulated learner's history of exactly `reviews` answers, through
+// Kartu's own database class, for the optimiser's timing in Chromium.
+
+import { KartuDB, queueOf } from '../src/lib/db/schema';
+import type { StoredCard, StoredReview } from '../src/lib/db/rows';
+import { drawParameters, seeded, simulateLearner } from '../src/lib/srs/simulate';
+import type { DeckCard } from '../src/lib/cards';
+
+const PAGE = 20_000;
+
+/**
+ * Seeds a learner who studied 7,000 cards over two years, 12 new ones a day, missing one day in
+ * ten; keeps their first `reviews` answers, and each card as its last kept answer left it.
+ */
+async function seedHistory(
+	reviews: number,
+	nowMs: number
+): Promise<{ reviews: number; cards: number; ms: number }> {
+	const t0 = performance.now();
+	const start = new Date(nowMs - 731 * 86_400_000);
+	const answers = simulateLearner({
+		seed: 100,
+		weights: drawParameters(seeded(100)),
+		cards: 7000,
+		days: 730,
+		newPerDay: 12,
+		skipDay: 0.1,
+		start
+	}).slice(0, reviews);
+	const rows: StoredReview[] = answers.map((a, i) => ({
+		id: `${a.time.getTime().toString(36)}-${i.toString(36).padStart(6, '0')}`,
+		cardId: a.cardId,
+		grade: a.grade,
+		time: a.time,
+		ms: 6000,
+		before: a.before,
+		after: a.after
+	}));
+	const last = new Map(answers.map((a) => [a.cardId, a.after]));
+	const cards: StoredCard[] = [...last].map(([id, fsrs], i) => {
+		const card: StoredCard = {
+			id,
+			articles: ['optimiser-bench'],
+			sibling: id.split('/')[0],
+			position: i,
+			content: { kind: 'vocab', headword: id } as unknown as DeckCard,
+			fsrs,
+			suspended: false,
+			retired: false,
+			queue: 0
+		};
+		card.queue = queueOf(card);
+		return card;
+	});
+	const db = new KartuDB();
+	for (let i = 0; i < cards.length; i += PAGE) await db.cards.bulkPut(cards.slice(i, i + PAGE));
+	for (let i = 0; i < rows.length; i += PAGE) await db.reviews.bulkAdd(rows.slice(i, i + PAGE));
+	db.close();
+	return { reviews: rows.length, cards: cards.length, ms: performance.now() - t0 };
+}
+
+(window as unknown as { kartuOptimiserBench: unknown }).kartuOptimiserBench = { seedHistory };

@@ -1,0 +1,87 @@
+// The optimiser's worker: reads the review history from IndexedDB, fits FSRS-6 with fsrs-rs
+// (WebAssembly, on a thread pool when the page is cross-origin isolated, on this one thread
+// otherwise), and measures both parameter sets. The page terminates it to cancel. Loaded only when
+// the learner asks to optimise, with its WebAssembly.
+
+import init, { initThreadPool, Fsrs, Progress } from 'fsrs-browser';
+import { readOptimiserData } from '../db/optimiser';
+import { KartuDB } from '../db/schema';
+import { optimiserInput } from '../srs';
+import { fitParameters } from './fit';
+import { compare, enough, prepare } from './pipeline';
+import type { FromOptimiser, OptimiseRequest } from './protocol';
+
+// Typed by hand: the project's TypeScript library is the DOM's, not the worker's.
+const scope = self as unknown as {
+	crossOriginIsolated: boolean;
+	postMessage(m: FromOptimiser): void;
+	onmessage: ((e: MessageEvent<OptimiseRequest>) => void) | null;
+};
+const post = (m: FromOptimiser) => scope.postMessage(m);
+
+scope.onmessage = async (e) => {
+	const { settings, now, threads: wanted } = e.data;
+	try {
+		const db = new KartuDB();
+		let data;
+		try {
+			data = await readOptimiserData(db, (read, total) => post({ type: 'reading', read, total }));
+		} finally {
+			db.close();
+		}
+		const prepared = prepare(data, settings.dayStartHour);
+		if (!enough(prepared)) {
+			post({
+				type: 'short',
+				usable: prepared.items.length,
+				days: prepared.days,
+				answers: prepared.answers
+			});
+			return;
+		}
+		post({ type: 'loading' });
+		let wasm;
+		try {
+			wasm = await init();
+		} catch (err) {
+			// Some browsers share WebAssembly memory (which fsrs-rs is built with) only in a
+			// cross-origin isolated page.
+			throw new Error(
+				scope.crossOriginIsolated
+					? `its WebAssembly could not start (${(err as Error)?.message ?? err}).`
+					: `this browser runs its WebAssembly only in a cross-origin isolated page, and this one is not: its server must send Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp (${(err as Error)?.message ?? err}).`,
+				{ cause: err }
+			);
+		}
+		// Threads share the WebAssembly memory with this worker: only a cross-origin isolated page may.
+		const threads = scope.crossOriginIsolated ? Math.max(1, wanted) : 1;
+		if (threads > 1) await initThreadPool(threads);
+		const progress = Progress.new();
+		const shared = scope.crossOriginIsolated;
+		post({
+			type: 'fitting',
+			threads,
+			reviews: prepared.train.length,
+			...(shared ? { memory: wasm.memory, pointer: progress.pointer() } : {})
+		});
+		const started = performance.now();
+		const fitted = fitParameters(
+			{ Fsrs },
+			optimiserInput(prepared.histories, prepared.train),
+			progress
+		);
+		const fitMs = performance.now() - started;
+		post({ type: 'evaluating' });
+		const result = compare(
+			prepared,
+			settings.weights,
+			fitted,
+			settings,
+			data.studied,
+			new Date(now)
+		);
+		post({ type: 'done', result, fitMs, threads });
+	} catch (err) {
+		post({ type: 'failed', message: (err as Error)?.message ?? String(err) });
+	}
+};
