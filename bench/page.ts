@@ -77,12 +77,13 @@ export function removeProfile(dir: string): void {
  */
 export async function launchProfile(
 	dir: string,
-	options: { bypassCSP?: boolean; args?: string[] } = {}
+	options: { bypassCSP?: boolean; args?: string[]; serviceWorkers?: 'allow' | 'block' } = {}
 ): Promise<BrowserContext> {
 	const context = await chromium.launchPersistentContext(dir, {
 		executablePath: chromiumPath(),
 		args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-		bypassCSP: options.bypassCSP ?? false
+		bypassCSP: options.bypassCSP ?? false,
+		serviceWorkers: options.serviceWorkers ?? 'allow'
 	});
 	await context.addInitScript({ content: await instrumentScript() });
 	return context;

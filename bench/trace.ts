@@ -29,7 +29,7 @@ const CATEGORIES = [
 	'toplevel'
 ];
 
-interface TraceEvent {
+export interface TraceEvent {
 	name: string;
 	ph: string;
 	ts: number;
@@ -39,7 +39,7 @@ interface TraceEvent {
 	args?: { name?: string; data?: Record<string, unknown> };
 }
 
-async function startTrace(cdp: CDPSession): Promise<void> {
+export async function startTrace(cdp: CDPSession): Promise<void> {
 	await cdp.send('Tracing.start', {
 		transferMode: 'ReturnAsStream',
 		traceConfig: {
@@ -50,7 +50,7 @@ async function startTrace(cdp: CDPSession): Promise<void> {
 	});
 }
 
-async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
 	const done = new Promise<string>((resolve) =>
 		cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!))
 	);
