@@ -28,15 +28,16 @@ export async function loadQueue(
 	settings: SchedulerSettings
 ): Promise<LoadedQueue> {
 	const day = studyDay(now, settings.dayStartHour);
-	return db.transaction('r', db.cards, db.reviews, db.answerHours, async () => {
+	return db.transaction('r', db.cards, db.reviews, db.answerHours, db.counts, async () => {
 		const dueBefore = (queue: number) =>
 			db.cards
 				.where(INDEX.queueDue)
 				.between([queue, Dexie.minKey], [queue, new Date(day.end)], true, false);
-		const [learning, relearning, answeredToday] = await Promise.all([
+		const [learning, relearning, answeredToday, counts] = await Promise.all([
 			dueBefore(QUEUE.learning).toArray(),
 			dueBefore(QUEUE.relearning).toArray(),
-			answersToday(db, day)
+			answersToday(db, day),
+			db.counts.get(QUEUE_COUNTS_KEY)
 		]);
 		const { reviewsLeft, newLeft, answered } = dayLeft(answeredToday, settings);
 		// Reviews left under the daily maximum, the most overdue first; a few more stand in for
@@ -50,7 +51,8 @@ export async function loadQueue(
 		const fresh = newLeft
 			? await db.cards
 					.where(INDEX.queuePosition)
-					.between([QUEUE.new, Dexie.minKey], [QUEUE.new, Dexie.maxKey])
+					// From where the new queue starts (db/derived/queue-counts.ts), not the index's beginning.
+					.between([QUEUE.new, counts?.newFrom ?? Dexie.minKey], [QUEUE.new, Dexie.maxKey])
 					.filter((c) => {
 						if (answered.has(c.sibling) || taken.has(c.sibling)) return false;
 						taken.add(c.sibling);

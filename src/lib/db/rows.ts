@@ -147,6 +147,12 @@ export interface ArticleCountsRow {
 export interface QueueCountsRow {
 	key: 'queues';
 	n: Record<number, number>;
+	/**
+	 * The position of the first card in the new queue (Infinity: none), where reading the new
+	 * queue starts (db/derived/queue-counts.ts). Missing in a row from before it was kept: reads
+	 * then start at the beginning.
+	 */
+	newFrom?: number;
 }
 
 /** One answer: review id, card id, the card's state before it, 1 for a practice answer, time (ms). */

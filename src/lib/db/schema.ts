@@ -172,7 +172,11 @@ export class KartuDB extends Dexie {
 			[STORE.meanings]: 'headword'
 		});
 		this.on('populate', (tx) => {
-			tx.table(STORE.counts).add({ key: QUEUE_COUNTS_KEY, n: {} } satisfies QueueCountsRow);
+			tx.table(STORE.counts).add({
+				key: QUEUE_COUNTS_KEY,
+				n: {},
+				newFrom: Infinity
+			} satisfies QueueCountsRow);
 		});
 		this.use(queueCountsMiddleware);
 		this.use(articleCountsMiddleware);
@@ -192,5 +196,9 @@ async function countQueues(cards: Table<StoredCard, string>): Promise<QueueCount
 			.count();
 		if (c) n[q] = c;
 	}
-	return { key: QUEUE_COUNTS_KEY, n };
+	const first = await cards
+		.where(INDEX.queuePosition)
+		.between([QUEUE.new, Dexie.minKey], [QUEUE.new, Dexie.maxKey], true, true)
+		.first();
+	return { key: QUEUE_COUNTS_KEY, n, newFrom: first?.position ?? Infinity };
 }

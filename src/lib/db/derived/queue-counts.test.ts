@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
 import { Rating } from '../../srs';
@@ -27,7 +28,13 @@ async function tally(): Promise<Record<number, number>> {
 }
 
 async function expectCountsRight() {
-	expect((await db.counts.get(QUEUE_COUNTS_KEY))?.n).toEqual(await tally());
+	const row = await db.counts.get(QUEUE_COUNTS_KEY);
+	expect(row?.n).toEqual(await tally());
+	// Where the new queue starts: the first new card's position, exactly (reads start there).
+	const positions = (await db.cards.toArray())
+		.filter((c) => c.queue === QUEUE.new)
+		.map((c) => c.position);
+	expect(row?.newFrom).toBe(Math.min(Infinity, ...positions));
 }
 
 describe('the maintained number of cards per queue', () => {
@@ -116,5 +123,50 @@ describe('the maintained number of cards per queue', () => {
 		await expectCountsRight();
 		await db.cards.bulkDelete([deck.cards[20].id, deck.cards[21].id, 'no-such-card']);
 		await expectCountsRight();
+	});
+
+	it('keeps where the new queue starts exactly through any sequence of writes (fast-check)', async () => {
+		await syncDecks(db, [deck], t0);
+		const ids = deck.cards.slice(0, 40).map((c) => c.id);
+		const queues = [QUEUE.new, QUEUE.new, QUEUE.learning, QUEUE.review, QUEUE.suspended];
+		const write = fc.oneof(
+			// One card moved to a queue and a position (a card answered, suspended, reset, moved by "study next").
+			fc.record({
+				kind: fc.constant('put' as const),
+				card: fc.integer({ min: 0, max: ids.length - 1 }),
+				queue: fc.constantFrom(...queues),
+				position: fc.integer({ min: -5, max: 60 })
+			}),
+			fc.record({
+				kind: fc.constant('bulk' as const),
+				cards: fc.uniqueArray(fc.integer({ min: 0, max: ids.length - 1 }), { maxLength: 6 }),
+				queue: fc.constantFrom(...queues)
+			}),
+			fc.record({
+				kind: fc.constant('delete' as const),
+				card: fc.integer({ min: 0, max: ids.length - 1 })
+			})
+		);
+		await fc.assert(
+			fc.asyncProperty(fc.array(write, { maxLength: 12 }), async (writes) => {
+				for (const w of writes) {
+					if (w.kind === 'delete') {
+						await db.cards.delete(ids[w.card]);
+						continue;
+					}
+					const picked = w.kind === 'put' ? [w.card] : w.cards;
+					const rows = (await db.cards.bulkGet(picked.map((i) => ids[i]))).filter((c) => !!c);
+					await db.cards.bulkPut(
+						rows.map((c) => ({
+							...c,
+							queue: w.queue,
+							position: w.kind === 'put' ? w.position : c.position
+						}))
+					);
+				}
+				await expectCountsRight();
+			}),
+			{ numRuns: 40 }
+		);
 	});
 });

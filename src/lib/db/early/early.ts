@@ -189,16 +189,24 @@ async function readDay(
 	const end = new Date(day.end);
 	const left = answersToday(tx, day).then((answers) => dayLeft(answers, settings));
 	const maxReviews = settings.maxReviewsPerDay + reviewSpare(settings.maxReviewsPerDay);
+	const counts = countsRow(tx);
 	const [learning, relearning, learned, reviewKeys, newRows, { reviewsLeft, newLeft, answered }] =
 		await Promise.all([
 			request(byDue.getAll(below(QUEUE.learning, end))) as Promise<StoredCard[]>,
 			request(byDue.getAll(below(QUEUE.relearning, end))) as Promise<StoredCard[]>,
-			learnedCount(tx),
+			learnedCount(tx, counts),
 			settings.maxReviewsPerDay
 				? (request(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) as Promise<string[]>)
 				: [],
 			settings.newPerDay
-				? freshRows(cards.index(INDEX.queuePosition), settings.newPerDay + FRESH_SPARE, left)
+				? counts.then((row) =>
+						freshRows(
+							cards.index(INDEX.queuePosition),
+							settings.newPerDay + FRESH_SPARE,
+							left,
+							row?.newFrom
+						)
+					)
 				: [],
 			left
 		]);
@@ -239,12 +247,20 @@ async function answersToday(tx: IDBTransaction, day: StudyDay): Promise<AnswerTo
 	) as Promise<AnswerToday[]>;
 }
 
-/** Cards in learning or review: from the maintained counts (db/queue-counts.ts), through the index only if they are missing. */
-async function learnedCount(tx: IDBTransaction): Promise<number> {
-	const row = tx.objectStoreNames.contains(STORE.counts)
+/** The maintained counts row (db/derived/queue-counts.ts), if the database has one. */
+async function countsRow(tx: IDBTransaction): Promise<QueueCountsRow | undefined> {
+	return tx.objectStoreNames.contains(STORE.counts)
 		? ((await request(tx.objectStore(STORE.counts).get(QUEUE_COUNTS_KEY))) as
 				QueueCountsRow | undefined)
 		: undefined;
+}
+
+/** Cards in learning or review: from the maintained counts, through the index only if they are missing. */
+async function learnedCount(
+	tx: IDBTransaction,
+	counts: Promise<QueueCountsRow | undefined>
+): Promise<number> {
+	const row = await counts;
 	if (row) return learnedIn(row);
 	return request(
 		tx
@@ -289,13 +305,16 @@ async function readDayCounts(
 	const keys = (r: IDBRequest<IDBValidKey[]>) => request(r) as Promise<string[]>;
 	const maxReviews = settings.maxReviewsPerDay + reviewSpare(settings.maxReviewsPerDay);
 	const wanted = settings.newPerDay + FRESH_SPARE;
+	const kept = countsRow(tx);
 	const [learning, relearning, learned, reviewKeys, newIds, { reviewsLeft, newLeft, answered }] =
 		await Promise.all([
 			keys(byDue.getAllKeys(dueSoon(QUEUE.learning))),
 			keys(byDue.getAllKeys(dueSoon(QUEUE.relearning))),
-			learnedCount(tx),
+			learnedCount(tx, kept),
 			settings.maxReviewsPerDay ? keys(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) : [],
-			settings.newPerDay ? freshIds(cards.index(INDEX.queuePosition), wanted, left) : [],
+			settings.newPerDay
+				? kept.then((row) => freshIds(cards.index(INDEX.queuePosition), wanted, left, row?.newFrom))
+				: [],
 			left
 		]);
 	const fresh: string[] = [];
@@ -336,6 +355,9 @@ async function readDayCounts(
 	return { due: counts.learning + counts.review, fresh: counts.new, learned };
 }
 
+/** The new queue from where it starts (`newFrom`, kept with the counts), or from the beginning. */
+const newQueue = (newFrom = -Infinity) => IDBKeyRange.bound([QUEUE.new, newFrom], [QUEUE.new, []]);
+
 /**
  * The ids of the next new cards by position, as `freshRows` would read their rows: one batch of
  * keys; in the rare case that it holds too few headwords not answered today, the rows themselves.
@@ -343,16 +365,15 @@ async function readDayCounts(
 async function freshIds(
 	index: IDBIndex,
 	wanted: number,
-	answers: Promise<{ answered: Map<string, string> }>
+	answers: Promise<{ answered: Map<string, string> }>,
+	newFrom?: number
 ): Promise<string[]> {
 	const batch = wanted * 4;
-	const ids = (await request(
-		index.getAllKeys(IDBKeyRange.bound([QUEUE.new, -Infinity], [QUEUE.new, []]), batch)
-	)) as string[];
+	const ids = (await request(index.getAllKeys(newQueue(newFrom), batch))) as string[];
 	if (ids.length < batch) return ids;
 	const { answered } = await answers;
 	if (new Set(ids.map(siblingOfId).filter((s) => !answered.has(s))).size >= wanted) return ids;
-	return (await freshRows(index, wanted, answers)).map((c) => c.id);
+	return (await freshRows(index, wanted, answers, newFrom)).map((c) => c.id);
 }
 
 /**
@@ -363,11 +384,12 @@ async function freshIds(
 async function freshRows(
 	index: IDBIndex,
 	wanted: number,
-	answers: Promise<{ answered: Map<string, string> }>
+	answers: Promise<{ answered: Map<string, string> }>,
+	newFrom?: number
 ): Promise<StoredCard[]> {
 	const rows = new Map<string, StoredCard>();
 	const batch = wanted * 4;
-	let from = IDBKeyRange.bound([QUEUE.new, -Infinity], [QUEUE.new, []]);
+	let from = newQueue(newFrom);
 	for (;;) {
 		const got = (await request(index.getAll(from, batch))) as StoredCard[];
 		const before = rows.size;
