@@ -23,7 +23,8 @@ interface Breakdown {
 	dcl: number;
 	dom: number;
 	paint: number;
-	worker: boolean;
+	worker: string;
+	scriptsFrom: string;
 	longest: number;
 }
 
@@ -47,7 +48,8 @@ async function breakdown(page: Page, mark: MarkName): Promise<Breakdown> {
 			dcl: nav.domContentLoadedEventEnd,
 			dom: m.dom,
 			paint: m.paint,
-			worker: !!navigator.serviceWorker?.controller || nav.workerStart > 0,
+			worker: nav.workerFinalSourceType || nav.workerMatchedSourceType || (nav.workerStart > 0 ? 'fetch-event' : 'network'),
+			scriptsFrom: [...new Set(performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js')).map((r) => r.workerFinalSourceType ?? r.workerMatchedSourceType ?? (r.workerStart > 0 ? 'fetch-event' : 'network')))].join('+'),
 			longest: (window.__longTasks ?? []).reduce((a, b) => Math.max(a, b), 0)
 		};
 	})()`;
