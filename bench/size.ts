@@ -105,7 +105,11 @@ export function routeFiles(): { home: Set<string>; routes: Map<string, Set<strin
 	// The route → node dictionary SvelteKit generated: "/review": [6], …; node 0 is the root layout.
 	const dictionary = readFileSync(appPath, 'utf8').match(/dictionary = (\{[^}]*\})/)?.[1];
 	if (!dictionary) throw new Error(`No route dictionary in ${appPath}.`);
-	const nodesOf = JSON.parse(dictionary.replace(/,\s*\}/, '}')) as Record<string, number[]>;
+	// `~n` marks node n of a page with server data (+page.server.ts): the node is still n.
+	const nodesOf = JSON.parse(dictionary.replace(/,\s*\}/, '}').replace(/~(\d+)/g, '$1')) as Record<
+		string,
+		number[]
+	>;
 	const closure = (keys: string[], dynamic: boolean) => {
 		const files = new Set<string>();
 		const visit = (key: string) => {
