@@ -3,7 +3,8 @@
 // read-write transaction on its source table, reads the rows a write replaces or deletes (queued
 // before the write, so it costs no extra round trip), and hands what changed to `update` inside the
 // same transaction. An aborted transaction therefore leaves the derived store as it was.
-// Used by queue-counts.ts (cards → counts) and answer-hours.ts (reviews → answerHours).
+// Used by queue-counts.ts (cards → counts), article-counts.ts, article-due.ts, readable.ts (cards →
+// headwords and articleReadable) and answer-hours.ts (reviews → answerHours).
 
 import type {
 	DBCore,
@@ -33,6 +34,8 @@ export interface DerivedContext {
 	store: DBCoreTable;
 	source: DBCoreTable;
 	core: DBCore;
+	/** Another table at the DBCore level (one of `also`, which the transaction covers too). */
+	table(name: string): DBCoreTable;
 }
 
 export interface DerivedStore<Row> {
@@ -42,6 +45,8 @@ export interface DerivedStore<Row> {
 	source: string;
 	/** The store kept up to date. */
 	store: string;
+	/** Other stores kept up to date with it (added to the same transactions; created with it). */
+	also?: string[];
 	/** Brings the store up to date with one write; the writes of one transaction are applied one after the other. */
 	update(ctx: DerivedContext, change: SourceChange<Row>): Promise<void>;
 }
@@ -59,12 +64,12 @@ export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 			return {
 				...down,
 				transaction(stores, mode, options) {
-					const extended =
-						mode === 'readwrite' &&
-						stores.includes(d.source) &&
-						!stores.includes(d.store) &&
-						down.schema.tables.some((t) => t.name === d.store);
-					return down.transaction(extended ? [...stores, d.store] : stores, mode, options);
+					if (mode !== 'readwrite' || !stores.includes(d.source))
+						return down.transaction(stores, mode, options);
+					const more = [d.store, ...(d.also ?? [])].filter(
+						(s) => !stores.includes(s) && down.schema.tables.some((t) => t.name === s)
+					);
+					return down.transaction(more.length ? [...stores, ...more] : stores, mode, options);
 				},
 				table(name) {
 					const source = down.table(name);
@@ -107,7 +112,16 @@ export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 							};
 							if (!change.removed.length && !change.added.length && !change.cleared) return done;
 							const step = (chains.get(trans) ?? Promise.resolve()).then(() =>
-								d.update({ trans, store: down.table(d.store), source, core: down }, change)
+								d.update(
+									{
+										trans,
+										store: down.table(d.store),
+										source,
+										core: down,
+										table: (name) => down.table(name)
+									},
+									change
+								)
 							);
 							chains.set(trans, step);
 							await step;
