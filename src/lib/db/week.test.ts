@@ -15,28 +15,7 @@ import { QUEUE } from './queues';
 import type { StoredCard } from './rows';
 import { KartuDB } from './schema';
 import { expectKeptFiguresRight, seed, T0, testSettings, userArticle } from './test-support';
-
-/** Three articles written for this test. */
-export const WEEK_ARTICLES = [
-	`Banjir di Kampung Nelayan
-
-Hujan deras turun sepanjang malam di pesisir utara. Air laut naik dan masuk ke rumah warga di kampung nelayan.
-Pagi harinya, para nelayan tidak berangkat ke laut. Mereka membantu tetangga memindahkan barang ke tempat yang lebih tinggi.
-Pemerintah daerah mengirim perahu karet dan makanan. Kepala desa menekankan bahwa kerja sama warga sangat penting ketika bencana datang.
-Menurut warga, banjir seperti ini makin sering terjadi. Mereka berharap pemerintah membangun tanggul yang kuat sebelum musim hujan berikutnya.`,
-	`Perpustakaan Keliling
-
-Setiap hari Sabtu, sebuah mobil tua berhenti di lapangan desa. Mobil itu membawa ratusan buku untuk anak-anak.
-Seorang guru pensiunan mengelola perpustakaan keliling itu sejak sepuluh tahun lalu. Ia percaya bahwa membaca membuka jalan ke masa depan.
-Anak-anak boleh meminjam dua buku setiap minggu. Mereka harus mengembalikan buku itu dalam keadaan baik.
-Kini perpustakaan itu mendapat bantuan dari pemerintah kota. Hubungan antara sekolah dan perpustakaan juga makin erat.`,
-	`Pasar Malam di Alun-Alun
-
-Ketika matahari terbenam, alun-alun kota berubah menjadi pasar malam. Pedagang menjual makanan, mainan, dan pakaian murah.
-Warga datang bersama keluarga untuk berjalan-jalan dan membeli jajanan. Harga di pasar malam biasanya lebih murah daripada di toko.
-Seorang pedagang sate mengatakan bahwa penghasilannya naik dua kali lipat pada akhir pekan. Ia membuka lapak sejak sore.
-Pemerintah kota meminta pedagang menjaga kebersihan. Petugas membersihkan alun-alun setiap pagi sebelum warga berolahraga.`
-];
+import { WEEK_ARTICLES } from './fixtures/week-articles';
 
 const DAY = 86_400_000;
 const VERSION = 'week-build';
