@@ -25,10 +25,11 @@ import type {
 	StoredWord
 } from './rows';
 import { answerEntry, answerHoursMiddleware, keptFrom } from './derived/answer-hours';
-import { queueCountsMiddleware } from './derived/queue-counts';
-import { articleCountsMiddleware } from './derived/article-counts';
-import { articleDueMiddleware, dueRows } from './derived/article-due';
-import { readableMiddleware } from './derived/readable';
+import { queueCountsStore } from './derived/queue-counts';
+import { articleCountsStore } from './derived/article-counts';
+import { articleDueStore, dueRows } from './derived/article-due';
+import { readableStore } from './derived/readable';
+import { derivedStores } from './derived/derived-store';
 import { readableRows } from './reading';
 import { cardTally } from '../srs/word-state';
 import { firstsKeyFromV1, fromLegacyCards, type LegacyCard } from './legacy-cards';
@@ -237,10 +238,15 @@ export class KartuDB extends Dexie {
 		this.on('populate', (tx) => {
 			tx.table(STORE.counts).add({ key: QUEUE_COUNTS_KEY, n: {} } satisfies QueueCountsRow);
 		});
-		this.use(queueCountsMiddleware);
-		this.use(articleCountsMiddleware);
-		this.use(articleDueMiddleware);
-		this.use(readableMiddleware);
+		// The stores kept from the cards, by one middleware: each write's replaced rows are read once.
+		this.use(
+			derivedStores('CardCounts', [
+				queueCountsStore,
+				articleCountsStore,
+				articleDueStore,
+				readableStore
+			])
+		);
 		this.use(answerHoursMiddleware);
 	}
 }

@@ -13,7 +13,7 @@
 import { STORE } from '../names';
 import { dueBucket } from '../queues';
 import type { ArticleDueRow } from '../rows';
-import { ANY, derivedStore } from './derived-store';
+import { ANY, type DerivedStore } from './derived-store';
 
 /** The queues whose cards fall due: learning, review, relearning (db/queues.ts QUEUE). */
 const DUE_QUEUES: readonly number[] = [1, 2, 3];
@@ -44,7 +44,7 @@ export function dueRows(cards: Iterable<DueCard>): ArticleDueRow[] {
 	return [...rows.values()];
 }
 
-export const articleDueMiddleware = derivedStore<DueCard>({
+export const articleDueStore: DerivedStore<DueCard> = {
 	name: 'ArticleDue',
 	source: STORE.cards,
 	store: STORE.articleDue,
@@ -74,4 +74,4 @@ export const articleDueMiddleware = derivedStore<DueCard>({
 		if (values.length) await store.mutate({ type: 'put', trans, values });
 		if (gone.length) await store.mutate({ type: 'delete', trans, keys: gone });
 	}
-});
+};

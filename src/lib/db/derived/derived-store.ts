@@ -51,12 +51,39 @@ export interface DerivedStore<Row> {
 	update(ctx: DerivedContext, change: SourceChange<Row>): Promise<void>;
 }
 
+/** Whether the transaction covers `store` (not one opened by an older schema, or by the upgrade that adds it). */
+function covers(trans: DBCoreTransaction, store: string): boolean {
+	return (trans as unknown as IDBTransaction).objectStoreNames?.contains(store) ?? false;
+}
+
+/**
+ * One middleware keeping several derived stores of one source table, in the order given: the rows a
+ * write replaces are read once for all of them (each middleware of its own would read them again).
+ * A part whose store the transaction does not cover (an upgrade before the one that adds it) is skipped.
+ */
+export function derivedStores(name: string, parts: DerivedStore<never>[]): Middleware<DBCore> {
+	const [first, ...rest] = parts;
+	return derivedStore<never>({
+		name,
+		source: first.source,
+		store: first.store,
+		also: [...(first.also ?? []), ...rest.flatMap((p) => [p.store, ...(p.also ?? [])])],
+		update(ctx, change) {
+			// Chained with then, not awaited in a loop: Dexie's transaction zone follows its promises'
+			// callbacks, and a native await would leave it before the next part's first request.
+			let step = Promise.resolve();
+			for (const p of parts)
+				if (covers(ctx.trans, p.store))
+					step = step.then(() => p.update({ ...ctx, store: ctx.table(p.store) }, change));
+			return step;
+		}
+	});
+}
+
 /** A middleware that keeps `d.store` up to date with every write to `d.source`. */
 export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 	/** Writes made in one transaction update the store one after the other (two at once would lose one). */
 	const chains = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-	const covers = (trans: DBCoreTransaction) =>
-		(trans as unknown as IDBTransaction).objectStoreNames?.contains(d.store) ?? false;
 	return {
 		stack: 'dbcore',
 		name: d.name,
@@ -79,7 +106,7 @@ export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 						async mutate(req: DBCoreMutateRequest) {
 							const { trans } = req;
 							// A transaction opened without the store: an older schema, or the upgrade that adds it.
-							if (!covers(trans)) return source.mutate(req);
+							if (!covers(trans, d.store)) return source.mutate(req);
 							// Requests in a transaction run in the order they are made: the rows read here are
 							// the ones the write then replaces, without waiting for them before writing.
 							let reading: Promise<(Row | undefined)[]> = Promise.resolve([]);

@@ -10,7 +10,7 @@ import type { DBCore, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { INDEX, QUEUE_COUNTS_KEY, STORE } from '../names';
 import { QUEUE } from '../queues';
 import type { QueueCountsRow } from '../rows';
-import { derivedStore, RANGE } from './derived-store';
+import { type DerivedStore, RANGE } from './derived-store';
 
 /** Counts every queue through the index: only when the row is missing. */
 async function recount(
@@ -35,7 +35,7 @@ async function recount(
 	return { key: QUEUE_COUNTS_KEY, n };
 }
 
-export const queueCountsMiddleware = derivedStore<{ queue?: unknown }>({
+export const queueCountsStore: DerivedStore<{ queue?: unknown }> = {
 	name: 'QueueCounts',
 	source: STORE.cards,
 	store: STORE.counts,
@@ -66,4 +66,4 @@ export const queueCountsMiddleware = derivedStore<{ queue?: unknown }>({
 		}
 		await store.mutate({ type: 'put', trans, values: [row] });
 	}
-});
+};

@@ -15,7 +15,7 @@
 import { cardTally, readableTally, type ReadableTally, type WordCard } from '../../srs/word-state';
 import { STORE } from '../names';
 import type { ArticleReadableRow, HeadwordRow } from '../rows';
-import { ANY, derivedStore, type DerivedContext } from './derived-store';
+import { ANY, type DerivedStore, type DerivedContext } from './derived-store';
 
 type Card = Partial<WordCard> & { sibling?: unknown };
 
@@ -53,7 +53,7 @@ async function moveArticles(
 	if (values.length) await store.mutate({ type: 'put', trans, values });
 }
 
-export const readableMiddleware = derivedStore<Card>({
+export const readableStore: DerivedStore<Card> = {
 	name: 'Readable',
 	source: STORE.cards,
 	store: STORE.headwords,
@@ -124,4 +124,4 @@ export const readableMiddleware = derivedStore<Card>({
 		if (gone.length) await store.mutate({ type: 'delete', trans, keys: gone });
 		await moveArticles(ctx, moves);
 	}
-});
+};
