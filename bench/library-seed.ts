@@ -1,7 +1,9 @@
 // Runs inside the served site's page (bundled by bench/articles.ts with esbuild): a library of added
 // articles, each a copy of the bundled article's deck under a slug of its own with headwords of its
 // own, stored through Kartu's own code (syncDecks, as adding an article does), with library entries
-// and article rows holding a text of the article's size.
+// and article rows holding a text of the article's size. Each sentence's words are the article's own
+// headwords (so each article has a readable share to count), and a share of the cards is studied:
+// in review, due over the next weeks, some today (what a learner's library holds after a while).
 
 import { syncDecks } from '../src/lib/db/decks';
 import { KartuDB } from '../src/lib/db/schema';
@@ -32,7 +34,17 @@ async function seedLibrary(articles: number, cardsEach: number, wordsEach: numbe
 			const headword = `${c.headword}~${a}~${Math.floor(i / base.cards.length)}`;
 			cards.push({ ...c, id: cardId(headword, c.kind), headword, article: slug, position: i });
 		}
-		const deck = { ...base, article: { ...base.article, slug, title: `Artikel ${a + 1}` }, cards };
+		// The sentences' words are this article's headwords (the first copy of each).
+		const sentences = base.sentences.map((s) => ({
+			...s,
+			words: s.words.map((w) => ({ ...w, headword: `${w.headword}~${a}~0` }))
+		}));
+		const deck = {
+			...base,
+			article: { ...base.article, slug, title: `Artikel ${a + 1}` },
+			sentences,
+			cards
+		};
 		decks.push(deck);
 		await db.library.put({
 			slug,
@@ -50,6 +62,31 @@ async function seedLibrary(articles: number, cardsEach: number, wordsEach: numbe
 		});
 	}
 	for (let i = 0; i < decks.length; i += 10) await syncDecks(db, decks.slice(i, i + 10), now);
+	// A third of each article's cards studied: in review, due from today to 30 days on.
+	const day = 86_400_000;
+	for (const deck of decks) {
+		const mine = await db.cards.where('articles').equals(deck.article.slug).toArray();
+		const studied = mine
+			.filter((_, i) => i % 3 === 0)
+			.map((c, i) => {
+				const due = new Date(now.getTime() + (i % 31) * day - 3600_000);
+				return {
+					...c,
+					fsrs: {
+						...c.fsrs,
+						state: 2 as const,
+						reps: 2,
+						stability: 10,
+						difficulty: 5,
+						scheduled_days: 10,
+						last_review: new Date(due.getTime() - 10 * day),
+						due
+					},
+					queue: 2
+				};
+			});
+		await db.cards.bulkPut(studied);
+	}
 	const cards = await db.cards.count();
 	db.close();
 	return { cards, ms: performance.now() - t0 };

@@ -62,22 +62,41 @@ export async function ageDb(page: Page, ms: number): Promise<void> {
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const tx = db.transaction(['cards', 'reviews', 'answerHours'], 'readwrite');
+					// Each article's cards due by quarter-hour (src/lib/db/derived/article-due.ts) move with the cards.
+					const tx = db.transaction(['cards', 'reviews', 'answerHours', 'articleDue'], 'readwrite');
 					const shift = (c: { due: Date; last_review?: Date }) => {
 						c.due = new Date(c.due.getTime() - ms);
 						if (c.last_review) c.last_review = new Date(c.last_review.getTime() - ms);
 					};
-					const each = (store: IDBObjectStore, f: (v: any) => void) => {
+					const each = (store: IDBObjectStore, f: (v: any) => void, done?: () => void) => {
 						store.openCursor().onsuccess = (e) => {
 							const cursor = (e.target as IDBRequest<IDBCursorWithValue>).result;
-							if (!cursor) return;
+							if (!cursor) return done?.();
 							const v = cursor.value;
 							f(v);
 							cursor.update(v);
 							cursor.continue();
 						};
 					};
-					each(tx.objectStore('cards'), (c) => shift(c.fsrs));
+					const due = new Map<string, { b: number; article: string; n: number }>();
+					each(
+						tx.objectStore('cards'),
+						(c) => {
+							shift(c.fsrs);
+							if (![1, 2, 3].includes(c.queue)) return;
+							const b = Math.floor(c.fsrs.due.getTime() / 900_000);
+							for (const article of new Set<string>(c.articles)) {
+								const key = `${b} ${article}`;
+								const row = due.get(key) ?? due.set(key, { b, article, n: 0 }).get(key)!;
+								row.n++;
+							}
+						},
+						() => {
+							const store = tx.objectStore('articleDue');
+							store.clear();
+							for (const row of due.values()) store.put(row);
+						}
+					);
 					// The recent answers the app keeps by hour (src/lib/db/derived/answer-hours.ts) move with the reviews.
 					const hours = tx.objectStore('answerHours');
 					hours.getAll().onsuccess = (e) => {

@@ -12,7 +12,7 @@ export {
 	missingGlossary
 } from './deck';
 export { family, hasFamilyPage, type Family, type FamilyMember } from './family';
-export { articleProgress, type ArticleProgress } from './progress';
+export { articleProgress, headwordOccurrences, type ArticleProgress } from './progress';
 export { backSpeech, frontSpeech } from './spoken';
 export {
 	buildUserDeck,

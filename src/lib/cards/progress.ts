@@ -29,3 +29,18 @@ export function articleProgress(
 	}
 	return { occurrences, readable, newCards: deck.cards.filter((c) => isNew(c.id)).length };
 }
+
+/**
+ * The occurrences in the article's text of each headword it has cards of, in order of first card:
+ * what its readable share counts (the preview's, and the home page's kept figure).
+ * @example headwordOccurrences(deck).get('hubungan') → 4
+ */
+export function headwordOccurrences(deck: Pick<Deck, 'sentences' | 'cards'>): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const s of deck.sentences)
+		for (const w of s.words) counts.set(w.headword, (counts.get(w.headword) ?? 0) + 1);
+	const out = new Map<string, number>();
+	for (const c of deck.cards)
+		if (!out.has(c.headword)) out.set(c.headword, counts.get(c.headword) ?? 0);
+	return out;
+}

@@ -8,8 +8,12 @@
 //   settings       'stats-state', the first time, or while stats are stale   stats.ts countAnswer
 //   counts         cards per queue, moved by the card's change of queue      derived/queue-counts.ts (middleware)
 //   articleCounts  the same for each of the card's articles                  derived/article-counts.ts (middleware)
+//   articleDue     each of its articles' cards due per quarter-hour, moved   derived/article-due.ts (middleware)
+//   headwords      its headword's tally of marks and cards in review         derived/readable.ts (middleware)
+//   articleReadable  the readable share of each article with that headword,
+//                  when the headword becomes readable or stops being         derived/readable.ts (middleware)
 //   answerHours    the answer filed under its hour, for today's queue        derived/answer-hours.ts (middleware)
-// The three middlewares are registered in schema.ts and add their stores to any read-write transaction
+// The five middlewares are registered in schema.ts and add their stores to any read-write transaction
 // on cards or reviews, so no writer can forget them. Before that transaction, in a transaction of
 // its own that commits at once, the answer goes in the journal, and out again once the answer's
 // transaction has committed (`journal`, `replayJournal`):

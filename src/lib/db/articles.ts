@@ -67,7 +67,16 @@ export async function addArticle(
 ): Promise<SyncResult> {
 	return db.transaction(
 		'rw',
-		[db.library, db.articles, db.cards, db.settings, db.words, db.meanings],
+		[
+			db.library,
+			db.articles,
+			db.cards,
+			db.settings,
+			db.words,
+			db.meanings,
+			db.headwords,
+			db.articleReadable
+		],
 		async () => {
 			const same = await db.library.where('fingerprint').equals(article.fingerprint).first();
 			if (same) throw new Error(`This text is in your library already, as “${same.title}”.`);
@@ -127,7 +136,17 @@ export async function deleteArticle(
 ): Promise<SyncResult | undefined> {
 	return db.transaction(
 		'rw',
-		[db.library, db.articles, db.cards, db.settings, db.words, db.meanings, db.articleCounts],
+		[
+			db.library,
+			db.articles,
+			db.cards,
+			db.settings,
+			db.words,
+			db.meanings,
+			db.articleCounts,
+			db.headwords,
+			db.articleReadable
+		],
 		async () => {
 			const stored = await db.articles.get(slug);
 			if (!stored) return undefined;
@@ -143,6 +162,7 @@ export async function deleteArticle(
 			await db.library.delete(slug);
 			await db.settings.delete(SETTING.deckHashPrefix + slug);
 			await db.articleCounts.delete(slug);
+			await db.articleReadable.delete(slug);
 			const chosen = await chosenArticles(db);
 			if (slug in chosen) {
 				delete chosen[slug];
@@ -225,7 +245,7 @@ export async function setMeaning(
 	if (!meaning.gloss) throw new Error('Type a meaning first.');
 	await db.transaction(
 		'rw',
-		[db.meanings, db.cards, db.articles, db.settings, db.words],
+		[db.meanings, db.cards, db.articles, db.settings, db.words, db.headwords, db.articleReadable],
 		async () => {
 			await db.meanings.put(meaning);
 			const cards = await db.cards.where('content.headword').equals(headword).toArray();

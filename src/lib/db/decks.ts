@@ -15,6 +15,7 @@ import { QUEUE } from './queues';
 import { queueOf, type KartuDB } from './schema';
 import { type StoredCard, type StoredMeaning, type StoredWord } from './rows';
 import { INDEX, SETTING } from './names';
+import { keepOccurrences } from './reading';
 
 /** Within a headword, new cards come as vocabulary, then cloze, then affix drill (one a day). */
 const KIND_ORDER = { vocab: 0, cloze: 1, drill: 2 } as const;
@@ -64,134 +65,140 @@ export async function syncDecks(
 	/** Another article's deck, when a card it shares lost its first article here (deleting an article). */
 	more?: (slug: string) => Promise<Deck | undefined>
 ): Promise<SyncResult> {
-	return db.transaction('rw', [db.cards, db.settings, db.words, db.meanings], async () => {
-		const result: SyncResult = { added: 0, updated: 0, retired: 0, unchanged: true };
-		let marks: Map<string, StoredWord['mark']> | undefined;
-		let meanings: Map<string, StoredMeaning> | undefined;
-		const registry =
-			((await db.settings.get(SETTING.articles))?.value as string[] | undefined) ?? [];
-		const chosen =
-			((await db.settings.get(SETTING.chosenArticles))?.value as
-				Record<string, number> | undefined) ?? {};
-		for (const deck of decks)
-			if (!registry.includes(deck.article.slug)) registry.push(deck.article.slug);
-		const inOrder = (articles: Iterable<string>) =>
-			[...new Set(articles)].sort((a, b) => registry.indexOf(a) - registry.indexOf(b));
-		// Each deck once, then again (`force`) any that has become the first article of a card.
-		const work = decks.map((deck) => ({ deck, force: false }));
-		const resync = async (article: string) => {
-			if (work.some((w) => w.force && w.deck.article.slug === article)) return;
-			const deck = decks.find((d) => d.article.slug === article) ?? (await more?.(article));
-			if (deck) work.push({ deck, force: true });
-		};
-		for (const { deck, force } of work) {
-			const slug = deck.article.slug;
-			const hash = textHash(JSON.stringify(deck.cards));
-			if (!force && (await db.settings.get(SETTING.deckHashPrefix + slug))?.value === hash)
-				continue;
-			result.unchanged = false;
-			const base = articleBase(slug, registry, chosen);
-			const [found, listed] = await Promise.all([
-				db.cards.bulkGet(deck.cards.map((c) => c.id)),
-				db.cards.where(INDEX.articles).equals(slug).toArray()
-			]);
-			const existing = new Map(found.filter((c) => !!c).map((c) => [c.id, c]));
-			// The cards that list this article and that its deck may no longer have.
-			const leaving = new Map(listed.map((c) => [c.id, c]));
-			// Headwords with a card studied already, and the articles their cards are in.
-			const studied = new Set<string>();
-			const articlesOf = new Map<string, Set<string>>();
-			for (const c of existing.values()) {
-				if (c.fsrs.reps > 0) studied.add(c.sibling);
-				const set =
-					articlesOf.get(c.sibling) ?? articlesOf.set(c.sibling, new Set()).get(c.sibling)!;
-				if (!c.retired) for (const a of c.articles) set.add(a);
-			}
-			// A word marked known or ignored in another article is so in this one too.
-			marks ??= new Map((await db.words.toArray()).map((w) => [w.headword, w.mark]));
-			meanings ??= new Map((await db.meanings.toArray()).map((m) => [m.headword, m]));
-			const rows: StoredCard[] = [];
-			for (const deckCard of deck.cards) {
-				const meaning = meanings.get(deckCard.headword);
-				const built = meaning ? withMeaning(deckCard, meaning) : deckCard;
-				const position = base + built.position * 3 + KIND_ORDER[built.kind];
-				const old = existing.get(built.id);
-				leaving.delete(built.id);
-				if (!old) {
-					const newToHeadword = !articlesOf.get(built.headword)?.has(slug);
-					if (studied.has(built.headword) && newToHeadword) continue;
-					// No meaning yet: the word is learnt from its cloze card until the learner gives one.
-					if (!hasMeaning(built)) continue;
+	return db.transaction(
+		'rw',
+		[db.cards, db.settings, db.words, db.meanings, db.headwords, db.articleReadable],
+		async () => {
+			const result: SyncResult = { added: 0, updated: 0, retired: 0, unchanged: true };
+			let marks: Map<string, StoredWord['mark']> | undefined;
+			let meanings: Map<string, StoredMeaning> | undefined;
+			const registry =
+				((await db.settings.get(SETTING.articles))?.value as string[] | undefined) ?? [];
+			const chosen =
+				((await db.settings.get(SETTING.chosenArticles))?.value as
+					Record<string, number> | undefined) ?? {};
+			for (const deck of decks)
+				if (!registry.includes(deck.article.slug)) registry.push(deck.article.slug);
+			const inOrder = (articles: Iterable<string>) =>
+				[...new Set(articles)].sort((a, b) => registry.indexOf(a) - registry.indexOf(b));
+			// Each deck once, then again (`force`) any that has become the first article of a card.
+			const work = decks.map((deck) => ({ deck, force: false }));
+			const resync = async (article: string) => {
+				if (work.some((w) => w.force && w.deck.article.slug === article)) return;
+				const deck = decks.find((d) => d.article.slug === article) ?? (await more?.(article));
+				if (deck) work.push({ deck, force: true });
+			};
+			for (const { deck, force } of work) {
+				const slug = deck.article.slug;
+				const hash = textHash(JSON.stringify(deck.cards));
+				if (!force && (await db.settings.get(SETTING.deckHashPrefix + slug))?.value === hash)
+					continue;
+				result.unchanged = false;
+				const base = articleBase(slug, registry, chosen);
+				const [found, listed] = await Promise.all([
+					db.cards.bulkGet(deck.cards.map((c) => c.id)),
+					db.cards.where(INDEX.articles).equals(slug).toArray()
+				]);
+				const existing = new Map(found.filter((c) => !!c).map((c) => [c.id, c]));
+				// The cards that list this article and that its deck may no longer have.
+				const leaving = new Map(listed.map((c) => [c.id, c]));
+				// Headwords with a card studied already, and the articles their cards are in.
+				const studied = new Set<string>();
+				const articlesOf = new Map<string, Set<string>>();
+				for (const c of existing.values()) {
+					if (c.fsrs.reps > 0) studied.add(c.sibling);
+					const set =
+						articlesOf.get(c.sibling) ?? articlesOf.set(c.sibling, new Set()).get(c.sibling)!;
+					if (!c.retired) for (const a of c.articles) set.add(a);
+				}
+				// A word marked known or ignored in another article is so in this one too.
+				marks ??= new Map((await db.words.toArray()).map((w) => [w.headword, w.mark]));
+				meanings ??= new Map((await db.meanings.toArray()).map((m) => [m.headword, m]));
+				const rows: StoredCard[] = [];
+				for (const deckCard of deck.cards) {
+					const meaning = meanings.get(deckCard.headword);
+					const built = meaning ? withMeaning(deckCard, meaning) : deckCard;
+					const position = base + built.position * 3 + KIND_ORDER[built.kind];
+					const old = existing.get(built.id);
+					leaving.delete(built.id);
+					if (!old) {
+						const newToHeadword = !articlesOf.get(built.headword)?.has(slug);
+						if (studied.has(built.headword) && newToHeadword) continue;
+						// No meaning yet: the word is learnt from its cloze card until the learner gives one.
+						if (!hasMeaning(built)) continue;
+						const row: StoredCard = {
+							id: built.id,
+							articles: [slug],
+							sibling: built.headword,
+							position,
+							content: withContexts(built, built.kind === 'cloze' ? [contextOf(built)] : undefined),
+							fsrs: newCard(now),
+							suspended: false,
+							retired: false,
+							...(marks.has(built.headword) ? { mark: marks.get(built.headword) } : {}),
+							queue: 0
+						};
+						row.queue = queueOf(row);
+						result.added++;
+						rows.push(row);
+						continue;
+					}
+					// A retired card's articles are those it left: only this one has it now.
+					const articles = inOrder(old.retired ? [slug] : [...old.articles, slug]);
+					const first = articles[0] === slug;
+					let contexts: CardContext[] | undefined;
+					if (built.kind === 'cloze') {
+						const kept = old.retired ? [] : (old.content.contexts ?? [contextOf(old.content)]);
+						const mine = kept.find((c) => c.article === slug);
+						const others = kept.filter((c) => c.article !== slug);
+						// A sentence joining a card already reviewed is shown at its next review (cards/contexts.ts).
+						const context = contextOf(built, mine?.from ?? (others.length ? old.fsrs.reps : 0));
+						contexts = [...others, context].sort(
+							(a, b) => registry.indexOf(a.article) - registry.indexOf(b.article)
+						);
+					}
+					const content = withContexts(first ? built : old.content, contexts);
+					if (articles.length > 1) {
+						content.family = [...new Set([...old.content.family, ...built.family])];
+					}
 					const row: StoredCard = {
-						id: built.id,
-						articles: [slug],
+						...old,
+						articles,
 						sibling: built.headword,
-						position,
-						content: withContexts(built, built.kind === 'cloze' ? [contextOf(built)] : undefined),
-						fsrs: newCard(now),
-						suspended: false,
-						retired: false,
-						...(marks.has(built.headword) ? { mark: marks.get(built.headword) } : {}),
-						queue: 0
+						position: first ? position : old.position,
+						content,
+						retired: false
 					};
 					row.queue = queueOf(row);
-					result.added++;
+					result.updated++;
 					rows.push(row);
-					continue;
 				}
-				// A retired card's articles are those it left: only this one has it now.
-				const articles = inOrder(old.retired ? [slug] : [...old.articles, slug]);
-				const first = articles[0] === slug;
-				let contexts: CardContext[] | undefined;
-				if (built.kind === 'cloze') {
-					const kept = old.retired ? [] : (old.content.contexts ?? [contextOf(old.content)]);
-					const mine = kept.find((c) => c.article === slug);
-					const others = kept.filter((c) => c.article !== slug);
-					// A sentence joining a card already reviewed is shown at its next review (cards/contexts.ts).
-					const context = contextOf(built, mine?.from ?? (others.length ? old.fsrs.reps : 0));
-					contexts = [...others, context].sort(
-						(a, b) => registry.indexOf(a.article) - registry.indexOf(b.article)
-					);
+				for (const gone of leaving.values()) {
+					if (gone.retired) continue;
+					const articles = gone.articles.filter((a) => a !== slug);
+					if (!articles.length) {
+						rows.push({ ...gone, retired: true, queue: QUEUE.retired });
+						result.retired++;
+						continue;
+					}
+					if (gone.articles[0] === slug) await resync(articles[0]);
+					const contexts = gone.content.contexts?.filter((c) => c.article !== slug);
+					rows.push({
+						...gone,
+						articles,
+						content: withContexts(gone.content, contexts?.length ? contexts : undefined)
+					});
+					result.updated++;
 				}
-				const content = withContexts(first ? built : old.content, contexts);
-				if (articles.length > 1) {
-					content.family = [...new Set([...old.content.family, ...built.family])];
-				}
-				const row: StoredCard = {
-					...old,
-					articles,
-					sibling: built.headword,
-					position: first ? position : old.position,
-					content,
-					retired: false
-				};
-				row.queue = queueOf(row);
-				result.updated++;
-				rows.push(row);
+				await db.cards.bulkPut(rows);
+				// After its cards: the article's readable share counts the tallies they leave.
+				await keepOccurrences(db, slug, deck);
+				await db.settings.put({ key: SETTING.deckHashPrefix + slug, value: hash });
 			}
-			for (const gone of leaving.values()) {
-				if (gone.retired) continue;
-				const articles = gone.articles.filter((a) => a !== slug);
-				if (!articles.length) {
-					rows.push({ ...gone, retired: true, queue: QUEUE.retired });
-					result.retired++;
-					continue;
-				}
-				if (gone.articles[0] === slug) await resync(articles[0]);
-				const contexts = gone.content.contexts?.filter((c) => c.article !== slug);
-				rows.push({
-					...gone,
-					articles,
-					content: withContexts(gone.content, contexts?.length ? contexts : undefined)
-				});
-				result.updated++;
-			}
-			await db.cards.bulkPut(rows);
-			await db.settings.put({ key: SETTING.deckHashPrefix + slug, value: hash });
+			await db.settings.put({ key: SETTING.articles, value: registry });
+			return result;
 		}
-		await db.settings.put({ key: SETTING.articles, value: registry });
-		return result;
-	});
+	);
 }
 
 /**

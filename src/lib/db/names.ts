@@ -27,6 +27,18 @@ export const STORE = {
 	meanings: 'meanings',
 	/** Each article's cards per queue, kept by every write to the cards (derived/article-counts.ts). */
 	articleCounts: 'articleCounts',
+	/**
+	 * Each article's cards in learning and review per quarter-hour of their due time, kept by every
+	 * write to the cards (derived/article-due.ts): the home page's "due today" without reading cards.
+	 */
+	articleDue: 'articleDue',
+	/**
+	 * Each headword's cards that make it readable (marks, cards in review) and its occurrences in each
+	 * article: kept by every write to the cards (derived/readable.ts) and each stored deck (reading.ts).
+	 */
+	headwords: 'headwords',
+	/** Each article's word occurrences and how many of them the learner can read (derived/readable.ts). */
+	articleReadable: 'articleReadable',
 	/** Answers written ahead of their transaction, replayed if it never committed (answers.ts). */
 	journal: 'journal'
 } as const;
@@ -39,6 +51,8 @@ export const INDEX = {
 	queuePosition: '[queue+position]',
 	/** cards: an article's cards (a multiEntry index over `articles`: a card is under each of its articles). */
 	articles: 'articles',
+	/** headwords: the articles a headword occurs in (multiEntry over `in`). */
+	occursIn: 'in',
 	/** reviews: by the time of the answer. */
 	time: 'time'
 } as const;

@@ -39,6 +39,12 @@ export const learnedIn = (row: QueueCountsRow): number =>
 	inQueue(row, QUEUE.learning) + inQueue(row, QUEUE.review) + inQueue(row, QUEUE.relearning);
 
 export const HOUR_MS = 3_600_000;
+
+/** The buckets of derived/article-due.ts: a quarter of an hour, in ms. */
+export const DUE_BUCKET_MS = 900_000;
+
+/** The bucket of a due time (ms since the epoch). */
+export const dueBucket = (time: number): number => Math.floor(time / DUE_BUCKET_MS);
 /** Answers given more than this many hours before a write are neither added nor kept. */
 export const ANSWER_HOURS_KEPT = 72;
 

@@ -143,6 +143,45 @@ export interface ArticleCountsRow {
 	n: Record<number, number>;
 }
 
+/**
+ * How many of one article's cards in learning or review (queues 1-3) fall due in one quarter-hour,
+ * `{ b: 1984567, article: 'azerbaijan-iran', n: 3 }` (`b`: the due time in quarter-hours since the
+ * epoch), a card counted under each of its articles; no row for none. Keyed `[b+article]`, so the
+ * cards due before a time are one key range (derived/article-due.ts).
+ */
+export interface ArticleDueRow {
+	b: number;
+	article: string;
+	n: number;
+}
+
+/**
+ * One headword: of its cards, how many are marked known (`k`), ignored (`i`), and in the FSRS review
+ * state and not retired (`r`), which say whether the learner can read it (srs/word-state.ts
+ * `readableTally`); and its occurrences in each article's text (`a`, slug → count; `in`, the slugs,
+ * indexed). Kept by every write to the cards (derived/readable.ts) and every deck stored (reading.ts);
+ * no row for a headword with no card and no article.
+ */
+export interface HeadwordRow {
+	headword: string;
+	k: number;
+	i: number;
+	r: number;
+	a: Record<string, number>;
+	in: string[];
+}
+
+/**
+ * One article's readable share, `{ article, occ: 489, read: 17 }`: occurrences of its headwords with
+ * cards in its text, and of those the occurrences of headwords the learner can read now (the
+ * reader's rule), kept with the headwords (derived/readable.ts).
+ */
+export interface ArticleReadableRow {
+	article: string;
+	occ: number;
+	read: number;
+}
+
 /** The counts store's one row, `{ key: 'queues', n: { 0: 30121, 2: 64984, … } }`: cards per queue number. */
 export interface QueueCountsRow {
 	key: 'queues';

@@ -10,7 +10,17 @@ import { readHomeCounts, readQueue } from './early/early';
 import { newer } from './legacy-cards';
 import { KartuDB } from './schema';
 import { computeStats } from './stats';
-import { seed, testSettings as settings } from './test-support';
+import {
+	answerNextIfAny,
+	expectKeptFiguresRight,
+	seed,
+	T0,
+	testSettings as settings,
+	userArticle
+} from './test-support';
+import { addArticle, studyNext } from './articles';
+import { ensureDecks } from './decks';
+import { Rating } from '../srs';
 import type { StoredCard, StoredReview } from './rows';
 import { readFixture } from './fixtures/fixture';
 
@@ -33,10 +43,13 @@ async function oldDatabase(
 const TABLES = [
 	'answerHours',
 	'articleCounts',
+	'articleDue',
+	'articleReadable',
 	'articles',
 	'cards',
 	'counts',
 	'firsts',
+	'headwords',
 	'journal',
 	'library',
 	'meanings',
@@ -96,7 +109,7 @@ describe('upgrades keep data', () => {
 		// One article: every card stays a card of its own, under its new id.
 		expect(cards).toHaveLength(v1.cards.length);
 		expect(await db.reviews.count()).toBe(v1.reviews.length);
-		expect(db.verno).toBe(8);
+		expect(db.verno).toBe(9);
 		expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
 		for (const c of v1.cards) {
 			const now = cards.find((x) => x.id === cardIdFromV1(c.id))!;
@@ -178,7 +191,7 @@ describe('upgrades keep data', () => {
 		});
 
 		it('gives each headword one card of each kind, with the state of the one most studied', async () => {
-			expect(db.verno).toBe(8);
+			expect(db.verno).toBe(9);
 			expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
 			const cards = await db.cards.toArray();
 			const groups = new Map<string, typeof oldCards>();
@@ -286,6 +299,84 @@ describe('upgrades keep data', () => {
 			expect(hubungan.articles).toEqual(['azerbaijan-iran', 'kunjungan-baku']);
 			expect(hubungan.content.contexts).toHaveLength(2);
 			await expectCountsAgree(db, new Date(2026, 2, 8, 10, 0));
+			// The upgrade counted the due buckets and readable tallies of the studied cards.
+			await expectKeptFiguresRight(db, [seed.deck], new Date(2026, 2, 8, 10, 0));
+			expect((await db.articleReadable.get('azerbaijan-iran'))!.read).toBeGreaterThan(0);
+			expect(await db.articleDue.count()).toBeGreaterThan(0);
+		});
+	});
+
+	describe('a database written by schema version 8, with an added article and a week of answers', () => {
+		/** Version 8's stores, as its schema declared them. */
+		const V8 = {
+			cards:
+				'id, *articles, sibling, content.headword, content.root, [queue+fsrs.due], [queue+position]',
+			reviews: 'id, cardId, time',
+			settings: 'key',
+			words: 'headword',
+			snapshots: 'id',
+			snapshotData: 'id',
+			statdays: 'day',
+			firsts: 'key',
+			counts: 'key',
+			answerHours: 'h',
+			articles: 'slug, added',
+			articleCounts: 'article',
+			journal: 'id',
+			library: 'slug, &fingerprint',
+			meanings: 'headword'
+		};
+		let db: KartuDB;
+		let rows: Record<string, unknown[]>;
+		const pasar = userArticle(`Pasar Ikan di Pelabuhan
+
+Pedagang ikan di pelabuhan itu bangun sebelum matahari terbit.
+Hubungan antara nelayan dan pedagang sangat erat sejak dulu.
+Presiden mengunjungi pasar itu dan berbicara dengan para nelayan.`);
+		beforeEach(async () => {
+			// The rows of version 8's stores as the app writes them (version 9 only adds stores).
+			const made = new KartuDB(`v8-source-${++n}`);
+			opened.push(made);
+			await syncDecks(made, [seed.deck], T0);
+			await addArticle(made, await pasar, { marks: { ikan: 'known' }, meanings: {} }, T0);
+			await studyNext(made, (await pasar).slug, T0);
+			for (let day = 0; day < 7; day++)
+				for (let i = 0; i < 12; i++)
+					await answerNextIfAny(
+						made,
+						new Date(T0.getTime() + day * 86_400_000 + i * 60_000),
+						i % 4 ? Rating.Good : Rating.Again
+					);
+			await made.settings.put({ key: 'content-version', value: 'build' });
+			rows = Object.fromEntries(
+				await Promise.all(Object.keys(V8).map(async (t) => [t, await made.table(t).toArray()]))
+			);
+			const name = await oldDatabase(8, V8, rows);
+			db = new KartuDB(name);
+			opened.push(db);
+			await db.open();
+		});
+
+		it('counts each article’s due buckets and readable share, and has the bundled decks stored again', async () => {
+			expect(db.verno).toBe(9);
+			expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
+			const slug = (await pasar).slug;
+			// Nothing lost but the two settings rows that make the next start store the bundled deck again.
+			for (const t of Object.keys(V8))
+				expect(await db.table(t).count(), t).toBe(rows[t].length - (t === 'settings' ? 2 : 0));
+			const cards = await db.cards.toArray();
+			expect(cards.filter((c) => c.fsrs.state === 2).length).toBeGreaterThan(0);
+			// The added article's share is counted now; the bundled one's once its deck is stored again,
+			// which the next start does: the content version and the bundled deck's hash are forgotten.
+			expect(await db.articleReadable.get(slug)).toMatchObject({ article: slug });
+			expect(await db.articleReadable.get('azerbaijan-iran')).toBeUndefined();
+			expect(await db.settings.get('content-version')).toBeUndefined();
+			expect(await db.settings.get('deck-hash:azerbaijan-iran')).toBeUndefined();
+			expect(await db.settings.get(`deck-hash:${slug}`)).toBeDefined();
+			const at = new Date(T0.getTime() + 7 * 86_400_000);
+			await ensureDecks(db, 'build', async () => [seed.deck], at);
+			await expectKeptFiguresRight(db, [seed.deck], at);
+			expect((await db.articleReadable.get(slug))!.read).toBeGreaterThan(0);
 		});
 	});
 });

@@ -8,6 +8,9 @@ import type {
 	AnswerHour,
 	JournalEntry,
 	ArticleCountsRow,
+	ArticleDueRow,
+	ArticleReadableRow,
+	HeadwordRow,
 	StoredArticle,
 	LibraryEntry,
 	StoredMeaning,
@@ -22,8 +25,13 @@ import type {
 	StoredWord
 } from './rows';
 import { answerEntry, answerHoursMiddleware, keptFrom } from './derived/answer-hours';
-import { queueCountsMiddleware } from './derived/queue-counts';
-import { articleCountsMiddleware } from './derived/article-counts';
+import { queueCountsStore } from './derived/queue-counts';
+import { articleCountsStore } from './derived/article-counts';
+import { articleDueStore, dueRows } from './derived/article-due';
+import { readableStore } from './derived/readable';
+import { derivedStores } from './derived/derived-store';
+import { readableRows } from './reading';
+import { cardTally } from '../srs/word-state';
 import { firstsKeyFromV1, fromLegacyCards, type LegacyCard } from './legacy-cards';
 
 export class KartuDB extends Dexie {
@@ -42,6 +50,9 @@ export class KartuDB extends Dexie {
 	articleCounts!: EntityTable<ArticleCountsRow, 'article'>;
 	library!: EntityTable<LibraryEntry, 'slug'>;
 	meanings!: EntityTable<StoredMeaning, 'headword'>;
+	articleDue!: Table<ArticleDueRow, [number, string]>;
+	headwords!: EntityTable<HeadwordRow, 'headword'>;
+	articleReadable!: EntityTable<ArticleReadableRow, 'article'>;
 
 	/** `options`: Dexie's, such as another IndexedDB implementation (tests). */
 	constructor(name = DB_NAME, options?: DexieOptions) {
@@ -171,6 +182,61 @@ export class KartuDB extends Dexie {
 			[STORE.library]: 'slug, &fingerprint',
 			[STORE.meanings]: 'headword'
 		});
+		// v9: the home page's per-article figures without reading a card: each article's cards in
+		// learning and review by the quarter-hour they fall due (derived/article-due.ts), and its
+		// readable share (derived/readable.ts: each headword's tally of marks and cards in review and
+		// its occurrences per article; each article's occurrences and readable ones). Counted here from
+		// every card and the stored decks of the learner's articles; the bundled articles' decks are
+		// not in the database, so their hashes and the content version are forgotten: the next start
+		// stores them again, which records their occurrences (decks.ts, reading.ts).
+		this.version(9)
+			.stores({
+				[STORE.articleDue]: '[b+article]',
+				[STORE.headwords]: 'headword, *in',
+				[STORE.articleReadable]: 'article'
+			})
+			.upgrade(async (tx) => {
+				// Cleared first: an upgrade from before version 6 rewrote the cards through the middleware.
+				await Promise.all(
+					[STORE.articleDue, STORE.headwords, STORE.articleReadable].map((s) => tx.table(s).clear())
+				);
+				// Only what the counts need of each card, not its content: a large collection is read once here.
+				const cards: Pick<
+					StoredCard,
+					'queue' | 'articles' | 'sibling' | 'mark' | 'retired' | 'fsrs'
+				>[] = [];
+				await tx.table('cards').each((c: StoredCard) =>
+					cards.push({
+						queue: c.queue,
+						articles: c.articles,
+						sibling: c.sibling,
+						mark: c.mark,
+						retired: c.retired,
+						fsrs: c.fsrs
+					})
+				);
+				const added = (await tx.table(STORE.articles).toArray()) as StoredArticle[];
+				await tx.table(STORE.articleDue).bulkAdd(dueRows(cards));
+				const rows = readableRows(
+					cards,
+					added.map((a) => a.deck),
+					cardTally
+				);
+				await tx.table(STORE.headwords).bulkAdd(rows.headwords);
+				await tx.table(STORE.articleReadable).bulkAdd(rows.articles);
+				// The queue counts again, now with where the new queue starts (derived/queue-counts.ts).
+				await tx.table(STORE.counts).put(await countQueues(tx.table('cards')));
+				const registry =
+					((await tx.table('settings').get(SETTING.articles)) as Setting | undefined)?.value ?? [];
+				const own = new Set(added.map((a) => a.slug));
+				const bundled = (registry as string[]).filter((slug) => !own.has(slug));
+				await tx
+					.table('settings')
+					.bulkDelete([
+						SETTING.contentVersion,
+						...bundled.map((slug) => SETTING.deckHashPrefix + slug)
+					]);
+			});
 		this.on('populate', (tx) => {
 			tx.table(STORE.counts).add({
 				key: QUEUE_COUNTS_KEY,
@@ -178,8 +244,15 @@ export class KartuDB extends Dexie {
 				newFrom: Infinity
 			} satisfies QueueCountsRow);
 		});
-		this.use(queueCountsMiddleware);
-		this.use(articleCountsMiddleware);
+		// The stores kept from the cards, by one middleware: each write's replaced rows are read once.
+		this.use(
+			derivedStores('CardCounts', [
+				queueCountsStore,
+				articleCountsStore,
+				articleDueStore,
+				readableStore
+			])
+		);
 		this.use(answerHoursMiddleware);
 	}
 }

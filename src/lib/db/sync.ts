@@ -176,7 +176,7 @@ export async function mergeWord(db: KartuDB, remote: StoredWord): Promise<boolea
 export async function mergeMeaning(db: KartuDB, remote: StoredMeaning): Promise<boolean> {
 	return db.transaction(
 		'rw',
-		[db.meanings, db.cards, db.articles, db.settings, db.words],
+		[db.meanings, db.cards, db.articles, db.settings, db.words, db.headwords, db.articleReadable],
 		async () => {
 			const local = await db.meanings.get(remote.headword);
 			if (local && !later(meaningValue(local), meaningValue(remote))) return false;

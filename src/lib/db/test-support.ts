@@ -2,17 +2,20 @@
 // fake-indexeddb, the bundled article's deck, and answering the card today's queue gives next.
 
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { readArticle } from '../../../scripts/content-node';
 import {
 	DEFAULT_SETTINGS,
+	cardTally,
 	pickNext,
 	Rating,
+	readable,
+	wordStatus,
 	Scheduler,
 	type Grade,
 	type SchedulerSettings
 } from '../srs';
-import { buildUserDeck, deckFromSource } from '../cards';
+import { buildUserDeck, deckFromSource, headwordOccurrences, type Deck } from '../cards';
 import { prepareArticle } from '../analyse/article';
 import { TextSurvey } from '../text';
 import type { NewArticle } from './articles';
@@ -20,6 +23,9 @@ import { recordAnswer } from './answers';
 import { loadQueue } from './cards';
 import { syncDecks } from './decks';
 import { KartuDB } from './schema';
+import { dueRows } from './derived/article-due';
+import { readableRows } from './reading';
+import type { StoredCard } from './rows';
 
 /** The bundled article, read from content/ with its glossary, lexicon and deck. */
 export const seed = readArticle('azerbaijan-iran');
@@ -42,6 +48,50 @@ Hubungan dagang juga berkembang dengan cepat.
 	undefined,
 	seed.lex
 );
+
+/**
+ * Checks the home page's kept per-article figures (cards due by quarter-hour, readable share,
+ * headwords' tallies) against a count over every card and deck (`bundled`: the build's decks).
+ */
+const byKey = <T>(rows: T[], key: (r: T) => string) =>
+	[...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+export async function expectKeptFiguresRight(
+	db: KartuDB,
+	bundled: Deck[],
+	now = T0
+): Promise<void> {
+	const cards = await db.cards.toArray();
+	const dueKey = (r: { b: number; article: string }) => `${r.b}\u0000${r.article}`;
+	expect(byKey(await db.articleDue.toArray(), dueKey)).toEqual(byKey(dueRows(cards), dueKey));
+
+	const decks = [...bundled, ...(await db.articles.toArray()).map((a) => a.deck)];
+	// The reader's rule itself: readable(wordStatus(the headword's cards)).
+	const cardsOf = new Map<string, StoredCard[]>();
+	for (const c of cards) cardsOf.set(c.sibling, [...(cardsOf.get(c.sibling) ?? []), c]);
+	const expected = decks.map((deck) => {
+		let occ = 0;
+		let read = 0;
+		for (const [hw, n] of headwordOccurrences(deck)) {
+			occ += n;
+			if (readable(wordStatus(cardsOf.get(hw) ?? [], now, () => 1))) read += n;
+		}
+		return { article: deck.article.slug, occ, read };
+	});
+	const kept = (await db.articleReadable.toArray()).filter((r) =>
+		decks.some((d) => d.article.slug === r.article)
+	);
+	expect(byKey(kept, (r) => r.article)).toEqual(byKey(expected, (r) => r.article));
+	// And the headwords' rows are what a fresh count gives.
+	const norm = (rows: { headword: string; in: string[] }[]) =>
+		byKey(
+			rows.map((h) => ({ ...h, in: [...h.in].sort() })),
+			(h) => h.headword
+		);
+	expect(norm(await db.headwords.toArray())).toEqual(
+		norm(readableRows(cards, decks, cardTally).headwords)
+	);
+}
 
 /** The default settings without fuzz, so that intervals are exact. */
 export const testSettings: SchedulerSettings = { ...DEFAULT_SETTINGS, enableFuzz: false };

@@ -53,9 +53,12 @@ export {
 	type StatReview
 } from './stats';
 export {
+	cardTally,
 	readable,
+	readableTally,
 	WORD_STATES,
 	wordStatus,
+	type ReadableTally,
 	type WordCard,
 	type WordState,
 	type WordStatus

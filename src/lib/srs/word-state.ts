@@ -85,3 +85,32 @@ export function readable(status: WordStatus): boolean {
 		status.state === 'weak'
 	);
 }
+
+/** What a headword's cards say of whether it is readable, as counts that a write can move one card at a time. */
+export interface ReadableTally {
+	/** Cards marked known. */
+	k: number;
+	/** Cards marked ignored. */
+	i: number;
+	/** Cards in the FSRS review state and not retired. */
+	r: number;
+}
+
+/** One card's part of its headword's tally. */
+export function cardTally(c: WordCard): ReadableTally {
+	return {
+		k: c.mark === 'known' ? 1 : 0,
+		i: c.mark === 'ignored' ? 1 : 0,
+		r: !c.retired && c.fsrs.state === CardState.Review ? 1 : 0
+	};
+}
+
+/**
+ * `readable(wordStatus(cards))` from the cards' tally: the mark first (marking a word marks every
+ * card of it, so its cards agree; were they ever to disagree, ignored wins), then a card in review.
+ * @example readableTally({ k: 0, i: 0, r: 1 }) → true
+ */
+export function readableTally(t: ReadableTally): boolean {
+	if (t.i > 0) return false;
+	return t.k > 0 || t.r > 0;
+}

@@ -2,7 +2,7 @@
 // the learner already studies or marked, how much of it they can read, and a row for each headword
 // new to them. Plain functions, tested in Node.
 
-import type { Deck, GlossSource } from '../cards';
+import { headwordOccurrences, type Deck, type GlossSource } from '../cards';
 import type { StoredCard, WordMark } from '../db/rows';
 import { builtAs } from '../text';
 import { readable, wordStatus, type WordCard, type WordStatus } from '../srs';
@@ -52,9 +52,7 @@ export function articlePreview(
 	now: Date,
 	r: (c: Card, now: Date) => number
 ): ArticlePreview {
-	const counts = new Map<string, number>();
-	for (const s of deck.sentences)
-		for (const w of s.words) counts.set(w.headword, (counts.get(w.headword) ?? 0) + 1);
+	const counts = headwordOccurrences(deck);
 	const out: ArticlePreview = {
 		headwords: 0,
 		fresh: 0,

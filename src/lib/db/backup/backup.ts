@@ -7,6 +7,7 @@ import { queueOf, type KartuDB } from '../schema';
 import type { Deck } from '../../cards';
 import type { LibraryEntry, StoredArticle, StoredCard, StoredReview } from '../rows';
 import { newer } from '../legacy-cards';
+import { keepOccurrences } from '../reading';
 
 /**
  * Settings rows that describe this database (its statistics, the build whose decks it holds, its
@@ -186,7 +187,9 @@ export async function applyImport(
 			db.firsts,
 			db.library,
 			db.articles,
-			db.meanings
+			db.meanings,
+			db.headwords,
+			db.articleReadable
 		],
 		async () => {
 			const summary = await plan(db, backup, mode);
@@ -199,6 +202,7 @@ export async function applyImport(
 			const reviews = backup.reviews as unknown as StoredReview[];
 			const own = articleRows(backup);
 			if (mode === 'replace') {
+				const before = await db.library.toCollection().primaryKeys();
 				await Promise.all([
 					db.cards.clear(),
 					db.reviews.clear(),
@@ -216,6 +220,13 @@ export async function applyImport(
 				await db.settings.bulkAdd(backup.settings.filter((s) => !LOCAL_KEYS.includes(s.key)));
 				await markStatsStale(db);
 				await db.words.bulkAdd(backup.words);
+				// The readable shares: the articles that went have no words any more, those that came have theirs.
+				const kept = new Set(own.articles.map((a) => a.slug));
+				for (const slug of before.filter((s) => !kept.has(s))) {
+					await keepOccurrences(db, slug, { sentences: [], cards: [] });
+					await db.articleReadable.delete(slug);
+				}
+				for (const a of own.articles) await keepOccurrences(db, a.slug, a.deck);
 				return summary;
 			}
 			const here = new Map(
@@ -251,6 +262,8 @@ export async function applyImport(
 				});
 			}
 			await db.articles.bulkPut(own.articles.filter((a) => fresh.has(a.slug)));
+			for (const a of own.articles)
+				if (fresh.has(a.slug)) await keepOccurrences(db, a.slug, a.deck);
 			const meant = new Set(await db.meanings.toCollection().primaryKeys());
 			await db.meanings.bulkAdd(backup.meanings.filter((m) => !meant.has(m.headword)));
 			return summary;

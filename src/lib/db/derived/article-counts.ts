@@ -11,7 +11,7 @@
 import type { DBCoreTable, DBCoreTransaction } from 'dexie';
 import { INDEX, STORE } from '../names';
 import type { ArticleCountsRow } from '../rows';
-import { ANY, derivedStore, RANGE } from './derived-store';
+import { ANY, type DerivedStore, RANGE } from './derived-store';
 
 /** Counts one article's cards per queue through the `articles` index: only when its row is missing. */
 async function recount(
@@ -33,7 +33,7 @@ async function recount(
 	return { article, n };
 }
 
-export const articleCountsMiddleware = derivedStore<{ queue?: unknown; articles?: unknown }>({
+export const articleCountsStore: DerivedStore<{ queue?: unknown; articles?: unknown }> = {
 	name: 'ArticleCounts',
 	source: STORE.cards,
 	store: STORE.articleCounts,
@@ -75,4 +75,4 @@ export const articleCountsMiddleware = derivedStore<{ queue?: unknown; articles?
 		}
 		await store.mutate({ type: 'put', trans, values });
 	}
-});
+};

@@ -3,7 +3,8 @@
 // read-write transaction on its source table, reads the rows a write replaces or deletes (queued
 // before the write, so it costs no extra round trip), and hands what changed to `update` inside the
 // same transaction. An aborted transaction therefore leaves the derived store as it was.
-// Used by queue-counts.ts (cards → counts) and answer-hours.ts (reviews → answerHours).
+// Used by queue-counts.ts (cards → counts), article-counts.ts, article-due.ts, readable.ts (cards →
+// headwords and articleReadable) and answer-hours.ts (reviews → answerHours).
 
 import type {
 	DBCore,
@@ -33,6 +34,8 @@ export interface DerivedContext {
 	store: DBCoreTable;
 	source: DBCoreTable;
 	core: DBCore;
+	/** Another table at the DBCore level (one of `also`, which the transaction covers too). */
+	table(name: string): DBCoreTable;
 }
 
 export interface DerivedStore<Row> {
@@ -42,16 +45,45 @@ export interface DerivedStore<Row> {
 	source: string;
 	/** The store kept up to date. */
 	store: string;
+	/** Other stores kept up to date with it (added to the same transactions; created with it). */
+	also?: string[];
 	/** Brings the store up to date with one write; the writes of one transaction are applied one after the other. */
 	update(ctx: DerivedContext, change: SourceChange<Row>): Promise<void>;
+}
+
+/** Whether the transaction covers `store` (not one opened by an older schema, or by the upgrade that adds it). */
+function covers(trans: DBCoreTransaction, store: string): boolean {
+	return (trans as unknown as IDBTransaction).objectStoreNames?.contains(store) ?? false;
+}
+
+/**
+ * One middleware keeping several derived stores of one source table, in the order given: the rows a
+ * write replaces are read once for all of them (each middleware of its own would read them again).
+ * A part whose store the transaction does not cover (an upgrade before the one that adds it) is skipped.
+ */
+export function derivedStores(name: string, parts: DerivedStore<never>[]): Middleware<DBCore> {
+	const [first, ...rest] = parts;
+	return derivedStore<never>({
+		name,
+		source: first.source,
+		store: first.store,
+		also: [...(first.also ?? []), ...rest.flatMap((p) => [p.store, ...(p.also ?? [])])],
+		update(ctx, change) {
+			// Chained with then, not awaited in a loop: Dexie's transaction zone follows its promises'
+			// callbacks, and a native await would leave it before the next part's first request.
+			let step = Promise.resolve();
+			for (const p of parts)
+				if (covers(ctx.trans, p.store))
+					step = step.then(() => p.update({ ...ctx, store: ctx.table(p.store) }, change));
+			return step;
+		}
+	});
 }
 
 /** A middleware that keeps `d.store` up to date with every write to `d.source`. */
 export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 	/** Writes made in one transaction update the store one after the other (two at once would lose one). */
 	const chains = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-	const covers = (trans: DBCoreTransaction) =>
-		(trans as unknown as IDBTransaction).objectStoreNames?.contains(d.store) ?? false;
 	return {
 		stack: 'dbcore',
 		name: d.name,
@@ -59,12 +91,12 @@ export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 			return {
 				...down,
 				transaction(stores, mode, options) {
-					const extended =
-						mode === 'readwrite' &&
-						stores.includes(d.source) &&
-						!stores.includes(d.store) &&
-						down.schema.tables.some((t) => t.name === d.store);
-					return down.transaction(extended ? [...stores, d.store] : stores, mode, options);
+					if (mode !== 'readwrite' || !stores.includes(d.source))
+						return down.transaction(stores, mode, options);
+					const more = [d.store, ...(d.also ?? [])].filter(
+						(s) => !stores.includes(s) && down.schema.tables.some((t) => t.name === s)
+					);
+					return down.transaction(more.length ? [...stores, ...more] : stores, mode, options);
 				},
 				table(name) {
 					const source = down.table(name);
@@ -74,7 +106,7 @@ export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 						async mutate(req: DBCoreMutateRequest) {
 							const { trans } = req;
 							// A transaction opened without the store: an older schema, or the upgrade that adds it.
-							if (!covers(trans)) return source.mutate(req);
+							if (!covers(trans, d.store)) return source.mutate(req);
 							// Requests in a transaction run in the order they are made: the rows read here are
 							// the ones the write then replaces, without waiting for them before writing.
 							let reading: Promise<(Row | undefined)[]> = Promise.resolve([]);
@@ -107,7 +139,16 @@ export function derivedStore<Row>(d: DerivedStore<Row>): Middleware<DBCore> {
 							};
 							if (!change.removed.length && !change.added.length && !change.cleared) return done;
 							const step = (chains.get(trans) ?? Promise.resolve()).then(() =>
-								d.update({ trans, store: down.table(d.store), source, core: down }, change)
+								d.update(
+									{
+										trans,
+										store: down.table(d.store),
+										source,
+										core: down,
+										table: (name) => down.table(name)
+									},
+									change
+								)
 							);
 							chains.set(trans, step);
 							await step;

@@ -16,7 +16,7 @@ import type { DBCore, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { INDEX, QUEUE_COUNTS_KEY, STORE } from '../names';
 import { QUEUE } from '../queues';
 import type { QueueCountsRow } from '../rows';
-import { derivedStore, RANGE } from './derived-store';
+import { type DerivedStore, RANGE } from './derived-store';
 
 /** The first new card's position at or after `from` (Infinity when there is none), read in `trans`. */
 async function firstNew(
@@ -74,7 +74,7 @@ async function recount(
 	return { key: QUEUE_COUNTS_KEY, n, newFrom };
 }
 
-export const queueCountsMiddleware = derivedStore<{ queue?: unknown; position?: unknown }>({
+export const queueCountsStore: DerivedStore<{ queue?: unknown; position?: unknown }> = {
 	name: 'QueueCounts',
 	source: STORE.cards,
 	store: STORE.counts,
@@ -126,4 +126,4 @@ export const queueCountsMiddleware = derivedStore<{ queue?: unknown; position?: 
 		}
 		await store.mutate({ type: 'put', trans, values: [row] });
 	}
-});
+};

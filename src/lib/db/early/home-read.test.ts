@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
-import { Rating, DEFAULT_SETTINGS } from '../../srs';
+import { Rating, DEFAULT_SETTINGS, studyDay } from '../../srs';
+import { headwordOccurrences } from '../../cards';
 import { homeCounts } from '../cards';
 import { bundledArticles, firstVisitCounts, firstVisitLibrary, readHome } from './home-read';
 import { addArticle } from '../articles';
@@ -115,6 +116,46 @@ describe('the home page read without Dexie', () => {
 			due: 0
 		});
 		expect(read.library[1].learned).toBeGreaterThan(0);
+		// Its readable share: the occurrences of ikan, marked known, of all its words with cards.
+		const occurrences = headwordOccurrences(pasar.deck);
+		expect(read.library[1]).toMatchObject({
+			occurrences: [...occurrences.values()].reduce((a, b) => a + b, 0),
+			readable: occurrences.get('ikan')
+		});
+		expect(occurrences.get('ikan')).toBeGreaterThan(0);
+	});
+
+	it('counts the cards due before the study day ends from the kept buckets, and reads the cards of a quarter-hour the end cuts', async () => {
+		const tz = process.env.TZ;
+		// Monrovia in 1960 was 44 min 30 s behind UTC: its study day ends inside a quarter-hour.
+		for (const [zone, now] of [
+			['Europe/Berlin', t0],
+			['Africa/Monrovia', new Date(Date.UTC(1960, 5, 1, 10, 0))]
+		] as const) {
+			process.env.TZ = zone;
+			try {
+				const b = browser();
+				const db = await stored(b);
+				const end = studyDay(now, DEFAULT_SETTINGS.dayStartHour).end;
+				const cards = await db.cards.limit(4).toArray();
+				const dues = [end - 86_400_000, end - 60_000, end - 1, end + 60_000];
+				await db.cards.bulkPut(
+					cards.map((c, i) => ({
+						...c,
+						fsrs: { ...c.fsrs, state: 2, reps: 1, due: new Date(dues[i]) },
+						queue: 2
+					}))
+				);
+				const read = await readHome(now, VERSION, bundledArticles([deck]), {
+					factory: b.factory
+				});
+				if (read.kind !== 'stored') throw new Error(`read ${read.kind}`);
+				expect(read.library[0].due).toBe(3);
+				expect(end % (15 * 60_000) === 0).toBe(zone === 'Europe/Berlin');
+			} finally {
+				process.env.TZ = tz;
+			}
+		}
 	});
 
 	it('leaves a database of a schema before 6 (cards per article) to the app to upgrade', async () => {

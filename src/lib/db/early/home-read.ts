@@ -6,11 +6,19 @@
 // Modules imported one by one, not through srs/ or cards/ index.ts: this code is on the home page's
 // (or the inline early script's) byte budget, and an index would bring ts-fsrs along.
 import type { Deck } from '../../cards/types';
+import { headwordOccurrences } from '../../cards/progress';
 import { DEFAULT_SETTINGS, normaliseSettings, type SchedulerSettings } from '../../srs/settings';
 import { studyDay } from '../../srs/queue';
 import { INDEX, request, SETTING, STORE } from '../names';
-import { QUEUE } from '../queues';
-import type { ArticleCountsRow, HomeCounts, LibraryEntry, StoredCard } from '../rows';
+import { DUE_BUCKET_MS, dueBucket, QUEUE } from '../queues';
+import type {
+	ArticleCountsRow,
+	ArticleDueRow,
+	ArticleReadableRow,
+	HomeCounts,
+	LibraryEntry,
+	StoredCard
+} from '../rows';
 import { openExisting, readHomeCounts } from './early';
 import { snapshotDay } from '../backup/snapshot-day';
 
@@ -30,6 +38,13 @@ export interface LibraryRow {
 	learned: number;
 	/** Cards due by the end of today's study day (learning and review). */
 	due: number;
+	/**
+	 * Occurrences in its text of its headwords with cards, and of those the occurrences the learner
+	 * can read now (the reader's rule: known, or a card in review): its readable share. Absent until
+	 * its deck's words are recorded (the first start after the upgrade that keeps them).
+	 */
+	occurrences?: number;
+	readable?: number;
 }
 
 /** A bundled article as the home page lists it: known at build time, so the page needs no decks.json. */
@@ -38,6 +53,8 @@ export interface BundledArticle {
 	title: string;
 	source: string;
 	cards: number;
+	/** Occurrences of its headwords with cards (cards/progress.ts `headwordOccurrences`). */
+	occurrences: number;
 }
 
 /** The bundled articles of `decks`, as the home page's build-time data gives them. */
@@ -46,7 +63,8 @@ export function bundledArticles(decks: Deck[]): BundledArticle[] {
 		slug: d.article.slug,
 		title: d.article.title,
 		source: d.article.source,
-		cards: d.cards.length
+		cards: d.cards.length,
+		occurrences: [...headwordOccurrences(d).values()].reduce((a, b) => a + b, 0)
 	}));
 }
 
@@ -72,6 +90,13 @@ export interface HomeReadOptions {
 	/** Counts already read for this page (by the early script): only the rest is read. */
 	counts?: HomeCounts;
 	factory?: IDBFactory;
+}
+
+/** One article's readable share from its kept row (nothing when it has none yet). */
+export function readableFigures(
+	row: ArticleReadableRow | undefined
+): Pick<LibraryRow, 'occurrences' | 'readable'> {
+	return row ? { occurrences: row.occ, readable: row.read } : {};
 }
 
 /** One article's figures from its counts row (`n`: cards per queue number) and its due cards. */
@@ -110,38 +135,63 @@ export async function readHome(
 			STORE.reviews,
 			STORE.snapshots,
 			STORE.articleCounts,
+			STORE.articleDue,
+			STORE.articleReadable,
 			STORE.library
 		];
 		if (!stores.every((s) => db.objectStoreNames.contains(s))) return { kind: 'stale' };
 		const tx = db.transaction(stores, 'readonly');
 		const settings = tx.objectStore(STORE.settings);
-		// Every request at once (a transaction ends when none is pending): the cards due within two
-		// days are read, and today's kept once the settings say when the study day ends.
-		const byDue = tx.objectStore(STORE.cards).index(INDEX.queueDue);
-		const horizon = new Date(now.getTime() + 2 * 24 * 3600_000);
-		const dueIn = (q: number) =>
-			request(byDue.getAll(IDBKeyRange.bound([q, -Infinity], [q, horizon]))) as Promise<
-				StoredCard[]
-			>;
-		const [counts, version, scheduler, library, rows, due, snapshot, anyReview] = await Promise.all(
-			[
+		// Every request at once (a transaction ends when none is pending): each article's cards due
+		// within two days, by quarter-hour, and today's kept once the settings say when the study day
+		// ends. No card is read.
+		const horizon = dueBucket(now.getTime() + 2 * 24 * 3600_000);
+		const [counts, version, scheduler, library, rows, due, readable, snapshot, anyReview] =
+			await Promise.all([
 				options.counts ?? readHomeCounts(db, now, contentVersion, options.hint),
 				request(settings.get(SETTING.contentVersion)) as Promise<{ value?: unknown } | undefined>,
 				request(settings.get(SETTING.scheduler)) as Promise<{ value?: unknown } | undefined>,
 				request(tx.objectStore(STORE.library).getAll()) as Promise<LibraryEntry[]>,
 				request(tx.objectStore(STORE.articleCounts).getAll()) as Promise<ArticleCountsRow[]>,
-				Promise.all([QUEUE.learning, QUEUE.review, QUEUE.relearning].map(dueIn)),
+				request(
+					tx.objectStore(STORE.articleDue).getAll(IDBKeyRange.upperBound([horizon], true))
+				) as Promise<ArticleDueRow[]>,
+				request(tx.objectStore(STORE.articleReadable).getAll()) as Promise<ArticleReadableRow[]>,
 				request(tx.objectStore(STORE.snapshots).getKey(snapshotDay(now))),
 				request(tx.objectStore(STORE.reviews).getAllKeys(null, 1))
-			]
-		);
+			]);
 		if (!counts || version?.value !== contentVersion) return { kind: 'stale' };
 		const { dayStartHour } = normaliseSettings(scheduler?.value ?? options.hint);
 		const end = studyDay(now, dayStartHour).end;
+		// The buckets wholly before the end of the study day; one cut by it (a time zone that is not
+		// a whole number of quarter-hours from UTC) has its cards read.
+		const last = dueBucket(end);
 		const dueBy = new Map<string, number>();
-		for (const c of due.flat())
-			if (c.fsrs.due.getTime() < end)
+		for (const r of due) if (r.b < last) dueBy.set(r.article, (dueBy.get(r.article) ?? 0) + r.n);
+		if (end > last * DUE_BUCKET_MS) {
+			const byDue = db
+				.transaction(STORE.cards, 'readonly')
+				.objectStore(STORE.cards)
+				.index(INDEX.queueDue);
+			const cut = await Promise.all(
+				[QUEUE.learning, QUEUE.review, QUEUE.relearning].map(
+					(q) =>
+						request(
+							byDue.getAll(
+								IDBKeyRange.bound(
+									[q, new Date(last * DUE_BUCKET_MS)],
+									[q, new Date(end)],
+									false,
+									true
+								)
+							)
+						) as Promise<StoredCard[]>
+				)
+			);
+			for (const c of cut.flat())
 				for (const a of new Set(c.articles)) dueBy.set(a, (dueBy.get(a) ?? 0) + 1);
+		}
+		const shares = new Map(readable.map((r) => [r.article, r]));
 		const n = new Map(rows.map((r) => [r.article, r.n]));
 		// A row not written yet (no write has touched the article since its store was added): counted here.
 		const listed = [...bundled.map((b) => b.slug), ...library.map((e) => e.slug)];
@@ -162,7 +212,8 @@ export async function readHome(
 			title,
 			source,
 			bundled,
-			...libraryFigures(n.get(slug) ?? {}, dueBy.get(slug) ?? 0)
+			...libraryFigures(n.get(slug) ?? {}, dueBy.get(slug) ?? 0),
+			...readableFigures(shares.get(slug))
 		});
 		return {
 			kind: 'stored',
@@ -182,7 +233,14 @@ export async function readHome(
 
 /** The library before anything is stored: the bundled articles, every card new. */
 export function firstVisitLibrary(bundled: BundledArticle[]): LibraryRow[] {
-	return bundled.map((b) => ({ ...b, bundled: true, fresh: b.cards, learned: 0, due: 0 }));
+	return bundled.map((b) => ({
+		...b,
+		bundled: true,
+		fresh: b.cards,
+		learned: 0,
+		due: 0,
+		readable: 0
+	}));
 }
 
 /**
