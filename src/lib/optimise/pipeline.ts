@@ -13,7 +13,8 @@ import {
 	type Fit,
 	type FsrsItem,
 	type ReviewRecord,
-	type SchedulerSettings
+	type SchedulerSettings,
+	weightsAsScheduled
 } from '../srs';
 
 import { MIN_DAYS, MIN_REVIEWS } from './limits';
@@ -80,25 +81,32 @@ export function compare(
 	p: Prepared,
 	current: readonly number[],
 	fitted: readonly number[],
-	settings: Pick<SchedulerSettings, 'desiredRetention' | 'maximumInterval' | 'dayStartHour'>,
+	settings: Pick<
+		SchedulerSettings,
+		'desiredRetention' | 'maximumInterval' | 'dayStartHour' | 'relearningSteps'
+	>,
 	studied: string[],
 	now: Date
 ): Comparison {
 	const studying = new Set(studied);
 	const cards = p.histories.filter((h) => studying.has(h.cardId));
 	const today = studyDayNumber(now, settings.dayStartHour);
-	const measure = (weights: readonly number[]): Measured => ({
-		weights: [...weights],
-		fit: evaluate(p.histories, p.test, weights),
-		perDay: expectedReviewsPerDay(
-			cards,
-			weights,
-			settings.desiredRetention,
-			settings.maximumInterval,
-			today,
-			settings.dayStartHour
-		)
-	});
+	// Measured as the scheduler will use them (with several relearning steps, w17 and w18 capped).
+	const measure = (weights: readonly number[]): Measured => {
+		const used = weightsAsScheduled(weights, settings.relearningSteps.length);
+		return {
+			weights: [...weights],
+			fit: evaluate(p.histories, p.test, used),
+			perDay: expectedReviewsPerDay(
+				cards,
+				used,
+				settings.desiredRetention,
+				settings.maximumInterval,
+				today,
+				settings.dayStartHour
+			)
+		};
+	};
 	const a = measure(current);
 	const b = measure(fitted);
 	return {

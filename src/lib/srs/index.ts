@@ -76,6 +76,7 @@ export {
 	expectedReviewsPerDay,
 	memoryModel,
 	predictions,
+	weightsAsScheduled,
 	type Fit,
 	type Memory,
 	type MemoryModel
