@@ -126,6 +126,15 @@ test('optimise in a worker, see both fits, apply, restore the previous parameter
 	const [current, fitted] = (await cells('weights')).map((t) => t.split(', ').map(Number));
 	expect(current).toEqual([...DEFAULT_WEIGHTS]);
 	expect(fitted).toHaveLength(21);
+	// Better on the held-out reviews, so fitted again on all of them: those are what Apply applies.
+	await expect(page.getByRole('status').filter({ hasText: 'Fitted on' })).toContainText(
+		/Then fitted again on all your [\d,]+ reviews in [\d.]+ s: Apply uses these\./
+	);
+	const refit = page.getByTestId('optimiser-refit');
+	await expect(refit).toContainText('Fitted again on all your');
+	const applied = (await refit.locator('code').innerText()).split(', ').map(Number);
+	expect(applied).toHaveLength(21);
+	expect(applied).not.toEqual(fitted);
 	// Nothing changes before the learner says so.
 	expect((await storedSetting(page, 'scheduler'))?.weights ?? [...DEFAULT_WEIGHTS]).toEqual(
 		current
@@ -133,12 +142,13 @@ test('optimise in a worker, see both fits, apply, restore the previous parameter
 
 	await page.getByRole('button', { name: 'Apply the fitted parameters' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Applied' })).toBeVisible();
-	expect((await storedSetting(page, 'scheduler')).weights).toEqual(fitted);
-	await expect(page.locator('textarea[name="weights"]')).toHaveValue(fitted.join(', '));
+	expect((await storedSetting(page, 'scheduler')).weights).toEqual(applied);
+	await expect(page.locator('textarea[name="weights"]')).toHaveValue(applied.join(', '));
 	const history = await storedSetting(page, 'parameter-history');
 	expect(history).toHaveLength(1);
-	expect(history[0]).toMatchObject({ source: 'optimiser', weights: fitted, previous: current });
+	expect(history[0]).toMatchObject({ source: 'optimiser', weights: applied, previous: current });
 	expect(history[0].fit.after[0]).toBeCloseTo(fittedLoss, 3);
+	expect(history[0].fit.fittedOn).toBeGreaterThan(history[0].fit.reviews);
 
 	await page.getByRole('button', { name: 'Restore the previous parameters' }).click();
 	await expect(
