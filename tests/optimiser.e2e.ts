@@ -91,7 +91,7 @@ test('with too few reviews, Settings says how many there are and how many it nee
 	await expect(page.getByRole('button', { name: 'Optimise my parameters' })).toHaveCount(0);
 });
 
-test('optimise in a worker, see both fits, apply, restore the previous parameters', async ({
+test('optimise in a worker, see both fits, apply, reschedule and undo it, restore the previous parameters', async ({
 	page
 }) => {
 	const answers = await seedHistory(page);
@@ -149,6 +149,38 @@ test('optimise in a worker, see both fits, apply, restore the previous parameter
 	expect(history[0]).toMatchObject({ source: 'optimiser', weights: applied, previous: current });
 	expect(history[0].fit.after[0]).toBeCloseTo(fittedLoss, 3);
 	expect(history[0].fit.fittedOn).toBeGreaterThan(history[0].fit.reviews);
+
+	// Rescheduling, confirmed, runs in its own worker after a snapshot; the snapshot undoes it.
+	const dues = () =>
+		page.evaluate(
+			() =>
+				new Promise<Record<string, number>>((resolve) => {
+					const open = indexedDB.open('kartu');
+					open.onsuccess = () => {
+						const all = open.result.transaction('cards').objectStore('cards').getAll();
+						all.onsuccess = () => {
+							const out: Record<string, number> = {};
+							for (const c of all.result)
+								if (c.fsrs.state === 2) out[c.id] = new Date(c.fsrs.due).getTime();
+							open.result.close();
+							resolve(out);
+						};
+					};
+				})
+		);
+	const before = await dues();
+	expect(Object.keys(before).length).toBeGreaterThan(100);
+	await page.getByRole('button', { name: 'Reschedule cards with the new parameters…' }).click();
+	await page.getByRole('button', { name: 'Reschedule', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Rescheduled' })).toContainText(
+		/Rescheduled [\d,]+ cards with the parameters in use.*undoes it/
+	);
+	expect(workers.some((u) => u.includes('reschedule.worker'))).toBe(true);
+	const after = await dues();
+	expect(Object.keys(after).filter((id) => after[id] !== before[id]).length).toBeGreaterThan(50);
+	await page.getByRole('button', { name: 'Undo the rescheduling' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restored the snapshot' })).toBeVisible();
+	expect(await dues()).toEqual(before);
 
 	await page.getByRole('button', { name: 'Restore the previous parameters' }).click();
 	await expect(

@@ -4,7 +4,7 @@
 // the learner's word, restoring the previous ones, and rescheduling the cards as a separate,
 // confirmed step that a snapshot taken just before undoes.
 
-import { historySize, rescheduleCards, type HistorySize } from '../db/optimiser';
+import { historySize, type HistorySize } from '../db/optimiser';
 import {
 	loadParameterHistory,
 	loadSettings,
@@ -18,6 +18,7 @@ import type { SchedulerSettings } from '../srs';
 import { toApply, type Comparison } from '../optimise/pipeline';
 import { MIN_DAYS, MIN_REVIEWS } from '../optimise/limits';
 import type { FromOptimiser, OptimiseRequest } from '../optimise/protocol';
+import { runReschedule } from '../optimise/reschedule-job';
 import { ready, storageMessage } from './app';
 import { announceReplaced } from './shell';
 
@@ -266,7 +267,8 @@ export class ParameterOptimiser {
 
 	/**
 	 * Reschedules every studied card with the parameters in use, after a snapshot that undoes it
-	 * (`undoReschedule`). Nothing happens if the snapshot cannot be taken.
+	 * (`undoReschedule`). Nothing happens if the snapshot cannot be taken. Both run in workers, each
+	 * in one transaction, so the page stays free.
 	 */
 	async reschedule(now = new Date()): Promise<void> {
 		if (this.busy) return;
@@ -281,7 +283,8 @@ export class ParameterOptimiser {
 			await runSnapshot(now, this.#open, { id, wait: true });
 			if (!(await listSnapshots(db)).some((s) => s.id === id))
 				throw new Error('the snapshot to undo it with could not be taken.');
-			const s = await rescheduleCards(db, await loadSettings(db));
+			// In its worker: reading and replaying every review would hold the page for seconds.
+			const s = await runReschedule(this.#open);
 			this.undoSnapshot = id;
 			this.confirmReschedule = false;
 			this.message = `Rescheduled ${s.rescheduled.toLocaleString('en')} cards with the parameters in use${s.unchanged ? `; ${s.unchanged.toLocaleString('en')} cards whose first answers Kartu does not have were left as they were` : ''}. The snapshot “${id}” (under Backups) undoes it.`;
