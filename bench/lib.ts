@@ -48,9 +48,16 @@ export async function serveBuild(
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const url = `http://127.0.0.1:${port}`;
+	// A server already on the port (another worktree's build) would answer in its place: measure
+	// nothing unless ours is the one running.
+	let exited = false;
+	child.once('exit', () => (exited = true));
 	for (let i = 0; i < 100; i++) {
+		if (exited) throw new Error(`Port ${port} is taken by another server: set BENCH_PORT.`);
 		try {
 			await fetch(url + '/');
+			await new Promise((r) => setTimeout(r, 200));
+			if (exited) throw new Error(`Port ${port} is taken by another server: set BENCH_PORT.`);
 			return { url, stop: () => child.kill() };
 		} catch {
 			await new Promise((r) => setTimeout(r, 100));
