@@ -55,6 +55,8 @@ export async function serveBuild(
 	const env = { ...process.env, PORT: String(port), ...(dir ? { BUILD_DIR: dir } : {}) };
 	let stopped = false;
 	let restarts = 0;
+	let answered = false;
+	let exited = false;
 	let child: ChildProcess;
 	const start = () => {
 		child = spawn(process.execPath, ['scripts/serve.js'], {
@@ -62,6 +64,9 @@ export async function serveBuild(
 			stdio: ['ignore', 'ignore', 'inherit']
 		});
 		child.on('exit', (code, signal) => {
+			// Ended before it ever answered: the port is another server's (another worktree's build),
+			// which would answer in its place.
+			if (!answered) return void (exited = true);
 			if (stopped || ++restarts > 20) return;
 			console.error(`The server on port ${port} ended (${signal ?? code}); starting it again.`);
 			setTimeout(start, 200);
@@ -74,8 +79,12 @@ export async function serveBuild(
 		child.kill();
 	};
 	for (let i = 0; i < 100; i++) {
+		if (exited) throw new Error(`Port ${port} is taken by another server: set BENCH_PORT.`);
 		try {
 			await fetch(url + '/');
+			await new Promise((r) => setTimeout(r, 200));
+			if (exited) throw new Error(`Port ${port} is taken by another server: set BENCH_PORT.`);
+			answered = true;
 			return { url, stop };
 		} catch {
 			await new Promise((r) => setTimeout(r, 100));

@@ -27,7 +27,12 @@ import {
 import { measureSize } from './size';
 import { measureSnapshot } from './snapshot';
 import { measureArticles } from './articles';
-import { measureBrowserFit, measureLearners, writeOptimiserReport } from './optimiser';
+import {
+	measureBrowserFit,
+	measureLearners,
+	measureReschedule,
+	writeOptimiserReport
+} from './optimiser';
 
 const started = Date.now();
 const sizes = (process.env.SIZES ?? '200,10000,100000').split(',').map(Number);
@@ -92,7 +97,8 @@ try {
 	log('the FSRS optimiser: simulated learners, then 100,000 reviews in Chromium');
 	const learners = await measureLearners();
 	const fit = await measureBrowserFit(browser, server.url);
-	const optimiserMd = writeOptimiserReport(learners, fit, chromium);
+	const reschedule = await measureReschedule(browser, server.url);
+	const optimiserMd = writeOptimiserReport(learners, fit, chromium, reschedule);
 	console.log('\n' + optimiserMd);
 	const missed = figures.filter((f) => !f.pass);
 	if (missed.length)

@@ -91,7 +91,7 @@ test('with too few reviews, Settings says how many there are and how many it nee
 	await expect(page.getByRole('button', { name: 'Optimise my parameters' })).toHaveCount(0);
 });
 
-test('optimise in a worker, see both fits, apply, restore the previous parameters', async ({
+test('optimise in a worker, see both fits, apply, reschedule and undo it, restore the previous parameters', async ({
 	page
 }) => {
 	const answers = await seedHistory(page);
@@ -126,6 +126,15 @@ test('optimise in a worker, see both fits, apply, restore the previous parameter
 	const [current, fitted] = (await cells('weights')).map((t) => t.split(', ').map(Number));
 	expect(current).toEqual([...DEFAULT_WEIGHTS]);
 	expect(fitted).toHaveLength(21);
+	// Better on the held-out reviews, so fitted again on all of them: those are what Apply applies.
+	await expect(page.getByRole('status').filter({ hasText: 'Fitted on' })).toContainText(
+		/Then fitted again on all your [\d,]+ reviews in [\d.]+ s: Apply uses these\./
+	);
+	const refit = page.getByTestId('optimiser-refit');
+	await expect(refit).toContainText('Fitted again on all your');
+	const applied = (await refit.locator('code').innerText()).split(', ').map(Number);
+	expect(applied).toHaveLength(21);
+	expect(applied).not.toEqual(fitted);
 	// Nothing changes before the learner says so.
 	expect((await storedSetting(page, 'scheduler'))?.weights ?? [...DEFAULT_WEIGHTS]).toEqual(
 		current
@@ -133,12 +142,45 @@ test('optimise in a worker, see both fits, apply, restore the previous parameter
 
 	await page.getByRole('button', { name: 'Apply the fitted parameters' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Applied' })).toBeVisible();
-	expect((await storedSetting(page, 'scheduler')).weights).toEqual(fitted);
-	await expect(page.locator('textarea[name="weights"]')).toHaveValue(fitted.join(', '));
+	expect((await storedSetting(page, 'scheduler')).weights).toEqual(applied);
+	await expect(page.locator('textarea[name="weights"]')).toHaveValue(applied.join(', '));
 	const history = await storedSetting(page, 'parameter-history');
 	expect(history).toHaveLength(1);
-	expect(history[0]).toMatchObject({ source: 'optimiser', weights: fitted, previous: current });
+	expect(history[0]).toMatchObject({ source: 'optimiser', weights: applied, previous: current });
 	expect(history[0].fit.after[0]).toBeCloseTo(fittedLoss, 3);
+	expect(history[0].fit.fittedOn).toBeGreaterThan(history[0].fit.reviews);
+
+	// Rescheduling, confirmed, runs in its own worker after a snapshot; the snapshot undoes it.
+	const dues = () =>
+		page.evaluate(
+			() =>
+				new Promise<Record<string, number>>((resolve) => {
+					const open = indexedDB.open('kartu');
+					open.onsuccess = () => {
+						const all = open.result.transaction('cards').objectStore('cards').getAll();
+						all.onsuccess = () => {
+							const out: Record<string, number> = {};
+							for (const c of all.result)
+								if (c.fsrs.state === 2) out[c.id] = new Date(c.fsrs.due).getTime();
+							open.result.close();
+							resolve(out);
+						};
+					};
+				})
+		);
+	const before = await dues();
+	expect(Object.keys(before).length).toBeGreaterThan(100);
+	await page.getByRole('button', { name: 'Reschedule cards with the new parameters…' }).click();
+	await page.getByRole('button', { name: 'Reschedule', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Rescheduled' })).toContainText(
+		/Rescheduled [\d,]+ cards with the parameters in use.*undoes it/
+	);
+	expect(workers.some((u) => u.includes('reschedule.worker'))).toBe(true);
+	const after = await dues();
+	expect(Object.keys(after).filter((id) => after[id] !== before[id]).length).toBeGreaterThan(50);
+	await page.getByRole('button', { name: 'Undo the rescheduling' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restored the snapshot' })).toBeVisible();
+	expect(await dues()).toEqual(before);
 
 	await page.getByRole('button', { name: 'Restore the previous parameters' }).click();
 	await expect(

@@ -9,7 +9,8 @@ import {
 	studyDayNumber,
 	CardState,
 	type ReviewRecord,
-	type SchedulerSettings
+	type SchedulerSettings,
+	weightsAsScheduled
 } from '../srs';
 import { QUEUE } from './queues';
 import { INDEX } from './names';
@@ -113,7 +114,7 @@ export async function rescheduleCards(
 			])
 		);
 		const model = memoryModel(
-			settings.weights,
+			weightsAsScheduled(settings.weights, settings.relearningSteps.length),
 			settings.desiredRetention,
 			settings.maximumInterval
 		);

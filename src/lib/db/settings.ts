@@ -51,8 +51,17 @@ export interface ParameterChange {
 	weights: number[];
 	/** The parameters before the change: "Restore the previous parameters" puts them back. */
 	previous: number[];
-	/** For a fit: log loss and RMSE (bins) on the held-out reviews, before and after. */
-	fit?: { reviews: number; before: [logLoss: number, rmse: number]; after: [number, number] };
+	/**
+	 * For a fit: log loss and RMSE (bins) on the held-out reviews, before and after (the fit on the
+	 * earlier reviews); `fittedOn`, the reviews the applied parameters were fitted on (all of them
+	 * when the fit was made again on every review).
+	 */
+	fit?: {
+		reviews: number;
+		before: [logLoss: number, rmse: number];
+		after: [number, number];
+		fittedOn?: number;
+	};
 }
 
 /**

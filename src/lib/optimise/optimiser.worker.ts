@@ -6,9 +6,8 @@
 import init, { initThreadPool, Fsrs, Progress } from 'fsrs-browser';
 import { readOptimiserData } from '../db/optimiser';
 import { KartuDB } from '../db/schema';
-import { optimiserInput } from '../srs';
 import { fitParameters } from './fit';
-import { compare, enough, prepare } from './pipeline';
+import { enough, optimise, prepare, type FitStage } from './pipeline';
 import type { FromOptimiser, OptimiseRequest } from './protocol';
 
 // Typed by hand: the project's TypeScript library is the DOM's, not the worker's.
@@ -56,31 +55,25 @@ scope.onmessage = async (e) => {
 		// Threads share the WebAssembly memory with this worker: only a cross-origin isolated page may.
 		const threads = scope.crossOriginIsolated ? Math.max(1, wanted) : 1;
 		if (threads > 1) await initThreadPool(threads);
-		const progress = Progress.new();
 		const shared = scope.crossOriginIsolated;
-		post({
-			type: 'fitting',
-			threads,
-			reviews: prepared.train.length,
-			...(shared ? { memory: wasm.memory, pointer: progress.pointer() } : {})
+		const ms: Partial<Record<FitStage, number>> = {};
+		const result = optimise(prepared, settings, data.studied, new Date(now), (input, stage) => {
+			// A Progress is used up by the fit it is given to: one for each.
+			const progress = Progress.new();
+			post({
+				type: 'fitting',
+				stage,
+				threads,
+				reviews: input.lengths.length,
+				...(shared ? { memory: wasm.memory, pointer: progress.pointer() } : {})
+			});
+			const started = performance.now();
+			const fitted = fitParameters({ Fsrs }, input, progress);
+			ms[stage] = performance.now() - started;
+			post({ type: 'evaluating' });
+			return fitted;
 		});
-		const started = performance.now();
-		const fitted = fitParameters(
-			{ Fsrs },
-			optimiserInput(prepared.histories, prepared.train),
-			progress
-		);
-		const fitMs = performance.now() - started;
-		post({ type: 'evaluating' });
-		const result = compare(
-			prepared,
-			settings.weights,
-			fitted,
-			settings,
-			data.studied,
-			new Date(now)
-		);
-		post({ type: 'done', result, fitMs, threads });
+		post({ type: 'done', result, fitMs: ms['held-out']!, refitMs: ms.all, threads });
 	} catch (err) {
 		post({ type: 'failed', message: (err as Error)?.message ?? String(err) });
 	}

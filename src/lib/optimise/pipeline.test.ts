@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, optimiserInput } from '../srs';
 import { simulateLearner } from '../srs/simulate';
 import { fitParameters, type FsrsBrowser } from './fit';
-import { compare, enough, MIN_REVIEWS, prepare } from './pipeline';
+import { compare, enough, MIN_REVIEWS, optimise, prepare, toApply } from './pipeline';
 
 let lib: FsrsBrowser;
 
@@ -58,6 +58,67 @@ describe('the optimiser on a simulated learner', () => {
 		expect(r.tested).toBe(p.test.length);
 		// This learner forgets faster than the defaults assume: the fitted parameters ask for more reviews.
 		expect(r.fitted.perDay).toBeGreaterThan(r.current.perDay);
+	});
+
+	it('fits again on all the reviews once the held-out reviews show the fit helps, and applies that', () => {
+		const reviews = simulateLearner({
+			seed: 8,
+			weights: LEARNER,
+			cards: 300,
+			days: 150,
+			newPerDay: 6,
+			skipDay: 0.1,
+			start: new Date(2026, 0, 1)
+		});
+		const p = prepare({ reviews, retired: [] }, 4);
+		const studied = [...new Set(reviews.map((r) => r.cardId))];
+		const fits: [stage: string, items: number][] = [];
+		const r = optimise(p, DEFAULT_SETTINGS, studied, new Date(2026, 5, 1), (input, stage) => {
+			fits.push([stage, input.lengths.length]);
+			return fitParameters(lib, input);
+		});
+		// First on the earlier 80%, then, the held-out 20% being better predicted, on all of them.
+		expect(fits).toEqual([
+			['held-out', p.train.length],
+			['all', p.items.length]
+		]);
+		expect(r.better).toBe(true);
+		expect(r.refit).toMatchObject({ reviews: p.items.length, kept: true });
+		expect(r.refit!.weights).not.toEqual(r.fitted.weights);
+		expect(r.refit!.logLoss).toBeLessThan(r.refit!.currentLogLoss);
+		expect(toApply(r)).toEqual(r.refit!.weights);
+		// The held-out figures stay those of the fit on the earlier reviews: the honest test.
+		const held = compare(
+			p,
+			DEFAULT_SETTINGS.weights,
+			r.fitted.weights,
+			DEFAULT_SETTINGS,
+			studied,
+			new Date(2026, 5, 1)
+		);
+		expect(r.fitted.fit).toEqual(held.fitted.fit);
+	});
+
+	it('does not fit again when the fit is no better on the held-out reviews', () => {
+		const reviews = simulateLearner({
+			seed: 8,
+			weights: LEARNER,
+			cards: 300,
+			days: 150,
+			newPerDay: 6,
+			skipDay: 0.1,
+			start: new Date(2026, 0, 1)
+		});
+		const p = prepare({ reviews, retired: [] }, 4);
+		const stages: string[] = [];
+		// A "fit" that returns the defaults themselves is no better than the defaults.
+		const r = optimise(p, DEFAULT_SETTINGS, [], new Date(2026, 5, 1), (_, stage) => {
+			stages.push(stage);
+			return [...DEFAULT_SETTINGS.weights];
+		});
+		expect(stages).toEqual(['held-out']);
+		expect(r.better).toBe(false);
+		expect(r.refit).toBeUndefined();
 	});
 
 	it('does not fit a history that is too short', () => {

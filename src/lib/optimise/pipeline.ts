@@ -1,19 +1,24 @@
 // The optimiser's steps around the fit, the same in the worker, the tests and the benchmark: the
-// learner's reviews as FSRS items, the time-ordered split, and both parameter sets measured on the
-// held-out reviews, with the reviews a day each would ask for.
+// learner's reviews as FSRS items, the time-ordered split, both parameter sets measured on the
+// held-out reviews, with the reviews a day each would ask for, and, when the fit proves better
+// there, the fit again on every review, whose parameters are the ones applied (as Anki applies a
+// fit on all the learner's reviews; the held-out reviews are there to show that fitting helps).
 
 import {
 	cardHistories,
 	evaluate,
 	expectedReviewsPerDay,
 	fsrsItems,
+	optimiserInput,
 	splitByTime,
 	studyDayNumber,
 	type CardHistory,
 	type Fit,
 	type FsrsItem,
+	type OptimiserInput,
 	type ReviewRecord,
-	type SchedulerSettings
+	type SchedulerSettings,
+	weightsAsScheduled
 } from '../srs';
 
 import { MIN_DAYS, MIN_REVIEWS } from './limits';
@@ -73,6 +78,54 @@ export interface Comparison {
 	trained: number;
 	tested: number;
 	answers: number;
+	/** The fit again on every review, made when `better`: what Apply applies if `kept`. */
+	refit?: Refit;
+}
+
+/** The parameters fitted again on all the reviews, the held-out ones included. */
+export interface Refit {
+	weights: number[];
+	/** Reviews fitted on: all of them. */
+	reviews: number;
+	/** Reviews a day they would ask for over the next 30 days. */
+	perDay: number;
+	/**
+	 * Log loss over all the reviews with these parameters and with the current ones. Both are
+	 * measured on reviews the fit has seen, so this only guards against a fit gone wrong, as Anki's
+	 * check after a fit does: the refit is kept if it is lower.
+	 */
+	logLoss: number;
+	currentLogLoss: number;
+	kept: boolean;
+}
+
+/** The parameters Apply applies: the fit on every review when it was kept, else the fit on the earlier reviews. */
+export function toApply(r: Comparison): number[] {
+	return r.refit?.kept ? r.refit.weights : r.fitted.weights;
+}
+
+type MeasureSettings = Pick<
+	SchedulerSettings,
+	'desiredRetention' | 'maximumInterval' | 'dayStartHour' | 'relearningSteps'
+>;
+
+/** The reviews a day `weights` would ask for over the cards studied now, used as the scheduler uses them. */
+function workload(
+	p: Prepared,
+	weights: readonly number[],
+	settings: MeasureSettings,
+	studied: string[],
+	now: Date
+): number {
+	const studying = new Set(studied);
+	return expectedReviewsPerDay(
+		p.histories.filter((h) => studying.has(h.cardId)),
+		weightsAsScheduled(weights, settings.relearningSteps.length),
+		settings.desiredRetention,
+		settings.maximumInterval,
+		studyDayNumber(now, settings.dayStartHour),
+		settings.dayStartHour
+	);
 }
 
 /** Both parameter sets on the held-out reviews, and their workload over the cards studied now. */
@@ -80,24 +133,19 @@ export function compare(
 	p: Prepared,
 	current: readonly number[],
 	fitted: readonly number[],
-	settings: Pick<SchedulerSettings, 'desiredRetention' | 'maximumInterval' | 'dayStartHour'>,
+	settings: MeasureSettings,
 	studied: string[],
 	now: Date
 ): Comparison {
-	const studying = new Set(studied);
-	const cards = p.histories.filter((h) => studying.has(h.cardId));
-	const today = studyDayNumber(now, settings.dayStartHour);
+	// Measured as the scheduler will use them (with several relearning steps, w17 and w18 capped).
 	const measure = (weights: readonly number[]): Measured => ({
 		weights: [...weights],
-		fit: evaluate(p.histories, p.test, weights),
-		perDay: expectedReviewsPerDay(
-			cards,
-			weights,
-			settings.desiredRetention,
-			settings.maximumInterval,
-			today,
-			settings.dayStartHour
-		)
+		fit: evaluate(
+			p.histories,
+			p.test,
+			weightsAsScheduled(weights, settings.relearningSteps.length)
+		),
+		perDay: workload(p, weights, settings, studied, now)
 	});
 	const a = measure(current);
 	const b = measure(fitted);
@@ -109,4 +157,53 @@ export function compare(
 		tested: p.test.length,
 		answers: p.answers
 	};
+}
+
+/** The parameters fitted on every review (`weights`), measured against the current ones. */
+export function measureRefit(
+	p: Prepared,
+	current: readonly number[],
+	weights: readonly number[],
+	settings: MeasureSettings,
+	studied: string[],
+	now: Date
+): Refit {
+	const loss = (w: readonly number[]) =>
+		evaluate(p.histories, p.items, weightsAsScheduled(w, settings.relearningSteps.length)).logLoss;
+	const logLoss = loss(weights);
+	const currentLogLoss = loss(current);
+	return {
+		weights: [...weights],
+		reviews: p.items.length,
+		perDay: workload(p, weights, settings, studied, now),
+		logLoss,
+		currentLogLoss,
+		kept: logLoss < currentLogLoss
+	};
+}
+
+/** Which fit a call to the optimiser is: on the earlier reviews, or on all of them. */
+export type FitStage = 'held-out' | 'all';
+
+/**
+ * The whole optimisation after reading: fit on the earlier reviews, measure both sets on the
+ * later ones, and if the fit is better there, fit again on every review. `fit` runs fsrs-rs on
+ * an input (the worker reports its progress by `stage`).
+ * @example optimise(prepare(data, 4), settings, studied, now, (input) => fitParameters(lib, input))
+ *   → { better: true, fitted: …, refit: { weights, reviews: 2500, kept: true }, … }
+ */
+export function optimise(
+	p: Prepared,
+	settings: MeasureSettings & Pick<SchedulerSettings, 'weights'>,
+	studied: string[],
+	now: Date,
+	fit: (input: OptimiserInput, stage: FitStage) => number[]
+): Comparison {
+	const fitted = fit(optimiserInput(p.histories, p.train), 'held-out');
+	const result = compare(p, settings.weights, fitted, settings, studied, now);
+	if (result.better) {
+		const all = fit(optimiserInput(p.histories, p.items), 'all');
+		result.refit = measureRefit(p, settings.weights, all, settings, studied, now);
+	}
+	return result;
 }

@@ -1,7 +1,7 @@
 // The messages between the settings page and the optimiser's worker.
 
 import type { SchedulerSettings } from '../srs';
-import type { Comparison } from './pipeline';
+import type { Comparison, FitStage } from './pipeline';
 
 export interface OptimiseRequest {
 	settings: SchedulerSettings;
@@ -17,19 +17,22 @@ export type FromOptimiser =
 	/** Loading fsrs-rs's WebAssembly (and its threads). */
 	| { type: 'loading' }
 	/**
-	 * The fit has started, on `threads` threads. Where the page may share memory with the worker
-	 * (cross-origin isolated), `memory` holds fsrs-rs's progress at `pointer`: two 32-bit
-	 * numbers, items processed and items in all.
+	 * A fit has started, on `threads` threads: on the earlier reviews (`held-out`), or, once
+	 * that fit proved better on the later ones, on all of them (`all`). Where the page may share
+	 * memory with the worker (cross-origin isolated), `memory` holds fsrs-rs's progress at
+	 * `pointer`: two 32-bit numbers, items processed and items in all.
 	 */
 	| {
 			type: 'fitting';
+			stage: FitStage;
 			threads: number;
 			reviews: number;
 			memory?: WebAssembly.Memory;
 			pointer?: number;
 	  }
 	| { type: 'evaluating' }
-	| { type: 'done'; result: Comparison; fitMs: number; threads: number }
+	/** `fitMs`: the fit on the earlier reviews; `refitMs`: the one on all of them, if made. */
+	| { type: 'done'; result: Comparison; fitMs: number; refitMs?: number; threads: number }
 	/** Too little history: `usable` reviews FSRS can learn from over `days` study days. */
 	| { type: 'short'; usable: number; days: number; answers: number }
 	| { type: 'failed'; message: string };

@@ -79,6 +79,7 @@ export {
 	expectedReviewsPerDay,
 	memoryModel,
 	predictions,
+	weightsAsScheduled,
 	type Fit,
 	type Memory,
 	type MemoryModel

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { FSRSAlgorithm, generatorParameters } from 'ts-fsrs';
 import { cardHistories, fsrsItems, splitByTime, type CardHistory } from './fsrs-items';
-import { DEFAULT_WEIGHTS } from './memory';
-import { evaluate, expectedReviewsPerDay, memoryModel, predictions } from './parameter-fit';
+import { DEFAULT_WEIGHTS, newCard } from './memory';
+import {
+	evaluate,
+	expectedReviewsPerDay,
+	memoryModel,
+	predictions,
+	weightsAsScheduled
+} from './parameter-fit';
+import { Scheduler } from './schedule';
+import { DEFAULT_SETTINGS } from './settings';
 import { drawParameters, seeded, simulateLearner } from './simulate';
 
 const history = (ratings: number[], deltaTs: number[], start = 0): CardHistory => {
@@ -122,5 +130,40 @@ describe('expectedReviewsPerDay', () => {
 		expect(at(DEFAULT_WEIGHTS, 0.95)).toBeGreaterThan(at(DEFAULT_WEIGHTS, 0.9));
 		const longer = DEFAULT_WEIGHTS.map((w, i) => (i <= 3 ? w * 4 : w));
 		expect(at(longer, 0.9)).toBeLessThan(at(DEFAULT_WEIGHTS, 0.9));
+	});
+});
+
+describe('weightsAsScheduled', () => {
+	it('gives the memory the scheduler gives, with several relearning steps capping w17 and w18', () => {
+		const weights = [...DEFAULT_WEIGHTS.slice(0, 17), 1.5, 1.5, 0.07, 0.15];
+		const settings = {
+			...DEFAULT_SETTINGS,
+			weights,
+			enableFuzz: false,
+			relearningSteps: ['10m', '30m', '1h']
+		};
+		const scheduler = new Scheduler(settings);
+		// Learnt on 1 March, lapsed on 20 March and relearnt that day in three steps.
+		const at = (day: number, hour: number, minute = 0) => new Date(2026, 2, day, hour, minute);
+		const answers: [Date, 1 | 2 | 3 | 4][] = [
+			[at(1, 9), 3],
+			[at(1, 9, 10), 3],
+			[at(20, 9), 1],
+			[at(20, 9, 10), 3],
+			[at(20, 9, 40), 3],
+			[at(20, 10, 40), 3]
+		];
+		let card = newCard(at(1, 8));
+		const reviews = answers.map(([time, grade]) => {
+			const before = card;
+			card = scheduler.answer(card, grade, time);
+			return { cardId: 'c', grade, time, before };
+		});
+		const [h] = cardHistories(reviews, 4);
+		const capped = memoryModel(weightsAsScheduled(weights, 3)).memory(h);
+		expect(capped.stability).toBeCloseTo(card.stability, 6);
+		expect(capped.difficulty).toBeCloseTo(card.difficulty, 6);
+		// Taken as they are, the three same-day Goods would raise stability far above the scheduler's.
+		expect(memoryModel(weights).memory(h).stability).toBeGreaterThan(card.stability * 2);
 	});
 });

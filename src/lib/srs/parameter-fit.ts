@@ -3,7 +3,7 @@
 // day the cards would need over the next month. Memory states come from ts-fsrs's FSRS-6 formulas,
 // the ones the scheduler uses.
 
-import { FSRSAlgorithm, generatorParameters, Rating } from 'ts-fsrs';
+import { clipParameters, FSRSAlgorithm, generatorParameters, Rating } from 'ts-fsrs';
 import { studyDayNumber, type CardHistory, type FsrsItem } from './fsrs-items';
 
 /** How well parameters predict reviews: lower is better for both. */
@@ -31,6 +31,17 @@ function algorithm(weights: readonly number[], retention = 0.9, maximumInterval 
 			enable_short_term: true
 		})
 	);
+}
+
+/**
+ * The parameters as Kartu's scheduler uses them: ts-fsrs clips them to FSRS-6's bounds, and with
+ * more than one relearning step it caps w17 and w18 so that the steps of a lapse cannot raise
+ * stability above what it was (`clipParameters`). The measures here take them so, as the scheduler
+ * would, whatever the relearning steps.
+ * @example weightsAsScheduled([...DEFAULT_WEIGHTS.slice(0, 17), 1.5, 1.5, 0.07, 0.15], 3) → w17 = w18 = 0.49
+ */
+export function weightsAsScheduled(weights: readonly number[], relearningSteps: number): number[] {
+	return clipParameters([...weights], relearningSteps, true);
 }
 
 /** FSRS-6 with one set of parameters: a card's memory from its reviews, and the interval a memory gets. */

@@ -33,14 +33,23 @@ function normal(rng: () => number): number {
 }
 
 /**
- * How far each parameter of real learners' fitted sets strays from the default, as a standard
- * deviation of its logarithm. Learners' own sets differ from the defaults (which are medians) by
- * factors of two to five in places: a first "Easy" worth 29 days instead of 8, a decay of 0.4
- * instead of 0.15. The initial stabilities vary most, the initial difficulty (w4) least.
+ * How far real learners' fitted parameters stray from the defaults (which are their medians): the
+ * standard deviation of each parameter over the users of the open-spaced-repetition benchmark, as
+ * fsrs-rs keeps it for its L2 regularisation towards the defaults (`PARAMS_STDDEV` in fsrs-rs's
+ * training.rs, FSRS-6). The decay w20 spreads 0.27 around 0.15, so real forgetting curves range from
+ * nearly flat to the steep 0.5 of FSRS-5; w7 (mean reversion) 0.12 around 0.001.
  */
-const SPREAD = [
-	1, 1, 0.9, 0.9, 0.2, 0.6, 0.5, 1, 0.25, 0.6, 0.4, 0.4, 0.7, 0.5, 0.3, 0.5, 0.4, 0.6, 0.6, 0.6, 0.7
+export const PARAMS_STDDEV = [
+	6.43, 9.66, 17.58, 27.85, 0.57, 0.28, 0.6, 0.12, 0.39, 0.18, 0.33, 0.3, 0.09, 0.16, 0.57, 0.25,
+	1.03, 0.31, 0.32, 0.14, 0.27
 ];
+
+/**
+ * The initial stabilities' spread as a standard deviation of their logarithm. Their distribution
+ * over users is skewed (a median of 0.2 days after Again with a standard deviation of 6.4: a few
+ * users remember a first Again for weeks), so they are drawn log-normal rather than normal.
+ */
+const INITIAL_LOG_SPREAD = [1, 1, 0.9, 0.9];
 
 /** The bounds fsrs-rs and ts-fsrs keep FSRS-6 parameters within. */
 const BOUNDS: [number, number][] = [
@@ -68,13 +77,19 @@ const BOUNDS: [number, number][] = [
 ];
 
 /**
- * A learner's own FSRS-6 parameters: each default moved by a random factor (log-normal, `SPREAD`),
- * kept within bounds, the initial stabilities in increasing order (Again < Hard < Good < Easy).
+ * A learner's own FSRS-6 parameters, spread around the defaults as real learners' fitted sets are:
+ * the initial stabilities log-normal (`INITIAL_LOG_SPREAD`), in increasing order (Again < Hard <
+ * Good < Easy); every other parameter normal with the benchmark's standard deviation
+ * (`PARAMS_STDDEV`); all kept within bounds.
  */
 export function drawParameters(rng: () => number): number[] {
 	const w = DEFAULT_WEIGHTS.map((d, i) => {
 		const [lo, hi] = BOUNDS[i];
-		return Math.min(hi, Math.max(lo, d * Math.exp(SPREAD[i] * normal(rng))));
+		const x =
+			i < 4
+				? d * Math.exp(INITIAL_LOG_SPREAD[i] * normal(rng))
+				: d + PARAMS_STDDEV[i] * normal(rng);
+		return Math.min(hi, Math.max(lo, x));
 	});
 	const initial = w.slice(0, 4).sort((a, b) => a - b);
 	return [...initial, ...w.slice(4)].map((x) => Math.round(x * 10_000) / 10_000);

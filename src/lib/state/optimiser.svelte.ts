@@ -1,10 +1,10 @@
 // Settings → Scheduling, "Optimise my parameters": whether there is enough history, the fit under way
-// in its worker (progress, cancel), both parameter sets side by side, applying the fitted ones on
-// the learner's word (only when they predict the held-out reviews better), restoring the previous
-// ones, and rescheduling the cards as a separate, confirmed step that a snapshot taken just before
-// undoes.
+// in its worker (progress, cancel), both parameter sets side by side, and, when the fit predicts the
+// held-out reviews better, the fit again on all the reviews (progress, cancel); applying those on
+// the learner's word, restoring the previous ones, and rescheduling the cards as a separate,
+// confirmed step that a snapshot taken just before undoes.
 
-import { historySize, rescheduleCards, type HistorySize } from '../db/optimiser';
+import { historySize, type HistorySize } from '../db/optimiser';
 import {
 	loadParameterHistory,
 	loadSettings,
@@ -15,9 +15,10 @@ import { listSnapshots, restoreSnapshot } from '../db/backup/snapshots';
 import { snapshotDay } from '../db/backup/snapshot-day';
 import type { KartuDB } from '../db/schema';
 import type { SchedulerSettings } from '../srs';
-import type { Comparison } from '../optimise/pipeline';
+import { toApply, type Comparison } from '../optimise/pipeline';
 import { MIN_DAYS, MIN_REVIEWS } from '../optimise/limits';
 import type { FromOptimiser, OptimiseRequest } from '../optimise/protocol';
+import { runReschedule } from '../optimise/reschedule-job';
 import { ready, storageMessage } from './app';
 import { announceReplaced } from './shell';
 
@@ -34,7 +35,17 @@ export type OptimiserStatus =
 	/** The fit is done: `result` holds both parameter sets. */
 	| 'done';
 
-export type OptimiserPhase = 'reading' | 'loading' | 'fitting' | 'evaluating';
+export type OptimiserPhase =
+	| 'reading'
+	| 'loading'
+	/** Fitting on the earlier reviews. */
+	| 'fitting'
+	/** Measuring both sets on the later reviews. */
+	| 'evaluating'
+	/** Fitting again on all the reviews, the held-out ones having shown the fit helps. */
+	| 'refitting'
+	/** Measuring the parameters fitted on all the reviews. */
+	| 'checking';
 
 /** How the worker is started: a test passes its own. */
 export type StartWorker = () => Worker;
@@ -157,7 +168,8 @@ export class ParameterOptimiser {
 				this.done = this.total = 0;
 				break;
 			case 'fitting': {
-				this.phase = 'fitting';
+				this.#stopTimer();
+				this.phase = m.stage === 'all' ? 'refitting' : 'fitting';
 				this.threads = m.threads;
 				this.done = this.total = 0;
 				const started = performance.now();
@@ -174,7 +186,7 @@ export class ParameterOptimiser {
 			}
 			case 'evaluating':
 				this.#stopTimer();
-				this.phase = 'evaluating';
+				this.phase = this.phase === 'refitting' ? 'checking' : 'evaluating';
 				this.done = this.total = 0;
 				break;
 			case 'short':
@@ -187,9 +199,7 @@ export class ParameterOptimiser {
 				this.result = m.result;
 				this.threads = m.threads;
 				this.status = 'done';
-				this.message = m.result.better
-					? `Fitted on your first ${m.result.trained.toLocaleString('en')} reviews in ${(m.fitMs / 1000).toFixed(1)} s on ${m.threads} ${m.threads === 1 ? 'thread' : 'threads'}, and tested on the ${m.result.tested.toLocaleString('en')} after them.`
-					: `Your current parameters predict your last ${m.result.tested.toLocaleString('en')} reviews as well as the fitted ones or better, so there is nothing to apply.`;
+				this.message = doneMessage(m);
 				break;
 			case 'failed':
 				this.#fail(`Optimising failed: ${m.message}`);
@@ -205,16 +215,20 @@ export class ParameterOptimiser {
 		this.message = 'Optimising cancelled; nothing was changed.';
 	}
 
-	/** Applies the fitted parameters, once the learner has seen both sets; only if they fit better. */
+	/**
+	 * Applies the fitted parameters, once the learner has seen both sets; only if they fit the
+	 * held-out reviews better. Those fitted again on all the reviews when there are (`toApply`).
+	 */
 	async apply(): Promise<void> {
 		const r = this.result;
 		if (!r || !r.better || this.applied || this.busy) return;
-		await this.#save(r.fitted.weights, {
+		await this.#save(toApply(r), {
 			source: 'optimiser',
 			fit: {
 				reviews: r.tested,
 				before: [r.current.fit.logLoss, r.current.fit.rmseBins],
-				after: [r.fitted.fit.logLoss, r.fitted.fit.rmseBins]
+				after: [r.fitted.fit.logLoss, r.fitted.fit.rmseBins],
+				fittedOn: r.refit?.kept ? r.refit.reviews : r.trained
 			}
 		});
 		if (!this.error) {
@@ -253,7 +267,8 @@ export class ParameterOptimiser {
 
 	/**
 	 * Reschedules every studied card with the parameters in use, after a snapshot that undoes it
-	 * (`undoReschedule`). Nothing happens if the snapshot cannot be taken.
+	 * (`undoReschedule`). Nothing happens if the snapshot cannot be taken. Both run in workers, each
+	 * in one transaction, so the page stays free.
 	 */
 	async reschedule(now = new Date()): Promise<void> {
 		if (this.busy) return;
@@ -268,7 +283,8 @@ export class ParameterOptimiser {
 			await runSnapshot(now, this.#open, { id, wait: true });
 			if (!(await listSnapshots(db)).some((s) => s.id === id))
 				throw new Error('the snapshot to undo it with could not be taken.');
-			const s = await rescheduleCards(db, await loadSettings(db));
+			// In its worker: reading and replaying every review would hold the page for seconds.
+			const s = await runReschedule(this.#open);
 			this.undoSnapshot = id;
 			this.confirmReschedule = false;
 			this.message = `Rescheduled ${s.rescheduled.toLocaleString('en')} cards with the parameters in use${s.unchanged ? `; ${s.unchanged.toLocaleString('en')} cards whose first answers Kartu does not have were left as they were` : ''}. The snapshot “${id}” (under Backups) undoes it.`;
@@ -341,4 +357,20 @@ export class ParameterOptimiser {
 	dispose(): void {
 		this.#stop();
 	}
+}
+
+const count = (n: number) => n.toLocaleString('en');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** What the learner reads when the worker is done: what was fitted on what, and what Apply applies. */
+export function doneMessage(m: Extract<FromOptimiser, { type: 'done' }>): string {
+	const r = m.result;
+	if (!r.better)
+		return `Your current parameters predict your last ${count(r.tested)} reviews as well as the fitted ones or better, so there is nothing to apply.`;
+	const threads = `${m.threads} ${m.threads === 1 ? 'thread' : 'threads'}`;
+	const first = `Fitted on your first ${count(r.trained)} reviews in ${seconds(m.fitMs)} on ${threads}, and tested on the ${count(r.tested)} after them: the fitted parameters predict them better.`;
+	if (!r.refit) return first;
+	return r.refit.kept
+		? `${first} Then fitted again on all your ${count(r.refit.reviews)} reviews${m.refitMs !== undefined ? ` in ${seconds(m.refitMs)}` : ''}: Apply uses these.`
+		: `${first} Fitted again on all your ${count(r.refit.reviews)} reviews, they fitted them worse than your current parameters, so Apply uses the parameters fitted on the first ${count(r.trained)}.`;
 }

@@ -50,6 +50,8 @@ async function answers(n: number, days: number) {
 }
 
 const FITTED = DEFAULT_WEIGHTS.map((w, i) => (i === 3 ? 20 : w));
+/** Fitted again on all the reviews. */
+const REFITTED = DEFAULT_WEIGHTS.map((w, i) => (i === 3 ? 25 : w));
 
 function result(better: boolean): Comparison {
 	const fit = (logLoss: number) => ({ logLoss, rmseBins: 0.05, count: 120 });
@@ -108,7 +110,14 @@ describe('ParameterOptimiser', () => {
 		// The worker shares fsrs-rs's progress: [items processed, items in all] in its memory.
 		const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
 		new Uint32Array(memory.buffer, 64, 2).set([250, 1000]);
-		worker.reply({ type: 'fitting', threads: 2, reviews: 480, memory, pointer: 64 });
+		worker.reply({
+			type: 'fitting',
+			stage: 'held-out',
+			threads: 2,
+			reviews: 480,
+			memory,
+			pointer: 64
+		});
 		await until(() => o.total === 1000);
 		expect([o.phase, o.percent, o.threads]).toEqual(['fitting', 25, 2]);
 		o.cancel();
@@ -165,5 +174,71 @@ describe('ParameterOptimiser', () => {
 		await again.start(t0);
 		again.reveal();
 		expect(again.intervals?.[Rating.Easy]).toBe('8d');
+	});
+});
+
+describe('ParameterOptimiser, fitting again on all the reviews', () => {
+	const refitted = (kept: boolean): Comparison => ({
+		...result(true),
+		refit: {
+			weights: REFITTED,
+			reviews: 600,
+			perDay: 11,
+			logLoss: kept ? 0.33 : 0.41,
+			currentLogLoss: 0.4,
+			kept
+		}
+	});
+
+	it('shows progress and Cancel for the fit on all the reviews too', async () => {
+		await answers(600, 20);
+		const o = optimiser();
+		await until(() => o.status === 'ready');
+		await o.start();
+		worker.reply({ type: 'fitting', stage: 'held-out', threads: 1, reviews: 480 });
+		expect(o.phase).toBe('fitting');
+		worker.reply({ type: 'evaluating' });
+		expect(o.phase).toBe('evaluating');
+		worker.reply({ type: 'fitting', stage: 'all', threads: 1, reviews: 600 });
+		expect([o.status, o.phase]).toEqual(['running', 'refitting']);
+		worker.reply({ type: 'evaluating' });
+		expect(o.phase).toBe('checking');
+		o.cancel();
+		expect(worker.terminated).toBe(true);
+		expect(o.status).toBe('ready');
+		expect(o.message).toMatch(/cancelled; nothing was changed/);
+		worker.reply({ type: 'done', result: refitted(true), fitMs: 900, refitMs: 1100, threads: 1 });
+		expect(o.result).toBeUndefined();
+		expect((await loadSettings(db)).weights).toEqual([...DEFAULT_WEIGHTS]);
+	});
+
+	it('applies the parameters fitted on all the reviews, and says so', async () => {
+		await answers(600, 20);
+		const o = optimiser();
+		await until(() => o.status === 'ready');
+		await o.start();
+		worker.reply({ type: 'done', result: refitted(true), fitMs: 900, refitMs: 1100, threads: 2 });
+		expect(o.message).toBe(
+			'Fitted on your first 480 reviews in 0.9 s on 2 threads, and tested on the 120 after them: the fitted parameters predict them better. Then fitted again on all your 600 reviews in 1.1 s: Apply uses these.'
+		);
+		await o.apply();
+		expect((await loadSettings(db)).weights).toEqual(REFITTED);
+		expect(o.last).toMatchObject({
+			source: 'optimiser',
+			weights: REFITTED,
+			fit: { reviews: 120, before: [0.4, 0.05], after: [0.35, 0.05], fittedOn: 600 }
+		});
+	});
+
+	it('applies the fit on the earlier reviews when the one on all of them fits worse than the current parameters', async () => {
+		await answers(600, 20);
+		const o = optimiser();
+		await until(() => o.status === 'ready');
+		await o.start();
+		worker.reply({ type: 'done', result: refitted(false), fitMs: 900, refitMs: 1100, threads: 1 });
+		expect(o.message).toMatch(/so Apply uses the parameters fitted on the first 480\.$/);
+		await o.apply();
+		expect((await loadSettings(db)).weights).toEqual(FITTED);
+		expect(o.last?.fit?.fittedOn).toBe(480);
 	});
 });
