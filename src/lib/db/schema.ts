@@ -19,8 +19,10 @@ import type {
 	StoredCard,
 	StoredReview,
 	StoredSnapshot,
-	StoredWord
+	StoredWord,
+	SyncChange
 } from './rows';
+import { reconcileChanges } from './changes';
 import { answerEntry, answerHoursMiddleware, keptFrom } from './derived/answer-hours';
 import { queueCountsMiddleware } from './derived/queue-counts';
 import { articleCountsMiddleware } from './derived/article-counts';
@@ -42,6 +44,7 @@ export class KartuDB extends Dexie {
 	articleCounts!: EntityTable<ArticleCountsRow, 'article'>;
 	library!: EntityTable<LibraryEntry, 'slug'>;
 	meanings!: EntityTable<StoredMeaning, 'headword'>;
+	changes!: Table<SyncChange, number>;
 
 	/** `options`: Dexie's, such as another IndexedDB implementation (tests). */
 	constructor(name = DB_NAME, options?: DexieOptions) {
@@ -171,6 +174,26 @@ export class KartuDB extends Dexie {
 			[STORE.library]: 'slug, &fingerprint',
 			[STORE.meanings]: 'headword'
 		});
+		// v9: the change log of what sync carries besides answers (db/changes.ts): word marks and
+		// their clearing, meanings, suspensions, scheduler settings, added articles with their titles
+		// and deletion, undone answers. Filled here with what the database holds, each change at the
+		// time its row knows (a word's mark, an article's addition) or else at the epoch, so that any
+		// change made since on another device holds over it.
+		this.version(9)
+			.stores({ [STORE.changes]: '++seq, &id, key' })
+			.upgrade(async (tx) => {
+				await reconcileChanges(
+					{
+						cards: tx.table('cards'),
+						words: tx.table('words'),
+						meanings: tx.table(STORE.meanings),
+						settings: tx.table('settings'),
+						library: tx.table(STORE.library),
+						changes: tx.table(STORE.changes)
+					},
+					(rowTime) => rowTime ?? new Date(0)
+				);
+			});
 		this.on('populate', (tx) => {
 			tx.table(STORE.counts).add({ key: QUEUE_COUNTS_KEY, n: {} } satisfies QueueCountsRow);
 		});

@@ -1,5 +1,6 @@
 // Backups: the whole database out as one object, and back in — merging or replacing — in one transaction.
 
+import { reconcileChanges } from '../changes';
 import type { Backup } from '../../backup/format';
 import { SETTING } from '../names';
 import { markStatsStale } from '../stats';
@@ -186,10 +187,13 @@ export async function applyImport(
 			db.firsts,
 			db.library,
 			db.articles,
-			db.meanings
+			db.meanings,
+			db.changes
 		],
 		async () => {
 			const summary = await plan(db, backup, mode);
+			// What the import changed, logged for sync as changes made now (db/changes.ts).
+			const logged = <T>(v: T) => reconcileChanges(db, () => new Date()).then(() => v);
 			// The statistics describe the old history: they are summed again from the new one.
 			await Promise.all([db.statdays.clear(), db.firsts.clear()]);
 			const cards = backup.cards.map((c) => {
@@ -216,7 +220,7 @@ export async function applyImport(
 				await db.settings.bulkAdd(backup.settings.filter((s) => !LOCAL_KEYS.includes(s.key)));
 				await markStatsStale(db);
 				await db.words.bulkAdd(backup.words);
-				return summary;
+				return logged(summary);
 			}
 			const here = new Map(
 				(await db.cards.bulkGet(cards.map((c) => c.id)))
@@ -253,7 +257,7 @@ export async function applyImport(
 			await db.articles.bulkPut(own.articles.filter((a) => fresh.has(a.slug)));
 			const meant = new Set(await db.meanings.toCollection().primaryKeys());
 			await db.meanings.bulkAdd(backup.meanings.filter((m) => !meant.has(m.headword)));
-			return summary;
+			return logged(summary);
 		}
 	);
 }
