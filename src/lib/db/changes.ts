@@ -17,18 +17,10 @@
 // device may win, but every device picks the same one). An undone answer is final: a review id is
 // never given twice.
 
-import type { Table } from 'dexie';
 // srs/settings.ts alone, not the srs index: the schema imports this module, and ts-fsrs need not follow.
 import { DEFAULT_SETTINGS, normaliseSettings, type SchedulerSettings } from '../srs/settings';
 import { SETTING } from './names';
-import type {
-	LibraryEntry,
-	Setting,
-	StoredCard,
-	StoredMeaning,
-	StoredWord,
-	SyncChange
-} from './rows';
+import type { SyncChange } from './rows';
 import type { KartuDB } from './schema';
 
 export type { SyncChange };
@@ -107,14 +99,10 @@ export function changesAfter(db: KartuDB, seq: number, limit: number): Promise<S
 }
 
 /** The tables `reconcileChanges` reads, as a KartuDB or an upgrade's transaction names them. */
-export interface ChangeTables {
-	cards: Table<StoredCard, string>;
-	words: Table<StoredWord, string>;
-	meanings: Table<StoredMeaning, string>;
-	settings: Table<Setting, string>;
-	library: Table<LibraryEntry, string>;
-	changes: Table<SyncChange, number>;
-}
+export type ChangeTables = Pick<
+	KartuDB,
+	'cards' | 'words' | 'meanings' | 'settings' | 'library' | 'changes'
+>;
 
 /**
  * Logs a change for everything whose value here differs from what the log holds: used where data
