@@ -14,8 +14,8 @@
 //   from the `before` of the earliest answer ever given, the undone ones included.
 // - Everything else sync carries (word marks, meanings, suspensions, settings, articles): per key,
 //   the change made last holds (db/changes.ts `holdsOver`: the time the learner acted, not when it
-//   arrived; at the same instant the larger change id). Marks sent before the change log (`later`)
-//   are read as changes.
+//   arrived; at the same instant the larger change id). Marks sent before the change log are read
+//   as changes (sync/run.ts `docChange`).
 
 import type { Card, Grade } from 'ts-fsrs';
 
@@ -82,21 +82,6 @@ export function replayCard(
 		state = sameState(r.before, state) ? r.after : scheduler.answer(state, r.grade, r.time);
 	}
 	return state;
-}
-
-/** A value the learner set at a time: a word mark, a meaning. */
-export interface Stamped {
-	time: Date;
-}
-
-/**
- * Whether `b` wins over `a` for the same key: the later time; at the same instant, the larger of
- * the two values written out (any fixed order would do; it only has to be the same everywhere).
- */
-export function later<T extends Stamped>(a: T, b: T): boolean {
-	const d = b.time.getTime() - a.time.getTime();
-	if (d !== 0) return d > 0;
-	return JSON.stringify(b) > JSON.stringify(a);
 }
 
 /**
