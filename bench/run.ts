@@ -33,6 +33,8 @@ import {
 	measureReschedule,
 	writeOptimiserReport
 } from './optimiser';
+// Sync (issue 17): its own results file, bench/results-sync.md.
+import { measureSync, writeSyncReport } from './sync';
 
 const started = Date.now();
 const sizes = (process.env.SIZES ?? '200,10000,100000').split(',').map(Number);
@@ -100,6 +102,13 @@ try {
 	const reschedule = await measureReschedule(browser, server.url);
 	const optimiserMd = writeOptimiserReport(learners, fit, chromium, reschedule);
 	console.log('\n' + optimiserMd);
+
+	// --- Sync through CouchDB (bench/sync.ts), written to bench/results-sync.md ---
+	log('sync: the first sync of 100,000 reviews, and one answer from one device to another');
+	const syncFigures = await measureSync(browser, server.url);
+	console.log('\n' + writeSyncReport(syncFigures, chromium));
+	figures.push(...syncFigures); // for the missed targets below (results.md is written already)
+	// --- end of sync ---
 	const missed = figures.filter((f) => !f.pass);
 	if (missed.length)
 		log(

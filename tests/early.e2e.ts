@@ -65,7 +65,7 @@ test('a first visit to the home page creates no database and loads no Dexie; the
 	await page.getByRole('link', { name: 'Start review' }).click();
 	await expect(page.locator('article.card:visible')).toBeVisible();
 	expect(await page.evaluate(() => indexedDB.databases())).toEqual([
-		{ name: 'kartu', version: 90 }
+		{ name: 'kartu', version: 100 }
 	]);
 	// Back home, the counts are read from the database the review page filled.
 	await page.getByRole('link', { name: 'Home', exact: true }).click();

@@ -74,7 +74,7 @@ test('a schema-5 database with two articles sharing words upgrades with every re
 		cards: { id: string; articles: string[]; queue: number }[];
 		reviews: { id: string; cardId: string }[];
 	};
-	expect(version).toBe(90);
+	expect(version).toBe(100);
 	// Every review kept, under its card's new id.
 	const ids = new Set(stored.cards.map((c) => c.id));
 	expect(stored.reviews).toHaveLength(v5.reviews.length);

@@ -19,7 +19,7 @@
 // transaction has committed (`journal`, `replayJournal`):
 //   journal        the answer as given, until its transaction has committed  here, journal()
 // A practice answer (recordPractice) writes only its review row and answerHours. Nothing else is
-// written by an answer.
+// written by an answer. Undo also logs the answer as undone, for sync (`changes`, db/changes.ts).
 
 import type { Card as FsrsCard } from 'ts-fsrs';
 import Dexie from 'dexie';
@@ -29,6 +29,7 @@ import { QUEUE } from './queues';
 import { queueOf, type KartuDB } from './schema';
 import type { AnswerInput, JournalEntry, StoredCard, StoredReview } from './rows';
 import { INDEX, STORE } from './names';
+import { changeKey, logChanges, type UndoneValue } from './changes';
 
 export type { AnswerInput };
 
@@ -176,11 +177,12 @@ export async function replayJournal(db: KartuDB): Promise<number> {
 export async function undoAnswer(
 	db: KartuDB,
 	review: StoredReview,
-	dayStartHour: number
+	dayStartHour: number,
+	now = new Date()
 ): Promise<StoredCard> {
 	return db.transaction(
 		'rw',
-		[db.cards, db.reviews, db.settings, db.statdays, db.firsts],
+		[db.cards, db.reviews, db.settings, db.statdays, db.firsts, db.changes],
 		async () => {
 			const card = await db.cards.get(review.cardId);
 			if (!card) throw new Error('The card of this answer no longer exists.');
@@ -194,6 +196,7 @@ export async function undoAnswer(
 			restored.queue = queueOf(restored);
 			await db.cards.put(restored);
 			await db.reviews.delete(review.id);
+			await logUndone(db, review, now);
 			await countAnswer(db, review, restored, dayStartHour, -1);
 			return restored;
 		}
@@ -214,8 +217,25 @@ export async function recordPractice(
 }
 
 /** Takes back a practice answer: its review row goes; the card was never changed. */
-export async function undoPractice(db: KartuDB, review: StoredReview): Promise<void> {
-	await db.reviews.delete(review.id);
+export async function undoPractice(
+	db: KartuDB,
+	review: StoredReview,
+	now = new Date()
+): Promise<void> {
+	await db.transaction('rw', db.reviews, db.changes, async () => {
+		await db.reviews.delete(review.id);
+		await logUndone(db, review, now);
+	});
+}
+
+/** Logs an undone answer for sync (db/changes.ts): removed on every device, its card replayed. */
+function logUndone(db: KartuDB, review: StoredReview, now: Date): Promise<void> {
+	const value: UndoneValue = {
+		before: review.before,
+		time: review.time.getTime(),
+		...(review.practice ? { practice: true } : {})
+	};
+	return logChanges(db, [{ key: changeKey.undone(review.cardId, review.id), value, time: now }]);
 }
 
 /** The stored cards of `ids` that exist (to show review cards the queue knows by id). */

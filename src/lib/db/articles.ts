@@ -8,6 +8,7 @@ import { ARTICLE_SPAN, articleBase, syncDecks, type SyncResult } from './decks';
 import { SETTING } from './names';
 import type { LibraryEntry, StoredArticle, StoredCard, StoredMeaning, WordMark } from './rows';
 import type { KartuDB } from './schema';
+import { changeKey, logChanges } from './changes';
 
 /** An article ready to be stored: what the preview showed, with the learner's title. */
 export interface NewArticle {
@@ -57,13 +58,15 @@ export function getArticle(db: KartuDB, slug: string): Promise<StoredArticle | u
  * Stores an added article and its cards, with the learner's choices, in one transaction: the word
  * marks (an unticked word is ignored), the meanings typed, the article and its library entry, and
  * its deck through `syncDecks` (a headword already in the collection gets no second card; its cloze
- * card gains this article's sentence). Refuses a text the library has already.
+ * card gains this article's sentence). Refuses a text the library has already. Logs all of it for
+ * sync (db/changes.ts) unless `log` is false (an article received from another device).
  */
 export async function addArticle(
 	db: KartuDB,
 	article: NewArticle,
 	choices: PreviewChoices,
-	now = new Date()
+	now = new Date(),
+	log = true
 ): Promise<SyncResult> {
 	return db.transaction(
 		'rw',
@@ -75,21 +78,33 @@ export async function addArticle(
 			db.words,
 			db.meanings,
 			db.headwords,
-			db.articleReadable
+			db.articleReadable,
+			db.changes
 		],
 		async () => {
 			const same = await db.library.where('fingerprint').equals(article.fingerprint).first();
 			if (same) throw new Error(`This text is in your library already, as “${same.title}”.`);
 			const marks = Object.entries(choices.marks);
 			const known = await db.words.bulkGet(marks.map(([hw]) => hw));
-			await db.words.bulkPut(
-				marks.filter((_, i) => !known[i]).map(([headword, mark]) => ({ headword, mark, time: now }))
-			);
-			await db.meanings.bulkPut(
-				Object.entries(choices.meanings)
-					.map(([headword, gloss]) => ({ headword, gloss: gloss.trim(), pos: '', time: now }))
-					.filter((m) => m.gloss)
-			);
+			const words = marks
+				.filter((_, i) => !known[i])
+				.map(([headword, mark]) => ({ headword, mark, time: now }));
+			await db.words.bulkPut(words);
+			const meanings = Object.entries(choices.meanings)
+				.map(([headword, gloss]) => ({ headword, gloss: gloss.trim(), pos: '', time: now }))
+				.filter((m) => m.gloss);
+			await db.meanings.bulkPut(meanings);
+			if (log)
+				await logChanges(db, [
+					...words.map((w) => ({ key: changeKey.word(w.headword), value: w.mark, time: now })),
+					...meanings.map((m) => ({
+						key: changeKey.meaning(m.headword),
+						value: { gloss: m.gloss, pos: m.pos },
+						time: now
+					})),
+					{ key: changeKey.article(article.slug), value: { added: true }, time: now },
+					{ key: changeKey.title(article.slug), value: article.title, time: now }
+				]);
 			const deck: Deck = {
 				...article.deck,
 				article: { ...article.deck.article, title: article.title }
@@ -108,11 +123,22 @@ export async function addArticle(
 	);
 }
 
-/** Gives an added article another title; false when there is no such article. */
-export async function renameArticle(db: KartuDB, slug: string, title: string): Promise<boolean> {
-	return db.transaction('rw', db.library, db.articles, async () => {
+/**
+ * Gives an added article another title; false when there is no such article. Logged for sync
+ * unless `log` is false (a title received).
+ */
+export async function renameArticle(
+	db: KartuDB,
+	slug: string,
+	title: string,
+	now = new Date(),
+	log = true
+): Promise<boolean> {
+	return db.transaction('rw', db.library, db.articles, db.changes, async () => {
 		const [entry, stored] = await Promise.all([db.library.get(slug), db.articles.get(slug)]);
 		if (!entry || !stored) return false;
+		if (log && entry.title !== title)
+			await logChanges(db, [{ key: changeKey.title(slug), value: title, time: now }]);
 		await db.library.put({ ...entry, title });
 		await db.articles.put({
 			...stored,
@@ -132,7 +158,8 @@ export async function deleteArticle(
 	db: KartuDB,
 	slug: string,
 	bundled: Deck[],
-	now = new Date()
+	now = new Date(),
+	log = true
 ): Promise<SyncResult | undefined> {
 	return db.transaction(
 		'rw',
@@ -145,11 +172,13 @@ export async function deleteArticle(
 			db.meanings,
 			db.articleCounts,
 			db.headwords,
-			db.articleReadable
+			db.articleReadable,
+			db.changes
 		],
 		async () => {
 			const stored = await db.articles.get(slug);
 			if (!stored) return undefined;
+			if (log) await logChanges(db, [{ key: changeKey.article(slug), value: null, time: now }]);
 			const empty: Deck = { article: stored.deck.article, sentences: [], cards: [] };
 			const result = await syncDecks(
 				db,
@@ -239,15 +268,33 @@ export async function setMeaning(
 	headword: string,
 	gloss: string,
 	pos = '',
-	now = new Date()
+	now = new Date(),
+	log = true
 ): Promise<void> {
 	const meaning: StoredMeaning = { headword, gloss: gloss.trim(), pos: pos.trim(), time: now };
 	if (!meaning.gloss) throw new Error('Type a meaning first.');
 	await db.transaction(
 		'rw',
-		[db.meanings, db.cards, db.articles, db.settings, db.words, db.headwords, db.articleReadable],
+		[
+			db.meanings,
+			db.cards,
+			db.articles,
+			db.settings,
+			db.words,
+			db.headwords,
+			db.articleReadable,
+			db.changes
+		],
 		async () => {
 			await db.meanings.put(meaning);
+			if (log)
+				await logChanges(db, [
+					{
+						key: changeKey.meaning(headword),
+						value: { gloss: meaning.gloss, pos: meaning.pos },
+						time: now
+					}
+				]);
 			const cards = await db.cards.where('content.headword').equals(headword).toArray();
 			await db.cards.bulkPut(
 				cards.map((c): StoredCard => ({ ...c, content: withMeaning(c.content, meaning) }))

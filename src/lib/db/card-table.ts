@@ -7,6 +7,7 @@ import { type StoredCard } from './rows';
 import { cardsPerQueue } from './cards';
 import { inQueue } from './queues';
 import { INDEX } from './names';
+import { changeKey, logChanges } from './changes';
 
 /** Every card, in queue and introduction order. */
 export function allCards(db: KartuDB): Promise<StoredCard[]> {
@@ -77,9 +78,26 @@ export async function cardPage(
 	});
 }
 
-export async function setSuspended(db: KartuDB, ids: string[], suspended: boolean): Promise<void> {
-	await db.transaction('rw', db.cards, async () => {
+/**
+ * Suspends cards or lets them back into the queue; the change of each card that changed is logged
+ * for sync (db/changes.ts) unless `log` is false (a change received).
+ */
+export async function setSuspended(
+	db: KartuDB,
+	ids: string[],
+	suspended: boolean,
+	now = new Date(),
+	log = true
+): Promise<void> {
+	await db.transaction('rw', db.cards, db.changes, async () => {
 		const cards = (await db.cards.bulkGet(ids)).filter((c): c is StoredCard => !!c);
+		if (log)
+			await logChanges(
+				db,
+				cards
+					.filter((c) => c.suspended !== suspended)
+					.map((c) => ({ key: changeKey.suspended(c.id), value: suspended, time: now }))
+			);
 		await db.cards.bulkPut(
 			cards.map((c) => ({ ...c, suspended, queue: queueOf({ ...c, suspended }) }))
 		);

@@ -20,6 +20,19 @@ export function onDatabaseChanged(changed: () => void): void {
 }
 
 /**
+ * Calls `changed` once a transaction has committed a write to one of `tables` of the database
+ * `db` (by name), in this tab or another; returns the unsubscribe.
+ */
+export function onTablesChanged(db: string, tables: string[], changed: () => void): () => void {
+	const prefixes = tables.map((t) => `idb://${db}/${t}/`);
+	const listener = (parts: Record<string, unknown>) => {
+		if (Object.keys(parts).some((k) => prefixes.some((p) => k.startsWith(p)))) changed();
+	};
+	Dexie.on('storagemutated', listener);
+	return () => Dexie.on('storagemutated').unsubscribe(listener);
+}
+
+/**
  * Keeps this connection out of the way of a newer version's upgrade: when another tab opens the
  * database at a higher schema version (or deletes it), the connection closes at once, so the
  * upgrade is not blocked, and stays closed (Dexie's own handler would let the next query reopen it

@@ -40,7 +40,12 @@ export const STORE = {
 	/** Each article's word occurrences and how many of them the learner can read (derived/readable.ts). */
 	articleReadable: 'articleReadable',
 	/** Answers written ahead of their transaction, replayed if it never committed (answers.ts). */
-	journal: 'journal'
+	journal: 'journal',
+	/**
+	 * Every change of what sync carries besides answers (word marks, meanings, suspensions, scheduler
+	 * settings, added articles, undone answers), this device's and those received (from schema 9; db/changes.ts).
+	 */
+	changes: 'changes'
 } as const;
 
 /** The indexes the readers name (Dexie's compound-index syntax is the index's IndexedDB name). */

@@ -194,6 +194,26 @@ export interface QueueCountsRow {
 	newFrom?: number;
 }
 
+/**
+ * One change the learner made to something sync carries (db/changes.ts): on this device or
+ * received from another. For each key, the change with the latest `time` (then the larger `id`)
+ * holds; the others are kept so that every device decides the same way.
+ */
+export interface SyncChange {
+	/** Local order (auto-increment): what is still to send is after the last sent. */
+	seq?: number;
+	/** Unique across devices, and the server document's id: `c:` + time in base 36 + `-` + 8 random digits. */
+	id: string;
+	/** What it changes: `w:headword`, `m:headword`, `s:cardId`, `p:setting`, `a:slug`, `t:slug`, `u:cardId|reviewId`. */
+	key: string;
+	/** When the learner made it (not when it arrived). */
+	time: Date;
+	/** The new value (null for a removal): see db/changes.ts for each kind. */
+	value: unknown;
+	/** For new FSRS parameters: where they came from (`source`, and the optimiser's `fit`). */
+	meta?: Record<string, unknown>;
+}
+
 /** One answer: review id, card id, the card's state before it, 1 for a practice answer, time (ms). */
 export type AnswerEntry = [
 	id: string,

@@ -47,6 +47,7 @@ const TABLES = [
 	'articleReadable',
 	'articles',
 	'cards',
+	'changes',
 	'counts',
 	'firsts',
 	'headwords',
@@ -109,7 +110,7 @@ describe('upgrades keep data', () => {
 		// One article: every card stays a card of its own, under its new id.
 		expect(cards).toHaveLength(v1.cards.length);
 		expect(await db.reviews.count()).toBe(v1.reviews.length);
-		expect(db.verno).toBe(9);
+		expect(db.verno).toBe(10);
 		expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
 		for (const c of v1.cards) {
 			const now = cards.find((x) => x.id === cardIdFromV1(c.id))!;
@@ -191,7 +192,7 @@ describe('upgrades keep data', () => {
 		});
 
 		it('gives each headword one card of each kind, with the state of the one most studied', async () => {
-			expect(db.verno).toBe(9);
+			expect(db.verno).toBe(10);
 			expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
 			const cards = await db.cards.toArray();
 			const groups = new Map<string, typeof oldCards>();
@@ -224,6 +225,20 @@ describe('upgrades keep data', () => {
 			expect(
 				cards.filter((c) => c.content.headword === 'negara').every((c) => c.mark === 'known')
 			).toBe(true);
+		});
+
+		it('fills the change log of schema 10 with the word marks and settings it holds', async () => {
+			const changes = await db.changes.toArray();
+			const word = v5.words[0] as { headword: string; mark: string; time: string };
+			expect(changes.find((c) => c.key === `w:${word.headword}`)).toMatchObject({
+				value: word.mark,
+				time: new Date(word.time)
+			});
+			// Only what differs from the defaults, at the epoch: any change made since holds over it.
+			const settings = changes.filter((c) => c.key.startsWith('p:'));
+			for (const c of settings) expect(c.time.getTime()).toBe(0);
+			expect(changes.every((c) => /^c:[0-9a-z]+-[0-9a-f]{8}$/.test(c.id))).toBe(true);
+			expect(changes).toHaveLength(1 + settings.length);
 		});
 
 		it('keeps every review, each following its card to its new id', async () => {
@@ -334,7 +349,7 @@ Pedagang ikan di pelabuhan itu bangun sebelum matahari terbit.
 Hubungan antara nelayan dan pedagang sangat erat sejak dulu.
 Presiden mengunjungi pasar itu dan berbicara dengan para nelayan.`);
 		beforeEach(async () => {
-			// The rows of version 8's stores as the app writes them (version 9 only adds stores).
+			// The rows of version 8's stores as the app writes them (versions 9 and 10 only add stores).
 			const made = new KartuDB(`v8-source-${++n}`);
 			opened.push(made);
 			await syncDecks(made, [seed.deck], T0);
@@ -358,7 +373,7 @@ Presiden mengunjungi pasar itu dan berbicara dengan para nelayan.`);
 		});
 
 		it('counts each article’s due buckets and readable share, and has the bundled decks stored again', async () => {
-			expect(db.verno).toBe(9);
+			expect(db.verno).toBe(10);
 			expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
 			const slug = (await pasar).slug;
 			// Nothing lost but the two settings rows that make the next start store the bundled deck again.

@@ -22,8 +22,10 @@ import type {
 	StoredCard,
 	StoredReview,
 	StoredSnapshot,
-	StoredWord
+	StoredWord,
+	SyncChange
 } from './rows';
+import { reconcileChanges } from './changes';
 import { answerEntry, answerHoursMiddleware, keptFrom } from './derived/answer-hours';
 import { queueCountsStore } from './derived/queue-counts';
 import { articleCountsStore } from './derived/article-counts';
@@ -53,6 +55,7 @@ export class KartuDB extends Dexie {
 	articleDue!: Table<ArticleDueRow, [number, string]>;
 	headwords!: EntityTable<HeadwordRow, 'headword'>;
 	articleReadable!: EntityTable<ArticleReadableRow, 'article'>;
+	changes!: Table<SyncChange, number>;
 
 	/** `options`: Dexie's, such as another IndexedDB implementation (tests). */
 	constructor(name = DB_NAME, options?: DexieOptions) {
@@ -236,6 +239,26 @@ export class KartuDB extends Dexie {
 						SETTING.contentVersion,
 						...bundled.map((slug) => SETTING.deckHashPrefix + slug)
 					]);
+			});
+		// v10: the change log of what sync carries besides answers (db/changes.ts): word marks and
+		// their clearing, meanings, suspensions, scheduler settings, added articles with their titles
+		// and deletion, undone answers. Filled here with what the database holds, each change at the
+		// time its row knows (a word's mark, an article's addition) or else at the epoch, so that any
+		// change made since on another device holds over it.
+		this.version(10)
+			.stores({ [STORE.changes]: '++seq, &id, key' })
+			.upgrade(async (tx) => {
+				await reconcileChanges(
+					{
+						cards: tx.table('cards'),
+						words: tx.table('words'),
+						meanings: tx.table(STORE.meanings),
+						settings: tx.table('settings'),
+						library: tx.table(STORE.library),
+						changes: tx.table(STORE.changes)
+					},
+					(rowTime) => rowTime ?? new Date(0)
+				);
 			});
 		this.on('populate', (tx) => {
 			tx.table(STORE.counts).add({

@@ -2,6 +2,7 @@
 
 import { normaliseSettings, validateSettings, type SchedulerSettings } from '../srs';
 import { SETTING, SETTINGS_HINT } from './names';
+import { changeKey, logChanges } from './changes';
 import type { KartuDB } from './schema';
 
 export async function loadSettings(db: KartuDB): Promise<SchedulerSettings> {
@@ -12,20 +13,34 @@ export async function loadSettings(db: KartuDB): Promise<SchedulerSettings> {
 /**
  * Saves valid settings; throws with the validation messages otherwise, leaving the stored ones as
  * they were. A change of the FSRS parameters joins their history (`ParameterChange`), in the same
- * transaction, as one made `source` (the settings form's, unless said).
+ * transaction, as one made `source` (the settings form's, unless said). Each setting that changed
+ * is logged for sync (db/changes.ts) unless `log` is false (a change received).
  */
 export async function saveSettings(
 	db: KartuDB,
 	settings: SchedulerSettings,
 	change: Omit<ParameterChange, 'time' | 'weights' | 'previous'> = { source: 'settings' },
-	now = new Date()
+	now = new Date(),
+	log = true
 ): Promise<void> {
 	const errors = validateSettings(settings);
 	if (errors.length) throw new Error(errors.join(' '));
 	const value = plain(settings);
-	await db.transaction('rw', db.settings, async () => {
+	await db.transaction('rw', db.settings, db.changes, async () => {
 		const before = normaliseSettings((await db.settings.get(SETTING.scheduler))?.value);
 		await db.settings.put({ key: SETTING.scheduler, value });
+		if (log)
+			await logChanges(
+				db,
+				(Object.keys(value) as (keyof SchedulerSettings)[])
+					.filter((name) => JSON.stringify(value[name]) !== JSON.stringify(before[name]))
+					.map((name) => ({
+						key: changeKey.setting(name),
+						value: value[name],
+						time: now,
+						...(name === 'weights' ? { meta: plain({ ...change }) } : {})
+					}))
+			);
 		if (sameWeights(before.weights, value.weights)) return;
 		const history = await loadParameterHistory(db);
 		history.push({

@@ -2,19 +2,28 @@
 // learner gave, how far this device got with that server, the reviews it has yet to send, and the
 // reviews received, merged in with each touched card's state replayed (sync/merge.ts).
 //
-// What a received batch writes, in one transaction:
-//   reviews    the reviews this device did not have (by id: never one twice)
+// What a received batch of reviews writes, in one transaction:
+//   reviews    the reviews this device did not have (by id: never one twice), none undone here
 //   cards      each touched card's state, replayed from its whole history (only when it changed)
 //   settings   'stats-state' marked stale, so the statistics are summed again (stats.ts)
 //   counts, articleCounts, answerHours   through the middlewares, as for any answer
-// Nothing is ever deleted: a server can add history, not take it away.
+// A received change (db/changes.ts) joins the log and, when it holds, is applied through the same
+// writer as the learner's own (markWord, setMeaning, setSuspended, saveSettings, addArticle,
+// renameArticle, deleteArticle), unlogged; an undone answer deletes its review and replays its card.
+// Nothing is deleted because a server lacks it: only a change a device made removes anything.
 
-import { later, replayCard, sameState, type Answerer } from '../sync/merge';
+import type { Card as FsrsCard } from 'ts-fsrs';
+import { replayCard, sameState, type Answerer, type UndoneAnswer } from '../sync/merge';
+import { DEFAULT_SETTINGS, validateSettings } from '../srs';
+import type { Deck } from '../cards';
 import { markStatsStale } from './stats';
 import { markWord } from './words';
-import { setMeaning } from './articles';
+import { addArticle, deleteArticle, renameArticle, setMeaning } from './articles';
+import { setSuspended } from './card-table';
+import { loadSettings, saveSettings, type ParameterChange } from './settings';
+import { changeKey, holdsOver, latestChanges, type UndoneValue } from './changes';
 import { queueOf, type KartuDB } from './schema';
-import type { StoredCard, StoredMeaning, StoredReview, StoredWord } from './rows';
+import type { LibraryEntry, StoredCard, StoredReview, SyncChange } from './rows';
 import { SETTING } from './names';
 
 /** What the learner set up on Settings → Sync. */
@@ -32,7 +41,7 @@ export interface SyncResult {
 	time: Date;
 	sent: number;
 	received: number;
-	/** Word marks and meanings taken from the server (absent before they were synced). */
+	/** Changes taken from the server: marks, meanings, suspensions, settings, articles, undone answers. */
 	marks?: number;
 	/** Why it stopped, in words for the learner; absent when it went through. */
 	error?: string;
@@ -45,7 +54,9 @@ export interface SyncProgress {
 	sentUpTo: string;
 	/** The server's `_changes` sequence read up to; null before the first pull. */
 	since: string | number | null;
-	/** The latest time (ms) of a word mark or meaning sent; absent for none. */
+	/** The last change of the log sent (db/changes.ts, its local `seq`); absent for none. */
+	changesSentUpTo?: number;
+	/** Before the change log: the latest time (ms) of a word mark or meaning sent (no longer read). */
 	marksSentUpTo?: number;
 	last?: SyncResult;
 }
@@ -95,10 +106,45 @@ export async function reviewsAfter(
 	return db.reviews.where(':id').above(after).limit(limit).toArray();
 }
 
+/** The undone answers of each card (db/changes.ts `u:`), for its replay. */
+async function undoneOf(db: KartuDB, cardId: string): Promise<UndoneAnswer[]> {
+	const prefix = changeKey.undone(cardId, '');
+	return (await db.changes.where('key').startsWith(prefix).toArray()).map((c) => {
+		const v = c.value as UndoneValue;
+		return {
+			id: c.key.slice(prefix.length),
+			time: new Date(v.time),
+			before: v.before as FsrsCard,
+			...(v.practice ? { practice: true } : {})
+		};
+	});
+}
+
 /**
- * Adds the reviews this device did not have, and replays the state of each card they touch
- * (sync/merge.ts `replayCard`); a review of a card this device does not have is kept all the same.
- * Returns how many reviews were new.
+ * Replays each card of `ids` from its whole history (sync/merge.ts `replayCard`) and stores the
+ * state reached where it differs. Inside a transaction on cards, reviews and changes.
+ */
+async function replayCards(db: KartuDB, ids: string[], scheduler: Answerer): Promise<number> {
+	const cards = await db.cards.bulkGet(ids);
+	const changed: StoredCard[] = [];
+	for (const card of cards) {
+		if (!card) continue;
+		const history = await db.reviews.where('cardId').equals(card.id).toArray();
+		const state = replayCard(history, scheduler, await undoneOf(db, card.id));
+		if (state && !sameState(state, card.fsrs)) {
+			const next: StoredCard = { ...card, fsrs: state };
+			next.queue = queueOf(next);
+			changed.push(next);
+		}
+	}
+	await db.cards.bulkPut(changed);
+	return changed.length;
+}
+
+/**
+ * Adds the reviews this device did not have (and had not seen undone), and replays the state of
+ * each card they touch (sync/merge.ts `replayCard`); a review of a card this device does not have
+ * is kept all the same, and replayed when the card arrives. Returns how many reviews were new.
  */
 export async function mergeReviews(
 	db: KartuDB,
@@ -108,80 +154,220 @@ export async function mergeReviews(
 	if (!reviews.length) return 0;
 	return db.transaction(
 		'rw',
-		[db.cards, db.reviews, db.settings, db.statdays, db.firsts],
+		[db.cards, db.reviews, db.settings, db.statdays, db.firsts, db.changes],
 		async () => {
 			const have = await db.reviews.bulkGet(reviews.map((r) => r.id));
-			const fresh = reviews.filter((r, i) => !have[i]);
+			const undone = new Set(
+				await db.changes
+					.where('key')
+					.anyOf(reviews.map((r) => changeKey.undone(r.cardId, r.id)))
+					.toArray()
+					.then((rows) => rows.map((c) => c.key))
+			);
+			const fresh = reviews.filter(
+				(r, i) => !have[i] && !undone.has(changeKey.undone(r.cardId, r.id))
+			);
 			if (!fresh.length) return 0;
 			await db.reviews.bulkAdd(fresh);
-			const ids = [...new Set(fresh.map((r) => r.cardId))];
-			const cards = await db.cards.bulkGet(ids);
-			const changed: StoredCard[] = [];
-			for (const card of cards) {
-				if (!card) continue;
-				const history = await db.reviews.where('cardId').equals(card.id).toArray();
-				const state = replayCard(history, scheduler);
-				if (state && !sameState(state, card.fsrs)) {
-					const next: StoredCard = { ...card, fsrs: state };
-					next.queue = queueOf(next);
-					changed.push(next);
-				}
-			}
-			await db.cards.bulkPut(changed);
+			await replayCards(db, [...new Set(fresh.map((r) => r.cardId))], scheduler);
 			await markStatsStale(db);
 			return fresh.length;
 		}
 	);
 }
 
-/** Word marks and meanings given after `since` (ms), to send. */
-export async function marksAfter(
-	db: KartuDB,
-	since: number
-): Promise<{ words: StoredWord[]; meanings: StoredMeaning[] }> {
-	const after = (r: { time: Date }) => r.time.getTime() > since;
-	return {
-		words: (await db.words.toArray()).filter(after),
-		meanings: (await db.meanings.toArray()).filter(after)
-	};
+/** A change as received: an added article's comes with the article itself. */
+export type ReceivedChange = SyncChange & { article?: ArticleBody };
+
+/** What a device needs to add an article another device added: its library entry, text and deck. */
+export interface ArticleBody {
+	entry: LibraryEntry;
+	text: string;
+	deck: Deck;
 }
 
-const wordValue = (w: StoredWord): StoredWord => ({
-	headword: w.headword,
-	mark: w.mark,
-	time: new Date(w.time)
-});
-const meaningValue = (m: StoredMeaning): StoredMeaning => ({
-	headword: m.headword,
-	gloss: m.gloss,
-	pos: m.pos,
-	time: new Date(m.time)
-});
+/** The added article `slug` as sent with its `a:` change; undefined once it is deleted. */
+export async function articleBody(db: KartuDB, slug: string): Promise<ArticleBody | undefined> {
+	const [entry, stored] = await Promise.all([db.library.get(slug), db.articles.get(slug)]);
+	return entry && stored ? { entry, text: stored.text, deck: stored.deck } : undefined;
+}
 
 /**
- * Takes a word mark from another device when it wins over this device's (sync/merge.ts `later`):
- * the mark is stored with its own time and the headword's cards follow, as in the reader.
- * Returns whether it was taken.
+ * Takes changes from other devices (db/changes.ts): each joins the log, and applies when it holds
+ * over every change of its key here (the latest wins), in time order; an undone answer always
+ * applies. `bundled` gives the build's decks, which deleting an article needs. Returns how many
+ * changes applied.
  */
-export async function mergeWord(db: KartuDB, remote: StoredWord): Promise<boolean> {
-	return db.transaction('rw', db.words, db.cards, async () => {
-		const local = await db.words.get(remote.headword);
-		if (local && !later(wordValue(local), wordValue(remote))) return false;
-		await markWord(db, remote.headword, remote.mark, remote.time);
-		return true;
-	});
+export async function mergeChanges(
+	db: KartuDB,
+	changes: ReceivedChange[],
+	scheduler: Answerer,
+	bundled: () => Promise<Deck[]>
+): Promise<number> {
+	if (!changes.length) return 0;
+	const sorted = [...changes].sort(
+		(a, b) => a.time.getTime() - b.time.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+	);
+	const decks = sorted.some((c) => c.key.startsWith('a:') && !c.value) ? await bundled() : [];
+	let taken = 0;
+	for (const c of sorted) if (await mergeChange(db, c, scheduler, decks)) taken++;
+	if (sorted.some((c) => c.key.startsWith('s:') || c.key.startsWith('a:')))
+		await suspendAsLogged(db);
+	return taken;
 }
 
-/** The same for a meaning the learner typed: the later one wins, on every card of the headword. */
-export async function mergeMeaning(db: KartuDB, remote: StoredMeaning): Promise<boolean> {
+async function mergeChange(
+	db: KartuDB,
+	c: ReceivedChange,
+	scheduler: Answerer,
+	decks: Deck[]
+): Promise<boolean> {
 	return db.transaction(
 		'rw',
-		[db.meanings, db.cards, db.articles, db.settings, db.words, db.headwords, db.articleReadable],
+		[
+			db.changes,
+			db.cards,
+			db.reviews,
+			db.words,
+			db.meanings,
+			db.settings,
+			db.articles,
+			db.library,
+			db.articleCounts,
+			db.statdays,
+			db.firsts,
+			db.headwords,
+			db.articleReadable
+		],
 		async () => {
-			const local = await db.meanings.get(remote.headword);
-			if (local && !later(meaningValue(local), meaningValue(remote))) return false;
-			await setMeaning(db, remote.headword, remote.gloss, remote.pos, remote.time);
-			return true;
+			if (await db.changes.where('id').equals(c.id).count()) return false;
+			const latest = (await latestChanges(db, [c.key])).get(c.key);
+			const { article, ...row } = c;
+			delete row.seq;
+			await db.changes.add(row);
+			if (!c.key.startsWith('u:') && latest && !holdsOver(latest, c)) return false;
+			return applyChange(db, c, article, scheduler, decks);
 		}
 	);
+}
+
+/** Makes the data here say what change `c` says (which holds): through the writers, unlogged. */
+async function applyChange(
+	db: KartuDB,
+	c: SyncChange,
+	article: ArticleBody | undefined,
+	scheduler: Answerer,
+	decks: Deck[]
+): Promise<boolean> {
+	const name = c.key.slice(2);
+	const v = c.value as never;
+	switch (c.key.slice(0, 2)) {
+		case 'w:': {
+			const mark = c.value === 'known' || c.value === 'ignored' ? c.value : undefined;
+			await markWord(db, name, mark, c.time, false);
+			return true;
+		}
+		case 'm:': {
+			const { gloss, pos } = (c.value ?? {}) as { gloss?: unknown; pos?: unknown };
+			if (typeof gloss !== 'string' || !gloss.trim()) return false;
+			await setMeaning(db, name, gloss, typeof pos === 'string' ? pos : '', c.time, false);
+			return true;
+		}
+		case 's:':
+			await setSuspended(db, [name], c.value === true, c.time, false);
+			return true;
+		case 'p:': {
+			if (!(name in DEFAULT_SETTINGS)) return false;
+			const next = { ...(await loadSettings(db)), [name]: v };
+			if (validateSettings(next).length) return false;
+			const source = c.meta?.source;
+			const change = {
+				source: source === 'optimiser' || source === 'restore' ? source : 'settings',
+				...(c.meta?.fit ? { fit: c.meta.fit } : {})
+			} as Omit<ParameterChange, 'time' | 'weights' | 'previous'>;
+			await saveSettings(db, next, change, c.time, false);
+			return true;
+		}
+		case 't:':
+			return renameArticle(db, name, String(c.value), c.time, false);
+		case 'a:':
+			if (!c.value) return !!(await deleteArticle(db, name, decks, c.time, false));
+			return addReceivedArticle(db, name, article, scheduler);
+		case 'u:': {
+			const reviewId = c.key.slice(c.key.lastIndexOf('|') + 1);
+			const review = await db.reviews.get(reviewId);
+			if (!review) return true;
+			await db.reviews.delete(reviewId);
+			await replayCards(db, [review.cardId], scheduler);
+			await markStatsStale(db);
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * Adds an article received from another device through `addArticle`, as the learner's own adding
+ * does (its marks and meanings travel as changes of their own), with the title that holds here, and
+ * replays its cards that were answered (their answers may have arrived before the article).
+ */
+async function addReceivedArticle(
+	db: KartuDB,
+	slug: string,
+	body: ArticleBody | undefined,
+	scheduler: Answerer
+): Promise<boolean> {
+	if (!body || body.entry.slug !== slug || (await db.library.get(slug))) return false;
+	if (await db.library.where('fingerprint').equals(body.entry.fingerprint).first()) return false;
+	const { entry } = body;
+	await addArticle(
+		db,
+		{
+			slug,
+			title: entry.title,
+			source: entry.source,
+			text: body.text,
+			fingerprint: entry.fingerprint,
+			words: entry.words,
+			deck: body.deck
+		},
+		{ marks: {}, meanings: {} },
+		entry.added,
+		false
+	);
+	const title = (await latestChanges(db, [changeKey.title(slug)])).get(changeKey.title(slug));
+	if (typeof title?.value === 'string' && title.value !== entry.title)
+		await renameArticle(db, slug, title.value, title.time, false);
+	const cards = await db.cards.where('articles').equals(slug).toArray();
+	await replayCards(
+		db,
+		cards.filter((x) => x.fsrs.reps === 0).map((x) => x.id),
+		scheduler
+	);
+	return true;
+}
+
+/**
+ * Suspends (or lets back) each card as the latest `s:` change of it says, where it does not yet:
+ * a card that arrived after its suspension did (its article, or the meaning that made it).
+ */
+async function suspendAsLogged(db: KartuDB): Promise<void> {
+	await db.transaction('rw', db.cards, db.changes, async () => {
+		const keys = [
+			...new Set(
+				await db.changes
+					.where('key')
+					.startsWith('s:')
+					.toArray()
+					.then((rows) => rows.map((c) => c.key))
+			)
+		];
+		const latest = await latestChanges(db, keys);
+		const cards = await db.cards.bulkGet(keys.map((k) => k.slice(2)));
+		for (const card of cards) {
+			const want = latest.get(changeKey.suspended(card?.id ?? ''))?.value === true;
+			if (card && card.suspended !== want)
+				await setSuspended(db, [card.id], want, new Date(), false);
+		}
+	});
 }

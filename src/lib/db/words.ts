@@ -2,6 +2,7 @@
 
 import { queueOf, type KartuDB } from './schema';
 import { type StoredCard, type WordMark } from './rows';
+import { changeKey, logChanges } from './changes';
 
 /** What marking a word changed, so that `undoMark` can put it back. */
 export interface MarkUndo {
@@ -11,18 +12,22 @@ export interface MarkUndo {
 
 /**
  * Marks a headword known or ignored (or clears the mark with `undefined`): the mark is stored and
- * every card of that headword, in every article, leaves or rejoins the queue, in one transaction.
+ * every card of that headword, in every article, leaves or rejoins the queue, in one transaction;
+ * the change is logged for sync (db/changes.ts) unless `log` is false (a change received).
  */
 export async function markWord(
 	db: KartuDB,
 	headword: string,
 	mark: WordMark | undefined,
-	now = new Date()
+	now = new Date(),
+	log = true
 ): Promise<MarkUndo> {
-	return db.transaction('rw', db.words, db.cards, async () => {
+	return db.transaction('rw', db.words, db.cards, db.changes, async () => {
 		const previous = (await db.words.get(headword))?.mark;
 		if (mark) await db.words.put({ headword, mark, time: now });
 		else await db.words.delete(headword);
+		if (log && previous !== mark)
+			await logChanges(db, [{ key: changeKey.word(headword), value: mark ?? null, time: now }]);
 		const cards = await db.cards.where('content.headword').equals(headword).toArray();
 		await db.cards.bulkPut(cards.map((c) => withMark(c, mark)));
 		return { headword, previous };

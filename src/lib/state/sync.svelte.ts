@@ -5,7 +5,7 @@
 import { forgetSync, loadSync, saveSyncConfig, type SyncResult } from '../db/sync';
 import { serverProblem } from '../sync/merge';
 import { ready, storageMessage } from './app';
-import { LIVE_SYNC_HINT, restartLiveSync } from './live-sync';
+import { LIVE_SYNC_HINT, onLiveResult, restartLiveSync } from './live-sync';
 
 export type { SyncResult };
 
@@ -78,6 +78,13 @@ export class SyncSettings {
 		}
 	}
 
+	/** Shows each live sync's result as it comes (from the panel's `$effect`); returns the unsubscribe. */
+	watchLive(): () => void {
+		return onLiveResult((r) => {
+			if (this.configured && !this.running) this.last = r;
+		});
+	}
+
 	/** Removes the address and credentials; every card, answer and setting here stays. */
 	async forget(): Promise<void> {
 		await forgetSync(await ready());
@@ -93,6 +100,8 @@ export class SyncSettings {
 /** "12 answers sent, 30 received", as the last sync's summary says it. */
 export function movedText(r: Pick<SyncResult, 'sent' | 'received' | 'marks'>): string {
 	const n = (k: number) => (k === 1 ? '1 answer' : `${k} answers`);
-	const marks = r.marks ? `; ${r.marks} word marks or meanings taken` : '';
+	const marks = r.marks
+		? `; ${r.marks === 1 ? '1 other change' : `${r.marks} other changes`} taken (marks, meanings, suspensions, settings, articles, undos)`
+		: '';
 	return `${n(r.sent)} sent, ${r.received} received${marks}`;
 }

@@ -19,7 +19,11 @@ export class SyncError extends Error {
 
 /** The marker document: a database holding it is Kartu's. */
 export const MARKER_ID = 'kartu';
-export const FORMAT = 1;
+/**
+ * 1: reviews, word marks and meanings. 2: the change log too (db/changes.ts): removals, suspensions,
+ * settings, articles. A version that knows only 1 would miss removals, so it is refused a 2.
+ */
+export const FORMAT = 2;
 
 export interface CouchOptions {
 	url: string;
@@ -63,7 +67,8 @@ export class Couch {
 	async request(
 		method: string,
 		path: string,
-		body?: unknown
+		body?: unknown,
+		signal?: AbortSignal
 		// The server's JSON is checked field by field where it is read.
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	): Promise<{ status: number; json: any }> {
@@ -80,9 +85,11 @@ export class Couch {
 					body: body === undefined ? undefined : JSON.stringify(body),
 					credentials: 'omit',
 					cache: 'no-store',
-					redirect: 'error'
+					redirect: 'error',
+					signal
 				});
-			} catch {
+			} catch (e) {
+				if (signal?.aborted) throw e;
 				if (attempt < this.#attempts) {
 					await this.#sleep(1000 * 2 ** (attempt - 1));
 					continue;
@@ -120,6 +127,9 @@ export class Couch {
 				throw new SyncError(
 					'That database was written by a newer version of Kartu: update Kartu here first.'
 				);
+			// Written by an older version: from now on it holds changes that version cannot read.
+			if (!(marker.json.format >= FORMAT))
+				await this.request('PUT', `/${MARKER_ID}`, { ...marker.json, format: FORMAT });
 			return;
 		}
 		if (info.json.doc_count > 0)
@@ -153,6 +163,20 @@ export class Couch {
 				throw new SyncError('The server refused a document as too large (its max_document_size).');
 			throw e;
 		}
+	}
+
+	/**
+	 * Resolves once the database has a change after `since` or `timeout` ms have passed (CouchDB's
+	 * long-polling `_changes` feed); `signal` stops the wait. Throws SyncError as `request` does.
+	 */
+	async waitForChange(
+		since: string | number | null,
+		timeout: number,
+		signal?: AbortSignal
+	): Promise<void> {
+		const q = new URLSearchParams({ feed: 'longpoll', timeout: String(timeout), limit: '1' });
+		q.set('since', since === null ? '0' : String(since));
+		await this.request('GET', `/_changes?${q}`, undefined, signal);
 	}
 
 	/** The next documents changed since `since`, at most `limit`. */

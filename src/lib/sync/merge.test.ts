@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newCard, Rating, Scheduler, type Card, type Grade } from '../srs/schedule';
 import { DEFAULT_SETTINGS } from '../srs/settings';
-import { byTime, later, replayCard, sameState, serverProblem, type ReplayReview } from './merge';
+import { byTime, replayCard, sameState, serverProblem, type ReplayReview } from './merge';
 
 const scheduler = new Scheduler({ ...DEFAULT_SETTINGS, enableFuzz: false });
 const t0 = new Date('2026-03-02T09:00:00Z');
@@ -75,14 +75,19 @@ describe('replayCard', () => {
 	});
 });
 
-describe('later', () => {
-	it('picks the later time, and the same value at a tie on every device', () => {
-		const a = { mark: 'known', time: at(1) };
-		const b = { mark: 'ignored', time: at(2) };
-		expect(later(a, b)).toBe(true);
-		expect(later(b, a)).toBe(false);
-		const c = { mark: 'ignored', time: at(1) };
-		expect(later(a, c)).not.toBe(later(c, a));
+describe('replayCard with undone answers', () => {
+	it('starts from the state before the earliest answer ever given, so an undone first answer leaves none of it', () => {
+		const a = device('a', newCard(t0), [[Rating.Good, at(0)]]);
+		// b received a's answer and answered from the state it left.
+		const b = device('b', a[0].after, [[Rating.Easy, at(30)]]);
+		const undone = [{ id: a[0].id, time: a[0].time, before: a[0].before }];
+		const state = replayCard(b, scheduler, undone)!;
+		expect(sameState(state, scheduler.answer(newCard(t0), Rating.Easy, at(30)))).toBe(true);
+		expect(state.reps).toBe(1);
+		// Undone alone: the card as it was before it.
+		expect(sameState(replayCard([], scheduler, undone)!, newCard(t0))).toBe(true);
+		// A practice answer undone says nothing of where the history starts.
+		expect(replayCard([], scheduler, [{ ...undone[0], practice: true }])).toBeUndefined();
 	});
 });
 

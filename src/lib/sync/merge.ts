@@ -10,8 +10,12 @@
 //   one given on another device from a state this history has moved past is scheduled again from
 //   the state reached (Scheduler.answer at its time). Practice answers never move a card.
 //   Ties in time are broken by review id, so the order is the same on every device.
-// - Word marks and meanings: the one given last (by the time it was given, then the device-neutral
-//   tie-break below) wins; the time is when the learner acted, not when it arrived (`later`).
+//   An undone answer (db/changes.ts `u:`) leaves the history on every device; the replay then starts
+//   from the `before` of the earliest answer ever given, the undone ones included.
+// - Everything else sync carries (word marks, meanings, suspensions, settings, articles): per key,
+//   the change made last holds (db/changes.ts `holdsOver`: the time the learner acted, not when it
+//   arrived; at the same instant the larger change id). Marks sent before the change log are read
+//   as changes (sync/run.ts `docChange`).
 
 import type { Card, Grade } from 'ts-fsrs';
 
@@ -49,35 +53,35 @@ export function sameState(a: Card, b: Card): boolean {
 	);
 }
 
+/** An answer that was undone: gone from the history, but its `before` may be where the history starts. */
+export interface UndoneAnswer {
+	id: string;
+	time: Date;
+	before: Card;
+	practice?: boolean;
+}
+
 /**
  * A card's state after its whole history, replayed in time order (the rules above); undefined
- * when it has no answer that schedules (none, or only practice).
+ * when it has no answer that schedules (none, or only practice) and none was undone. The history
+ * starts from the `before` of the earliest answer ever given, undone ones included: an undone
+ * first answer leaves the card as it was before it, on every device.
  * @example two devices each answered the new card once: the earlier answer keeps its recorded
  * state, the later one is scheduled again from it, so reps is 2 on both devices.
  */
-export function replayCard(reviews: ReplayReview[], scheduler: Answerer): Card | undefined {
+export function replayCard(
+	reviews: ReplayReview[],
+	scheduler: Answerer,
+	undone: UndoneAnswer[] = []
+): Card | undefined {
 	const scheduling = reviews.filter((r) => !r.practice).sort(byTime);
-	if (!scheduling.length) return undefined;
-	let state = scheduling[0].before;
+	const first = [...scheduling, ...undone.filter((u) => !u.practice)].sort(byTime)[0];
+	if (!first) return undefined;
+	let state = first.before;
 	for (const r of scheduling) {
 		state = sameState(r.before, state) ? r.after : scheduler.answer(state, r.grade, r.time);
 	}
 	return state;
-}
-
-/** A value the learner set at a time: a word mark, a meaning. */
-export interface Stamped {
-	time: Date;
-}
-
-/**
- * Whether `b` wins over `a` for the same key: the later time; at the same instant, the larger of
- * the two values written out (any fixed order would do; it only has to be the same everywhere).
- */
-export function later<T extends Stamped>(a: T, b: T): boolean {
-	const d = b.time.getTime() - a.time.getTime();
-	if (d !== 0) return d > 0;
-	return JSON.stringify(b) > JSON.stringify(a);
 }
 
 /**

@@ -1,22 +1,26 @@
-// One sync with the server: send this device's new reviews, then receive everyone's, merging each
-// batch in its own transaction (db/sync.ts `mergeReviews`) so that no step holds the thread or the
-// database for long; then the statistics are summed again if anything arrived. Run in the sync
+// One sync with the server: send this device's new reviews and changes (db/changes.ts), then
+// receive everyone's, merging each batch in its own transactions (db/sync.ts `mergeReviews`,
+// `mergeChanges`) so that no step holds the thread or the database for long; then the statistics
+// are summed again if anything arrived. Run in the sync
 // worker (sync.worker.ts), or directly by tests.
 
 import type { Card as FsrsCard, Grade } from 'ts-fsrs';
 import { Scheduler } from '../srs/schedule';
 import type { KartuDB } from '../db/schema';
-import type { StoredMeaning, StoredReview, StoredWord } from '../db/rows';
+import type { StoredReview, SyncChange } from '../db/rows';
+import type { Deck } from '../cards';
 import { loadSettings } from '../db/settings';
 import { rebuildStats } from '../db/stats';
+import { changesAfter } from '../db/changes';
 import {
+	articleBody,
 	loadSync,
-	marksAfter,
-	mergeMeaning,
+	mergeChanges,
 	mergeReviews,
-	mergeWord,
 	reviewsAfter,
 	saveSyncProgress,
+	type ArticleBody,
+	type ReceivedChange,
 	type SyncResult
 } from '../db/sync';
 import { Couch, SyncError, type CouchOptions } from './couch';
@@ -53,41 +57,82 @@ function fsrsCard(v: unknown): FsrsCard | undefined {
 	};
 }
 
-/**
- * A word mark or meaning as the server keeps it: one immutable document per change,
- * `w:headword:time` or `m:headword:time` (time in base 36), so that changes never conflict; the
- * merge keeps the latest (sync/merge.ts `later`).
- */
-export function markDoc(kind: 'w' | 'm', v: StoredWord | StoredMeaning): Record<string, unknown> {
+/** A change (db/changes.ts) as the server keeps it: `_id` is the change's id; an added article's with the article. */
+export function changeDoc(c: SyncChange, article?: ArticleBody): Record<string, unknown> {
 	return {
-		...v,
-		_id: `${kind}:${v.headword}:${v.time.getTime().toString(36)}`,
-		time: v.time.toISOString()
+		_id: c.id,
+		key: c.key,
+		time: c.time.toISOString(),
+		value: c.value ?? null,
+		...(c.meta ? { meta: c.meta } : {}),
+		...(article ? { article } : {})
 	};
 }
 
-/** The word mark a server document holds, if it is one. */
-export function docWord(d: Record<string, unknown>): StoredWord | undefined {
+const KINDS = ['w:', 'm:', 's:', 'p:', 'a:', 't:', 'u:'];
+
+/**
+ * The change a server document holds, if it is one: a change document (`c:…`), or a word mark or
+ * meaning as sent before the change log (`w:headword:time`, `m:headword:time`), read as a change
+ * whose id is the document's.
+ */
+export function docChange(d: Record<string, unknown>): ReceivedChange | undefined {
+	const id = d._id;
 	const time = new Date(d.time as string);
-	if (typeof d._id !== 'string' || !d._id.startsWith('w:') || typeof d.headword !== 'string')
-		return undefined;
-	if ((d.mark !== 'known' && d.mark !== 'ignored') || Number.isNaN(time.getTime()))
-		return undefined;
-	return { headword: d.headword, mark: d.mark, time };
+	if (typeof id !== 'string' || Number.isNaN(time.getTime())) return undefined;
+	if (id.startsWith('c:')) {
+		const key = d.key;
+		if (typeof key !== 'string' || !KINDS.includes(key.slice(0, 2)) || key.length < 3)
+			return undefined;
+		let value = d.value ?? null;
+		if (key.startsWith('u:')) {
+			const v = value as Record<string, unknown> | null;
+			const before = fsrsCard(v?.before);
+			if (!before || typeof v?.time !== 'number') return undefined;
+			value = { before, time: v.time, ...(v.practice === true ? { practice: true } : {}) };
+		}
+		const article = key.startsWith('a:') && value ? articleOf(d.article) : undefined;
+		const meta =
+			d.meta && typeof d.meta === 'object' ? (d.meta as Record<string, unknown>) : undefined;
+		return { id, key, time, value, ...(meta ? { meta } : {}), ...(article ? { article } : {}) };
+	}
+	if (typeof d.headword !== 'string') return undefined;
+	if (id.startsWith('w:') && (d.mark === 'known' || d.mark === 'ignored'))
+		return { id, key: `w:${d.headword}`, time, value: d.mark };
+	if (id.startsWith('m:') && typeof d.gloss === 'string' && d.gloss.trim())
+		return {
+			id,
+			key: `m:${d.headword}`,
+			time,
+			value: { gloss: d.gloss, pos: typeof d.pos === 'string' ? d.pos : '' }
+		};
+	return undefined;
 }
 
-/** The meaning a server document holds, if it is one. */
-export function docMeaning(d: Record<string, unknown>): StoredMeaning | undefined {
-	const time = new Date(d.time as string);
-	if (typeof d._id !== 'string' || !d._id.startsWith('m:') || typeof d.headword !== 'string')
+/** An article as a change document carries it, with its dates read back. */
+function articleOf(v: unknown): ArticleBody | undefined {
+	const a = v as { entry?: Record<string, unknown>; text?: unknown; deck?: Deck } | null;
+	const e = a?.entry;
+	if (!e || typeof a.text !== 'string' || !a.deck?.article || !Array.isArray(a.deck.cards))
 		return undefined;
-	if (typeof d.gloss !== 'string' || !d.gloss.trim() || Number.isNaN(time.getTime()))
+	const added = new Date(e.added as string);
+	if (
+		typeof e.slug !== 'string' ||
+		typeof e.fingerprint !== 'string' ||
+		Number.isNaN(added.getTime())
+	)
 		return undefined;
 	return {
-		headword: d.headword,
-		gloss: d.gloss,
-		pos: typeof d.pos === 'string' ? d.pos : '',
-		time
+		entry: {
+			slug: e.slug,
+			title: String(e.title ?? ''),
+			source: String(e.source ?? ''),
+			added,
+			words: Number(e.words) || 0,
+			fingerprint: e.fingerprint
+		},
+		text: a.text,
+		deck: a.deck
 	};
 }
 
@@ -117,20 +162,30 @@ export function docReview(d: Record<string, unknown>): StoredReview | undefined 
 	};
 }
 
+/** What syncOnce may be given besides the database: the network and waits (tests), the build's decks. */
+export type SyncOptions = Pick<CouchOptions, 'fetch' | 'sleep' | 'attempts'> & {
+	/** The build's decks (deleting an article received needs them). */
+	bundled?: () => Promise<Deck[]>;
+};
+
+/** Largest request body sent at once (an article's text and deck can be large); 413 splits further. */
+const BATCH_BYTES = 2_000_000;
+
 /**
  * Syncs once with the server set up on Settings; the result is saved as the last sync (with its
- * error, if any) and returned. Never deletes anything here.
+ * error, if any) and returned. Never deletes anything here because of what the server holds.
  */
 export async function syncOnce(
 	db: KartuDB,
 	now: () => Date,
-	options: Pick<CouchOptions, 'fetch' | 'sleep' | 'attempts'> = {}
+	options: SyncOptions = {}
 ): Promise<SyncResult> {
 	const row = await loadSync(db);
 	if (!row) throw new SyncError('Sync is not set up.');
 	const { config } = row;
 	let progress = row.progress;
-	const result: SyncResult = { time: now(), sent: 0, received: 0 };
+	const result: SyncResult = { time: now(), sent: 0, received: 0, marks: 0 };
+	const bundled = options.bundled ?? (async () => []);
 	try {
 		const problem = serverProblem(config.url);
 		if (problem) throw new SyncError(problem);
@@ -144,40 +199,43 @@ export async function syncOnce(
 			progress = { ...progress, sentUpTo: batch[batch.length - 1].id };
 			await saveSyncProgress(db, progress);
 		}
-		// Word marks and meanings changed since the last sync.
-		const marks = await marksAfter(db, progress.marksSentUpTo ?? -Infinity);
-		const docs = [
-			...marks.words.map((w) => markDoc('w', w)),
-			...marks.meanings.map((m) => markDoc('m', m))
-		];
-		for (let i = 0; i < docs.length; i += BATCH) await couch.put(docs.slice(i, i + BATCH));
-		const latest = Math.max(
-			progress.marksSentUpTo ?? -Infinity,
-			...[...marks.words, ...marks.meanings].map((v) => v.time.getTime())
-		);
-		if (Number.isFinite(latest)) {
-			progress = { ...progress, marksSentUpTo: latest };
+		// Then the change log, in the order it was written (an added article with its text and deck).
+		for (;;) {
+			const batch = await changesAfter(db, progress.changesSentUpTo ?? 0, BATCH);
+			if (!batch.length) break;
+			let docs: Record<string, unknown>[] = [];
+			let bytes = 0;
+			for (const c of batch) {
+				const body =
+					c.key.startsWith('a:') && c.value ? await articleBody(db, c.key.slice(2)) : undefined;
+				const doc = changeDoc(c, body);
+				const size = body ? JSON.stringify(doc).length : 500;
+				if (docs.length && bytes + size > BATCH_BYTES) {
+					await couch.put(docs);
+					docs = [];
+					bytes = 0;
+				}
+				docs.push(doc);
+				bytes += size;
+			}
+			await couch.put(docs);
+			progress = { ...progress, changesSentUpTo: batch[batch.length - 1].seq! };
 			await saveSyncProgress(db, progress);
 		}
-		// Receive: everything since the last checkpoint (this device's own reviews are noticed as had).
+		// Receive: everything since the last checkpoint (this device's own documents are noticed as had).
 		const scheduler = new Scheduler(await loadSettings(db));
-		result.marks = 0;
 		for (;;) {
 			const page = await couch.changes(progress.since, BATCH);
 			const reviews = page.docs.map(docReview).filter((r): r is StoredReview => !!r);
 			result.received += await mergeReviews(db, reviews, scheduler);
-			// Marks in time order, so that of several changes to one word the latest is left.
-			const words = page.docs.map(docWord).filter((w): w is StoredWord => !!w);
-			for (const w of words.sort((x, y) => x.time.getTime() - y.time.getTime()))
-				if (await mergeWord(db, w)) result.marks++;
-			const meanings = page.docs.map(docMeaning).filter((m): m is StoredMeaning => !!m);
-			for (const m of meanings.sort((x, y) => x.time.getTime() - y.time.getTime()))
-				if (await mergeMeaning(db, m)) result.marks++;
+			const changes = page.docs.map(docChange).filter((c): c is ReceivedChange => !!c);
+			result.marks! += await mergeChanges(db, changes, scheduler, bundled);
 			progress = { ...progress, since: page.lastSeq };
 			await saveSyncProgress(db, progress);
 			if (!page.more) break;
 		}
-		if (result.received) await rebuildStats(db, (await loadSettings(db)).dayStartHour, now());
+		if (result.received || result.marks)
+			await rebuildStats(db, (await loadSettings(db)).dayStartHour, now());
 	} catch (e) {
 		result.error =
 			e instanceof SyncError ? e.message : `Sync failed: ${(e as Error)?.message ?? String(e)}`;

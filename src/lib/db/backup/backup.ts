@@ -1,5 +1,6 @@
 // Backups: the whole database out as one object, and back in — merging or replacing — in one transaction.
 
+import { reconcileChanges } from '../changes';
 import type { Backup } from '../../backup/format';
 import { SETTING } from '../names';
 import { markStatsStale } from '../stats';
@@ -189,10 +190,13 @@ export async function applyImport(
 			db.articles,
 			db.meanings,
 			db.headwords,
-			db.articleReadable
+			db.articleReadable,
+			db.changes
 		],
 		async () => {
 			const summary = await plan(db, backup, mode);
+			// What the import changed, logged for sync as changes made now (db/changes.ts).
+			const logged = <T>(v: T) => reconcileChanges(db, () => new Date()).then(() => v);
 			// The statistics describe the old history: they are summed again from the new one.
 			await Promise.all([db.statdays.clear(), db.firsts.clear()]);
 			const cards = backup.cards.map((c) => {
@@ -227,7 +231,7 @@ export async function applyImport(
 					await db.articleReadable.delete(slug);
 				}
 				for (const a of own.articles) await keepOccurrences(db, a.slug, a.deck);
-				return summary;
+				return logged(summary);
 			}
 			const here = new Map(
 				(await db.cards.bulkGet(cards.map((c) => c.id)))
@@ -266,7 +270,7 @@ export async function applyImport(
 				if (fresh.has(a.slug)) await keepOccurrences(db, a.slug, a.deck);
 			const meant = new Set(await db.meanings.toCollection().primaryKeys());
 			await db.meanings.bulkAdd(backup.meanings.filter((m) => !meant.has(m.headword)));
-			return summary;
+			return logged(summary);
 		}
 	);
 }
