@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Rating, type Grade } from '../../srs';
+import { DEFAULT_SETTINGS, Rating, Scheduler, type Grade } from '../../srs';
 import { parseBackup, serialiseBackup } from '../../backup/format';
 import { undoAnswer } from '../answers';
 import { addArticle, deleteArticle, setMeaning, studyNext } from '../articles';
@@ -13,7 +13,8 @@ import { syncDecks } from '../decks';
 import { rescheduleCards } from '../optimiser';
 import type { StoredReview } from '../rows';
 import { KartuDB } from '../schema';
-import { mergeWord } from '../sync';
+import { changeId, changeKey } from '../changes';
+import { mergeChanges } from '../sync';
 import {
 	answerNextIfAny,
 	expectKeptFiguresRight,
@@ -134,11 +135,20 @@ describe("the home page's kept per-article figures", () => {
 								await markWord(db, (await pickCard(o.pick)).split('/')[0], o.mark, now);
 								break;
 							case 'syncMark':
-								await mergeWord(db, {
-									headword: (await pickCard(o.pick)).split('/')[0],
-									mark: 'known',
-									time: now
-								});
+								// A mark made on another device, taken by sync (db/sync.ts).
+								await mergeChanges(
+									db,
+									[
+										{
+											id: changeId(now),
+											key: changeKey.word((await pickCard(o.pick)).split('/')[0]),
+											value: 'known',
+											time: now
+										}
+									],
+									new Scheduler(DEFAULT_SETTINGS),
+									async () => []
+								);
 								break;
 							case 'add':
 								await addArticle(db, articles[o.text], { marks: {}, meanings: {} }, now).catch(
