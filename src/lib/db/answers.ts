@@ -13,8 +13,9 @@
 //   articleReadable  the readable share of each article with that headword,
 //                  when the headword becomes readable or stops being         derived/readable.ts (middleware)
 //   answerHours    the answer filed under its hour, for today's queue        derived/answer-hours.ts (middleware)
-// The five middlewares are registered in schema.ts and add their stores to any read-write transaction
-// on cards or reviews, so no writer can forget them. Before that transaction, in a transaction of
+// The middlewares (one for the stores kept from the cards, one for answerHours) are registered in
+// schema.ts and add their stores to any read-write transaction on cards or reviews, so no writer can
+// forget them. Before that transaction, in a transaction of
 // its own that commits at once, the answer goes in the journal, and out again once the answer's
 // transaction has committed (`journal`, `replayJournal`):
 //   journal        the answer as given, until its transaction has committed  here, journal()

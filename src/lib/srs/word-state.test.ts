@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newCard, Rating, Scheduler } from './schedule';
 import { DEFAULT_SETTINGS } from './settings';
-import { readable, wordStatus } from './word-state';
+import fc from 'fast-check';
+import { cardTally, readable, readableTally, wordStatus } from './word-state';
 
 const scheduler = new Scheduler({ ...DEFAULT_SETTINGS, enableFuzz: false });
 const r = (c: Parameters<Scheduler['retrievability']>[0], now: Date) =>
@@ -38,5 +39,36 @@ describe('wordStatus', () => {
 		});
 		expect(readable({ state: 'ignored' })).toBe(false);
 		expect(readable({ state: 'learning' })).toBe(false);
+	});
+});
+
+describe('readableTally', () => {
+	const states = [
+		newCard(t0),
+		scheduler.answer(newCard(t0), Rating.Good, t0),
+		scheduler.answer(newCard(t0), Rating.Easy, t0)
+	];
+	it('gives what readable(wordStatus(cards)) gives, for any cards of a headword whose marks agree', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.record({ state: fc.nat(2), retired: fc.boolean() }), { maxLength: 3 }),
+				fc.constantFrom(undefined, 'known' as const, 'ignored' as const),
+				(picked, mark) => {
+					const cards = picked.map((p) => ({
+						fsrs: states[p.state],
+						retired: p.retired,
+						...(mark ? { mark } : {})
+					}));
+					const tally = { k: 0, i: 0, r: 0 };
+					for (const c of cards) {
+						const t = cardTally(c);
+						tally.k += t.k;
+						tally.i += t.i;
+						tally.r += t.r;
+					}
+					expect(readableTally(tally)).toBe(readable(wordStatus(cards, t0, r)));
+				}
+			)
+		);
 	});
 });
