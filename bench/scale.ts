@@ -31,23 +31,13 @@ import {
 	type Latency,
 	type SessionResult
 } from './session';
+import type { SeedResult } from './seed';
 import { buildHelloWorld } from './size';
 
 const SOURCE = 'bench/scale.ts';
 
-/** What `seedCollection` (bench/seed.ts) reports. */
-interface Seeded {
-	reviews: number;
-	seedMs: number;
-	statsSumMs: number;
-	cardsPerSecond: number;
-	spread: {
-		states: Record<string, number>;
-		grades: Record<number, number>;
-		difficulty: number[];
-		stability: number[];
-	};
-}
+/** What `seedCollection` (bench/seed.ts, run in the page) reports. */
+type Seeded = SeedResult;
 
 /** Bytes under `dir`. */
 function du(dir: string): number {

@@ -1,7 +1,7 @@
 // The learner's own articles, end to end: paste, preview, untick, give a meaning, create, review,
 // reload, a second article sharing words, delete; and every kind of bad input, which stores nothing.
 import { expect, test, type Page } from '@playwright/test';
-import { writesSettled } from './idb';
+import { readStore as rows, writesSettled } from './idb';
 
 /** Written for this test (not the seed): a rainy day in Bogor. */
 const RAIN = `Musim Hujan di Kota Bogor
@@ -16,28 +16,6 @@ const MARKET = `Pasar Pagi di Desa
 
 Warga desa datang ke pasar sebelum matahari terbit.
 Kalau hujan turun, pasar itu tetap ramai dan pedagang berteduh di bawah tenda.`;
-
-/** Every row of one store of Kartu's database, read with the raw IndexedDB API. */
-async function rows<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
-	await writesSettled(page);
-	return page.evaluate(async (store) => {
-		// A first visit leaves no database; opening one here would create it.
-		if (!(await indexedDB.databases()).some((d) => d.name === 'kartu')) return [];
-		return new Promise<T[]>((resolve, reject) => {
-			const open = indexedDB.open('kartu');
-			open.onerror = () => reject(open.error);
-			open.onsuccess = () => {
-				const db = open.result;
-				const get = db.transaction(store, 'readonly').objectStore(store).getAll();
-				get.onsuccess = () => {
-					db.close();
-					resolve(get.result as T[]);
-				};
-				get.onerror = () => reject(get.error);
-			};
-		});
-	}, store);
-}
 
 interface Card {
 	id: string;

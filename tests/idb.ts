@@ -160,3 +160,29 @@ export async function onlyKind(page: Page, kind: string) {
 		kind
 	);
 }
+
+/** Every row of one store of Kartu's database, read with the raw IndexedDB API once the
+ * review screen's writes are done; none when there is no database yet (none is created). */
+export async function readStore<T = Record<string, unknown>>(
+	page: Page,
+	store: string
+): Promise<T[]> {
+	await writesSettled(page);
+	return page.evaluate(async (store) => {
+		// A first visit leaves no database; opening one here would create it.
+		if (!(await indexedDB.databases()).some((d) => d.name === 'kartu')) return [];
+		return new Promise<T[]>((resolve, reject) => {
+			const open = indexedDB.open('kartu');
+			open.onerror = () => reject(open.error);
+			open.onsuccess = () => {
+				const db = open.result;
+				const get = db.transaction(store, 'readonly').objectStore(store).getAll();
+				get.onsuccess = () => {
+					db.close();
+					resolve(get.result as T[]);
+				};
+				get.onerror = () => reject(get.error);
+			};
+		});
+	}, store);
+}

@@ -2,7 +2,7 @@
 // each browser context is a device with its own IndexedDB.
 
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { readDb, writesSettled } from './idb';
+import { readDb, readStore as rows, writesSettled } from './idb';
 import { createDatabase, startCouch, startProxy, type TestCouch } from './couch';
 
 const PORT = Number(process.env.SYNC_COUCH_PORT ?? 5987);
@@ -40,27 +40,6 @@ async function setUp(page: Page, password = 'pw', url = couch.url, live = false)
 	await page.getByLabel('Password').fill(password);
 	if (live) await page.getByLabel(/Live sync/).check();
 	await page.getByRole('button', { name: 'Save and sync' }).click();
-}
-
-/** Every row of one store of Kartu's database, read with the raw IndexedDB API. */
-async function rows<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
-	return page.evaluate(
-		(store) =>
-			new Promise<T[]>((resolve, reject) => {
-				const open = indexedDB.open('kartu');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const get = db.transaction(store, 'readonly').objectStore(store).getAll();
-					get.onsuccess = () => {
-						db.close();
-						resolve(get.result as T[]);
-					};
-					get.onerror = () => reject(get.error);
-				};
-			}),
-		store
-	);
 }
 
 const status = (page: Page) => page.locator('.sync-status');
