@@ -100,7 +100,7 @@ test('a learner adds an article of their own, chooses its words, studies it, and
 	await page.getByRole('button', { name: 'Study this article next' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'come next' })).toBeVisible();
 	await page.goto('/review');
-	const front = page.locator('article.card:visible');
+	const front = page.locator('article.card[data-card-id]:visible');
 	const reviewed = (await front.getAttribute('data-card-id'))!;
 	expect(mine.map((c) => c.id)).toContain(reviewed);
 	await page.keyboard.press('Space');

@@ -5,11 +5,16 @@ import { readDb, writesSettled } from './idb';
 async function review(page: Page, answers: number) {
 	await page.goto('/review');
 	for (let i = 0; i < answers; i++) {
-		const id = await page.locator('article.card:visible').getAttribute('data-card-id');
+		const id = await page
+			.locator('article.card[data-card-id]:visible')
+			.getAttribute('data-card-id');
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
 		await page.keyboard.press('4');
-		await expect(page.locator('article.card:visible')).not.toHaveAttribute('data-card-id', id!);
+		await expect(page.locator('article.card[data-card-id]:visible')).not.toHaveAttribute(
+			'data-card-id',
+			id!
+		);
 	}
 	await writesSettled(page);
 }
@@ -165,7 +170,7 @@ test('Replace says what in this browser is newer and will be lost, and a review 
 
 	const reviewing = await context.newPage();
 	await reviewing.goto('/review');
-	await expect(reviewing.locator('article.card:visible')).toBeVisible();
+	await expect(reviewing.locator('article.card[data-card-id]:visible')).toBeVisible();
 
 	await page.goto('/settings');
 	await page.getByLabel('Import a backup').setInputFiles(file);

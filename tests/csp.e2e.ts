@@ -132,7 +132,7 @@ test('every page, a review, the reader, the analyser, exports and stats run with
 	await expect(page.getByTestId('new-cards')).toHaveText('305');
 	// A review: a vocabulary card, then a cloze card, whose blank Svelte sizes with style:width.
 	await nav(page, 'Review').click();
-	const card = page.locator('article.card:visible');
+	const card = page.locator('article.card[data-card-id]:visible');
 	const id = await card.getAttribute('data-card-id');
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();

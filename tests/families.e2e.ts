@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { onlyKind } from './idb';
 
-const card = (page: Page) => page.locator('article.card:visible');
+const card = (page: Page) => page.locator('article.card[data-card-id]:visible');
 
 test('an affix drill offers the family of tekan and explains why menekankan fits', async ({
 	page

@@ -90,7 +90,7 @@ export async function gradeThenKill(
 ): Promise<boolean> {
 	let r = await startChromium(profile);
 	await r.page.goto(`${base}/review`);
-	const card = r.page.locator('article.card:visible');
+	const card = r.page.locator('article.card[data-card-id]:visible');
 	await card.waitFor();
 	const before = await countReviews(r.page);
 	await r.page.getByRole('button', { name: 'Show answer' }).click();
@@ -102,7 +102,7 @@ export async function gradeThenKill(
 	try {
 		// The review page: the app starts, and writes what the journal kept before it reads.
 		await r.page.goto(`${base}/review`);
-		await r.page.locator('article.card:visible').waitFor();
+		await r.page.locator('article.card[data-card-id]:visible').waitFor();
 		return (await countReviews(r.page)) === before + 1;
 	} finally {
 		await r.browser.close().catch(() => {});

@@ -119,7 +119,7 @@ async function recount(page: Page): Promise<Recount> {
 
 /** Shows the answer and grades the card on screen; false when the day's queue is done. */
 async function answerOne(page: Page, grade: number): Promise<boolean> {
-	const card = page.locator('article.card:visible');
+	const card = page.locator('article.card[data-card-id]:visible');
 	try {
 		await card.waitFor({ timeout: 3000 });
 	} catch {

@@ -12,7 +12,7 @@ const article = readFileSync(
 );
 const text = article.slice(article.indexOf('\n---\n') + 5, article.indexOf('\n---\n') + 2000);
 
-const card = (page: Page) => page.locator('article.card:visible');
+const card = (page: Page) => page.locator('article.card[data-card-id]:visible');
 
 /** Shows the answer and grades it; returns the id of the card graded. */
 async function answer(page: Page, grade: 1 | 2 | 3 | 4): Promise<string> {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { onlyKind, readDb } from './idb';
 
-const card = (page: Page) => page.locator('article.card:visible');
+const card = (page: Page) => page.locator('article.card[data-card-id]:visible');
 
 test('settings: a daily limit of 2 new cards ends the session after two, and says what is due tomorrow', async ({
 	page

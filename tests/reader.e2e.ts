@@ -103,13 +103,13 @@ test('a card reviewed shows in the reader; practice records answers without chan
 }) => {
 	await stubSpeech(page, [{ lang: 'id-ID', name: 'Indonesian' }]);
 	await page.goto('/review');
-	await expect(page.locator('article.card:visible')).toHaveAttribute(
+	await expect(page.locator('article.card[data-card-id]:visible')).toHaveAttribute(
 		'data-card-id',
 		'menekankan/vocab'
 	);
 	await page.keyboard.press('Space');
 	await page.keyboard.press('3');
-	await expect(page.locator('article.card:visible')).not.toHaveAttribute(
+	await expect(page.locator('article.card[data-card-id]:visible')).not.toHaveAttribute(
 		'data-card-id',
 		'menekankan/vocab'
 	);
@@ -121,17 +121,22 @@ test('a card reviewed shows in the reader; practice records answers without chan
 	await page.getByRole('link', { name: 'Practise this article' }).click();
 	await expect(page.getByRole('note')).toContainText('do not change when cards are due');
 	// The studied card comes first in practice, then new cards in article order.
-	await expect(page.locator('article.card:visible')).toHaveAttribute(
+	await expect(page.locator('article.card[data-card-id]:visible')).toHaveAttribute(
 		'data-card-id',
 		'menekankan/vocab'
 	);
 	for (const grade of ['3', '1', '4']) {
-		const id = await page.locator('article.card:visible').getAttribute('data-card-id');
+		const id = await page
+			.locator('article.card[data-card-id]:visible')
+			.getAttribute('data-card-id');
 		// Enter shows the answer on every kind of card, also from a cloze card's text box.
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
 		await page.keyboard.press(grade);
-		await expect(page.locator('article.card:visible')).not.toHaveAttribute('data-card-id', id!);
+		await expect(page.locator('article.card[data-card-id]:visible')).not.toHaveAttribute(
+			'data-card-id',
+			id!
+		);
 	}
 	await expect(page.getByRole('button', { name: /^Again, next in/ })).toHaveCount(0);
 	const after = await readDb(page);

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ageDb, readDb, writesSettled } from './idb';
 
 const DAY = 86_400_000;
-const card = (page: Page) => page.locator('article.card:visible');
+const card = (page: Page) => page.locator('article.card[data-card-id]:visible');
 const id = (hw: string, kind: 'vocab' | 'cloze') => `${hw}/${kind}`;
 
 async function tabTo(page: Page, name: string) {

@@ -5,11 +5,16 @@ test('statistics show today’s reviews, the streak, card states and a table for
 }) => {
 	await page.goto('/review');
 	for (const grade of ['4', '3', '1']) {
-		const id = await page.locator('article.card:visible').getAttribute('data-card-id');
+		const id = await page
+			.locator('article.card[data-card-id]:visible')
+			.getAttribute('data-card-id');
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
 		await page.keyboard.press(grade);
-		await expect(page.locator('article.card:visible')).not.toHaveAttribute('data-card-id', id!);
+		await expect(page.locator('article.card[data-card-id]:visible')).not.toHaveAttribute(
+			'data-card-id',
+			id!
+		);
 	}
 	await page.getByRole('link', { name: 'Stats' }).click();
 	await expect(page.getByTestId('reviews-year')).toHaveText('3');

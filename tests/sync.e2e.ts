@@ -24,11 +24,16 @@ async function device(browser: Browser): Promise<Page> {
 async function review(page: Page, answers: number, key: string) {
 	await page.goto('/review');
 	for (let i = 0; i < answers; i++) {
-		const id = await page.locator('article.card:visible').getAttribute('data-card-id');
+		const id = await page
+			.locator('article.card[data-card-id]:visible')
+			.getAttribute('data-card-id');
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
 		await page.keyboard.press(key);
-		await expect(page.locator('article.card:visible')).not.toHaveAttribute('data-card-id', id!);
+		await expect(page.locator('article.card[data-card-id]:visible')).not.toHaveAttribute(
+			'data-card-id',
+			id!
+		);
 	}
 	await writesSettled(page);
 }

@@ -12,10 +12,15 @@ test('two tabs stay consistent: an answer in one shows in the other, and is stor
 	const review = await context.newPage();
 	await review.goto('/review');
 	for (let i = 0; i < 2; i++) {
-		const id = await review.locator('article.card:visible').getAttribute('data-card-id');
+		const id = await review
+			.locator('article.card[data-card-id]:visible')
+			.getAttribute('data-card-id');
 		await review.keyboard.press('Enter');
 		await review.keyboard.press('3');
-		await expect(review.locator('article.card:visible')).not.toHaveAttribute('data-card-id', id!);
+		await expect(review.locator('article.card[data-card-id]:visible')).not.toHaveAttribute(
+			'data-card-id',
+			id!
+		);
 	}
 	// The home tab updates by itself: the review tab announces each committed write (state/shell.ts's channel).
 	await expect(home.getByTestId('learned')).toHaveText('2');
@@ -25,7 +30,7 @@ test('two tabs stay consistent: an answer in one shows in the other, and is stor
 	// A second review tab starts from the same state and does not repeat the answered cards' reviews.
 	const second = await context.newPage();
 	await second.goto('/review');
-	await expect(second.locator('article.card:visible')).toHaveAttribute(
+	await expect(second.locator('article.card[data-card-id]:visible')).toHaveAttribute(
 		'data-card-id',
 		'hubungan/vocab'
 	);

@@ -6,7 +6,7 @@ import { readDb, writesSettled } from './idb';
 import { BUILD, buildVersion, cachedForOffline, Site } from './site';
 
 const NEXT = 'e2e-next';
-const card = (page: Page) => page.locator('article.card:visible');
+const card = (page: Page) => page.locator('article.card[data-card-id]:visible');
 const notice = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
 const READY = 'A new version of Kartu is ready.';
 

@@ -108,7 +108,7 @@ test('a schema-5 database with two articles sharing words upgrades with every re
 			.filter({ hasText: `${stored.cards.length} of ${stored.cards.length} cards` })
 	).toBeVisible();
 	await page.goto('/review');
-	await expect(page.locator('article.card:visible')).toHaveAttribute(
+	await expect(page.locator('article.card[data-card-id]:visible')).toHaveAttribute(
 		'data-card-id',
 		/^[^/]+\/(vocab|cloze|drill)$/
 	);

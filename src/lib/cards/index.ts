@@ -13,6 +13,16 @@ export {
 } from './deck';
 export { family, hasFamilyPage, type Family, type FamilyMember } from './family';
 export { articleProgress, headwordOccurrences, type ArticleProgress } from './progress';
+export {
+	blankLabel,
+	blankWidth,
+	clozeLayout,
+	sentenceParts,
+	type ClozeLayout,
+	type ClozePiece,
+	type SentencePart
+} from './sentence-parts';
+export { firstNewCard, frontOf, KIND_ORDER, newOrder, type FrontContent } from './new-order';
 export { backSpeech, frontSpeech } from './spoken';
 export {
 	buildUserDeck,

@@ -4,6 +4,7 @@ import {
 	contextOf,
 	hasMeaning,
 	inContext,
+	newOrder,
 	withMeaning,
 	type CardContext,
 	type Deck,
@@ -17,8 +18,6 @@ import { type StoredCard, type StoredMeaning, type StoredWord } from './rows';
 import { INDEX, SETTING } from './names';
 import { keepOccurrences } from './reading';
 
-/** Within a headword, new cards come as vocabulary, then cloze, then affix drill (one a day). */
-const KIND_ORDER = { vocab: 0, cloze: 1, drill: 2 } as const;
 /** Room between articles in the new-card order: a card's position is its first article's index times this, plus its place there. */
 export const ARTICLE_SPAN = 1_000_000;
 
@@ -118,7 +117,7 @@ export async function syncDecks(
 				for (const deckCard of deck.cards) {
 					const meaning = meanings.get(deckCard.headword);
 					const built = meaning ? withMeaning(deckCard, meaning) : deckCard;
-					const position = base + built.position * 3 + KIND_ORDER[built.kind];
+					const position = base + newOrder(built);
 					const old = existing.get(built.id);
 					leaving.delete(built.id);
 					if (!old) {

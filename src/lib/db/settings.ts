@@ -109,12 +109,12 @@ function sameWeights(a: readonly number[], b: readonly number[]): boolean {
 
 /**
  * Keeps a copy of the scheduler settings where the early script (early.ts) reads them without a
- * database round trip; it checks them against the database, so a stale copy costs only time.
+ * database round trip; it checks them against the database, so a stale copy costs only time. None
+ * stored (the defaults) is kept as null, so that a learner on the defaults saves the round trip too.
  */
 export function rememberSettings(value: unknown): void {
 	try {
-		if (value === undefined) localStorage.removeItem(SETTINGS_HINT);
-		else localStorage.setItem(SETTINGS_HINT, JSON.stringify(value));
+		localStorage.setItem(SETTINGS_HINT, JSON.stringify(value ?? null));
 	} catch {
 		// No localStorage (tests, some private windows): the early script reads the database instead.
 	}

@@ -167,6 +167,8 @@ export class ReviewSession {
 	#preview: Record<Grade, Outcome> | undefined;
 	#prefetching = false;
 	#reloading = false;
+	/** Whether the first card the page's early script drew has been taken over (or let go). */
+	#earlyTaken = false;
 	#cleanup: (() => void)[] = [];
 
 	constructor(db: KartuDB, options: SessionOptions = {}) {
@@ -218,8 +220,29 @@ export class ReviewSession {
 		} catch (e) {
 			this.error = storageMessage(e);
 		} finally {
+			// No card to show (an error, nothing due): the early script's card, if any, goes with "Loading".
+			this.#takeEarly();
 			this.loading = false;
 		}
+	}
+
+	/**
+	 * Takes over the first card the page's early script drew before the app had loaded
+	 * (db/early/early-face.ts), once: when it is `card`, what the learner did to it goes on here (the
+	 * answer asked for, a typed answer, a drill's form chosen), and its time counts from when it was
+	 * drawn. Called as this session shows its first card, in the same task, so that the screen
+	 * replaces the early card with its own in one frame.
+	 */
+	#takeEarly(card?: StoredCard): void {
+		if (this.#earlyTaken) return;
+		this.#earlyTaken = true;
+		const face = globalThis.__kartuEarly?.takeFace();
+		const input = face?.take();
+		if (!face || !input || !card || face.cardId !== card.id) return;
+		this.#shownAt = Math.min(this.#shownAt, face.shownAt);
+		if (input.typed) this.typed = input.typed;
+		if (input.choice) this.choose(input.choice);
+		else if (input.reveal) this.reveal();
 	}
 
 	#begin(settings: SchedulerSettings, autoplay: boolean): void {
@@ -562,5 +585,6 @@ export class ReviewSession {
 		this.#preview = undefined;
 		this.#shownAt = performance.now();
 		if (this.#autoplay) speech.speak(frontSpeech(shownContent(card.content, card.fsrs.reps)));
+		this.#takeEarly(card);
 	}
 }

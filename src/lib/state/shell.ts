@@ -23,12 +23,24 @@ let decks: Promise<Deck[]> | undefined;
 
 /** The decks built from content/ at build time (decks.json, a static file of the site). */
 export function loadDecks(): Promise<Deck[]> {
-	decks ??= fetch(`${base}/decks.json`).then(async (r) => {
+	decks ??= fetchDecks().then(async (r) => {
 		if (!r.ok) throw new Error(`the site's decks.json could not be read (${r.status})`);
 		return ((await r.json()) as { decks: Deck[] }).decks;
 	});
 	decks.catch(() => (decks = undefined));
 	return decks;
+}
+
+/** decks.json: as the early script fetched it on a first visit (db/early/early.ts), else fetched now. */
+function fetchDecks(): Promise<Response> {
+	const path = `${base}/decks.json`;
+	const early = globalThis.__kartuEarly;
+	const fetched = early?.decks;
+	if (early && fetched && fetched.url === new URL(path, location.href).href) {
+		early.decks = undefined;
+		return fetched.response;
+	}
+	return fetch(path);
 }
 
 /** A plain-language message for a storage failure, naming what the learner can do. */

@@ -4,7 +4,9 @@ import { readArticle } from '../../../../scripts/content-node';
 import { Rating, type Grade, DEFAULT_SETTINGS, type SchedulerSettings } from '../../srs';
 import { setSuspended } from '../card-table';
 import { homeCounts, loadQueue } from '../cards';
-import { openExisting, readHomeCounts, readQueue } from './early';
+import { openExisting, readFirstCard, readHomeCounts, readQueue } from './early';
+import { pickNext, queueCounts } from '../../srs/queue';
+import { firstNewCard } from '../../cards';
 import { recordPractice } from '../answers';
 import { KartuDB } from '../schema';
 import { answerNextIfAny } from '../test-support';
@@ -52,6 +54,15 @@ async function expectSame(at: Date, settings: SchedulerSettings) {
 	}
 	expect(early!.settings).toEqual(settings);
 	expect(early!.autoplay).toBe((await loadAudioSettings(db)).autoplay);
+	// The first card the early script draws is the one the review session shows first, with its counts.
+	const next = pickNext(loaded.queue, at.getTime());
+	for (const hint of [undefined, settings, stale]) {
+		const first = await readFirstCard(db.backendDB(), at, VERSION, hint);
+		expect(first?.card, `${at}: the first card`).toEqual(
+			next && ((await db.cards.get(next.id)) ?? undefined)
+		);
+		if (first) expect(first.counts).toEqual(queueCounts(loaded.queue, at.getTime()));
+	}
 	// The rows read ahead are the first review cards', as stored.
 	const firstReviews = early!.loaded.queue.review.slice(0, 3).map((c) => c.id);
 	expect(early!.ahead).toEqual(await db.cards.bulkGet(firstReviews));
@@ -116,6 +127,16 @@ describe('readQueue and readHomeCounts (the early script, IndexedDB alone)', () 
 	it('reads nothing when the database holds another build’s decks, so the app loads them first', async () => {
 		await db.settings.put({ key: 'content-version', value: 'build-0' });
 		expect(await readHomeCounts(db.backendDB(), t0, VERSION)).toBeUndefined();
+		expect(await readFirstCard(db.backendDB(), t0, VERSION)).toBeUndefined();
+	});
+
+	it('on a first visit, the card the build puts on the review page is the first the app shows', async () => {
+		// The bundled article stored into an empty collection (beforeEach), the default settings.
+		const loaded = await loadQueue(db, t0, DEFAULT_SETTINGS);
+		const built = firstNewCard(deck);
+		expect(built?.id).toBe('menekankan/vocab');
+		expect(pickNext(loaded.queue, t0.getTime())?.id).toBe(built?.id);
+		expect((await readFirstCard(db.backendDB(), t0, VERSION))?.card.content).toEqual(built);
 	});
 });
 

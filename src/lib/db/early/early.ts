@@ -13,6 +13,7 @@ import {
 	dayLeft,
 	FRESH_SPARE,
 	LEARN_AHEAD_MS,
+	pickNext,
 	queueCounts,
 	reviewSpare,
 	siblingOfId,
@@ -26,6 +27,7 @@ import { normaliseSettings, type SchedulerSettings } from '../../srs/settings';
 import { DB_NAME, INDEX, QUEUE_COUNTS_KEY, request, SETTING, SETTINGS_HINT, STORE } from '../names';
 import { answersIn, assembleQueue, hoursOf, learnedIn, QUEUE } from '../queues';
 import type { AnswerHour, HomeCounts, LoadedQueue, QueueCountsRow, StoredCard } from '../rows';
+import { builtFirst, drawFace, frontContent, type EarlyFace, type FirstCard } from './early-face';
 
 /** What the early script leaves for the app, as `globalThis.__kartuEarly`. */
 export interface Early {
@@ -35,10 +37,22 @@ export interface Early {
 	queue?: Promise<EarlyQueue | undefined>;
 	/** The counts once read. */
 	homeValue?: HomeCounts;
+	/** On the review page: the first card, drawn before the app has loaded (early-face.ts). */
+	face?: EarlyFace;
+	/**
+	 * On a first visit (no database yet): decks.json, fetched at once rather than once the app has
+	 * created the database; the URL it was fetched from, and the response.
+	 */
+	decks?: { url: string; response: Promise<Response> };
 	/** Set by the app when it shows the counts itself: from then on the early script leaves the page alone. */
 	claimed: boolean;
 	/** Closes the early connection once the app's own is open (no-op when there is none). */
 	release(): void;
+	/**
+	 * The review page's first card as the early script drew it, taken once by the app as it shows
+	 * its own: from then on the early script leaves the page alone.
+	 */
+	takeFace(): EarlyFace | undefined;
 }
 
 /** The name of the attribute marking where the home page shows each count. */
@@ -355,6 +369,80 @@ async function readDayCounts(
 	return { due: counts.learning + counts.review, fresh: counts.new, learned };
 }
 
+/**
+ * The review page's first card and its counts, as the review session will show them on today's
+ * queue (early.test.ts), read light for the early script to draw at once: the (re)learning cards'
+ * rows, the reviews' and new cards' ids from the indexes, and only the first review's and first new
+ * card's rows (and, when today's answers bury those, the first card's in a second round trip).
+ * Undefined when nothing is left for now, or the database does not hold this build's decks.
+ */
+export async function readFirstCard(
+	db: IDBDatabase,
+	now: Date,
+	contentVersion: string,
+	hint?: unknown
+): Promise<FirstCard | undefined> {
+	return (
+		await withSettings(db, contentVersion, hint, (tx, settings) => readFirstIn(tx, now, settings))
+	)?.value;
+}
+
+async function readFirstIn(
+	tx: IDBTransaction,
+	now: Date,
+	settings: SchedulerSettings
+): Promise<FirstCard | undefined> {
+	const cards = tx.objectStore(STORE.cards);
+	const byDue = cards.index(INDEX.queueDue);
+	const byPosition = cards.index(INDEX.queuePosition);
+	const day = studyDay(now, settings.dayStartHour);
+	const end = new Date(day.end);
+	const left = answersToday(tx, day).then((answers) => dayLeft(answers, settings));
+	const maxReviews = settings.maxReviewsPerDay + reviewSpare(settings.maxReviewsPerDay);
+	const kept = countsRow(tx);
+	const row = (r: IDBRequest) => request(r) as Promise<StoredCard | undefined>;
+	const [learning, relearning, reviewKeys, firstReview, newIds, firstNew, left_] =
+		await Promise.all([
+			request(byDue.getAll(below(QUEUE.learning, end))) as Promise<StoredCard[]>,
+			request(byDue.getAll(below(QUEUE.relearning, end))) as Promise<StoredCard[]>,
+			settings.maxReviewsPerDay
+				? (request(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) as Promise<string[]>)
+				: [],
+			settings.maxReviewsPerDay ? row(byDue.get(below(QUEUE.review, end))) : undefined,
+			settings.newPerDay
+				? kept.then((r) => freshIds(byPosition, settings.newPerDay + FRESH_SPARE, left, r?.newFrom))
+				: [],
+			settings.newPerDay ? kept.then((r) => row(byPosition.get(newQueue(r?.newFrom)))) : undefined,
+			left
+		]);
+	const { reviewsLeft, newLeft, answered } = left_;
+	const fresh: QueueCard[] = [];
+	const taken = new Set<string>();
+	for (const id of newLeft ? newIds : []) {
+		if (fresh.length >= newLeft + FRESH_SPARE) break;
+		const sibling = siblingOfId(id);
+		if (answered.has(sibling) || taken.has(sibling)) continue;
+		taken.add(sibling);
+		fresh.push({ id, sibling, state: CardState.New, due: now.getTime(), position: 0 });
+	}
+	const reviewIds = reviewsLeft ? reviewKeys.slice(0, reviewsLeft + reviewSpare(reviewsLeft)) : [];
+	const { queue } = assembleQueue(
+		{ learning, relearning, reviewIds, fresh: [] },
+		{ newLeft, reviewsLeft, answered },
+		day
+	);
+	queue.fresh = fresh;
+	const rows = new Map(
+		[...learning, ...relearning, firstReview, firstNew]
+			.filter((c): c is StoredCard => !!c)
+			.map((c) => [c.id, c])
+	);
+	const next = pickNext(queue, now.getTime());
+	// Not among the rows read when its headword's first card was answered today: one more read.
+	const card = next && (rows.get(next.id) ?? (await row(cards.get(next.id))));
+	return card && { card, counts: queueCounts(queue, now.getTime()) };
+}
+
 /** The new queue from where it starts (`newFrom`, kept with the counts), or from the beginning. */
 const newQueue = (newFrom = -Infinity) => IDBKeyRange.bound([QUEUE.new, newFrom], [QUEUE.new, []]);
 
@@ -444,8 +532,21 @@ export function start(page: string | undefined, contentVersion: string | undefin
 	const hint = settingsHint();
 	const early: Early = {
 		claimed: false,
-		release: () => void opening.then((db) => db?.close())
+		release: () => void opening.then((db) => db?.close()),
+		takeFace() {
+			early.claimed = true;
+			const face = early.face;
+			early.face = undefined;
+			return face;
+		}
 	};
+	if ((page === 'home' || page === 'review') && contentVersion) {
+		// A first visit: the app will store the decks as soon as it has created the database.
+		const url = new URL('decks.json', location.href).href;
+		void opening.then((db) => {
+			if (!db) early.decks = { url, response: fetch(url) };
+		});
+	}
 	if (page === 'home' && contentVersion) {
 		early.home = opening
 			.then((db) => (db ? readHomeCounts(db, new Date(), contentVersion, hint) : undefined))
@@ -463,6 +564,39 @@ export function start(page: string | undefined, contentVersion: string | undefin
 				db ? readQueue(db, new Date(), contentVersion, REVIEW_ROWS_AHEAD, hint) : undefined
 			)
 			.catch(() => undefined);
+		// Not for practice (a query): that session is not today's queue.
+		if (!location.search)
+			void drawFirst(
+				early,
+				opening,
+				opening.then((db) => db && readFirstCard(db, new Date(), contentVersion, hint))
+			);
 	}
 	(globalThis as { __kartuEarly?: Early }).__kartuEarly = early;
+}
+
+/**
+ * Draws the review page's first card before the app has loaded: today's first card as the session
+ * will pick it, or, on a first visit (no database), the build's. Nothing once the app has shown
+ * its own, or when the database holds other decks (the app stores this build's first).
+ */
+async function drawFirst(
+	early: Early,
+	opening: Promise<IDBDatabase | undefined>,
+	reading: Promise<FirstCard | undefined>
+): Promise<void> {
+	try {
+		const db = await opening;
+		const first = db && (await reading);
+		if (db && !first) return;
+		if (document.readyState === 'loading')
+			await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+		if (early.claimed) return;
+		const front = first ? frontContent(first) : builtFirst(document);
+		if (!front) return;
+		early.face = drawFace(document, front, first?.counts);
+		performance.mark('kartu:early-face');
+	} catch {
+		// The app draws the card itself.
+	}
 }
