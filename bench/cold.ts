@@ -108,7 +108,12 @@ function printLevelDbLog(dir: string): void {
 const size = Number(process.env.SIZE ?? 10_000);
 const runs = Number(process.env.RUNS ?? 5);
 const path = process.env.PATH_TO ?? '/review';
-const mark: MarkName = path === '/' ? 'home' : path.startsWith('/stats') ? 'stats' : 'firstCard';
+const mark: MarkName =
+	path === '/'
+		? 'home'
+		: path.startsWith('/stats')
+			? 'stats'
+			: ((process.env.MARK as MarkName | undefined) ?? 'firstCard');
 const server = await serveBuild(Number(process.env.BENCH_PORT ?? 4397));
 let profile = process.env.PROFILE;
 try {

@@ -15,6 +15,7 @@ const w = window as unknown as BenchWindow;
 const keys: KeyRecord[] = (w.__keys = []);
 const marks: BenchWindow['__marks'] = (w.__marks = {
 	firstCard: undefined,
+	firstReady: undefined,
 	home: undefined,
 	stats: undefined,
 	hello: undefined
@@ -168,8 +169,14 @@ function check() {
 			found(rec, now);
 		}
 	}
-	if (!marks.firstCard && document.querySelector('[data-card-id]')) {
+	// The first card on screen: drawn by the page's early script (data-early-card) or by the app;
+	// and the app's own (data-card-id), the one that takes grades.
+	if (!marks.firstCard && document.querySelector('[data-card-id], [data-early-card]')) {
 		const m: Mark = (marks.firstCard = { dom: now });
+		afterPaint((t) => (m.paint = t));
+	}
+	if (!marks.firstReady && document.querySelector('[data-card-id]')) {
+		const m: Mark = (marks.firstReady = { dom: now });
 		afterPaint((t) => (m.paint = t));
 	}
 	if (!marks.home) {

@@ -32,7 +32,7 @@ export interface Mark {
 
 export interface BenchWindow {
 	__keys: KeyRecord[];
-	__marks: Record<'firstCard' | 'home' | 'stats' | 'hello', Mark | undefined>;
+	__marks: Record<'firstCard' | 'firstReady' | 'home' | 'stats' | 'hello', Mark | undefined>;
 }
 
 /** The key the harness presses as a baseline: its handler changes one text node, nothing else. */

@@ -15,7 +15,7 @@ import { writeReport } from './report';
 import {
 	describeSeed,
 	describeSession,
-	firstVisitFigure,
+	firstVisitFigures,
 	measureBatch,
 	measureCollection,
 	measureFirstVisit,
@@ -68,7 +68,7 @@ try {
 	log('cold-start baseline (hello world) and first visits');
 	const hello = marksLatency(await measureHello(runs, helloPort));
 	const first = await measureFirstVisit(server.url, runs);
-	figures.push(firstVisitFigure(first, hello));
+	figures.push(...firstVisitFigures(first, hello));
 	log('adding an article, and a library of 100 articles');
 	figures.push(...(await measureArticles(browser, server.url)));
 	const raws: ScaleRaw[] = [];
