@@ -59,6 +59,10 @@ export interface FirstCard {
 export const frontContent = (first: FirstCard): DeckCard =>
 	shownContent(first.card.content, first.card.fsrs.reps);
 
+/** Whether the page's templates have been parsed (the parser is past their last part). */
+export const facesParsed = (doc: Document): boolean =>
+	doc.readyState !== 'loading' || !!doc.querySelector(`[${EARLY_ATTR.templates}] [data-actions]`);
+
 /** A first visit's card: the front the build put on the page, if it did. */
 export function builtFirst(doc: Document): FrontContent | undefined {
 	const text = doc.querySelector(`[${EARLY_ATTR.slot}]`)?.getAttribute('data-first');

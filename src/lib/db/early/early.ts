@@ -27,7 +27,14 @@ import { normaliseSettings, type SchedulerSettings } from '../../srs/settings';
 import { DB_NAME, INDEX, QUEUE_COUNTS_KEY, request, SETTING, SETTINGS_HINT, STORE } from '../names';
 import { answersIn, assembleQueue, hoursOf, learnedIn, QUEUE } from '../queues';
 import type { AnswerHour, HomeCounts, LoadedQueue, QueueCountsRow, StoredCard } from '../rows';
-import { builtFirst, drawFace, frontContent, type EarlyFace, type FirstCard } from './early-face';
+import {
+	builtFirst,
+	drawFace,
+	facesParsed,
+	frontContent,
+	type EarlyFace,
+	type FirstCard
+} from './early-face';
 
 /** What the early script leaves for the app, as `globalThis.__kartuEarly`. */
 export interface Early {
@@ -559,18 +566,19 @@ export function start(page: string | undefined, contentVersion: string | undefin
 			});
 	}
 	if (page === 'review' && contentVersion) {
-		early.queue = opening
-			.then((db) =>
-				db ? readQueue(db, new Date(), contentVersion, REVIEW_ROWS_AHEAD, hint) : undefined
-			)
-			.catch(() => undefined);
-		// Not for practice (a query): that session is not today's queue.
+		// The first card's light read goes first, so that its requests are not queued behind the
+		// whole queue's. Not for practice (a query): that session is not today's queue.
 		if (!location.search)
 			void drawFirst(
 				early,
 				opening,
 				opening.then((db) => db && readFirstCard(db, new Date(), contentVersion, hint))
 			);
+		early.queue = opening
+			.then((db) =>
+				db ? readQueue(db, new Date(), contentVersion, REVIEW_ROWS_AHEAD, hint) : undefined
+			)
+			.catch(() => undefined);
 	}
 	(globalThis as { __kartuEarly?: Early }).__kartuEarly = early;
 }
@@ -589,7 +597,8 @@ async function drawFirst(
 		const db = await opening;
 		const first = db && (await reading);
 		if (db && !first) return;
-		if (document.readyState === 'loading')
+		// The faces to copy come before the app's scripts in the page: usually parsed already.
+		if (!facesParsed(document))
 			await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
 		if (early.claimed) return;
 		const front = first ? frontContent(first) : builtFirst(document);
