@@ -118,11 +118,17 @@ const appCard = (page: Page) => page.locator('article.card[data-card-id]:visible
 test('a first visit shows the first card before the app has loaded, and a Space pressed on it shows the answer once the app has', async ({
 	page
 }) => {
+	const decks: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().endsWith('/decks.json')) decks.push(r.url());
+	});
 	const release = await holdApp(page);
 	await page.goto('/review', { waitUntil: 'commit' });
 	const early = page.locator('article.card[data-early-card]');
 	await expect(early).toBeVisible();
 	await expect(early).toHaveAttribute('data-early-card', 'menekankan/vocab');
+	// The decks are fetched by the early script, while the app's code is still held back.
+	await expect.poll(() => decks.length).toBe(1);
 	await expect(early.locator('.headword')).toHaveText('menekankan');
 	await expect(early.locator('mark')).toHaveText('Menekankan');
 	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
@@ -144,6 +150,8 @@ test('a first visit shows the first card before the app has loaded, and a Space 
 	await expect(appCard(page)).not.toHaveAttribute('data-card-id', 'menekankan/vocab');
 	const { reviews } = await readDb(page);
 	expect(reviews.map((r) => [r.cardId, r.grade])).toEqual([['menekankan/vocab', 3]]);
+	// The app stored the decks from that response: none fetched again.
+	expect(decks).toHaveLength(1);
 });
 
 test("a returning learner's first card and counts are drawn before the app has loaded, as the app then shows them", async ({

@@ -547,8 +547,9 @@ export function start(page: string | undefined, contentVersion: string | undefin
 			return face;
 		}
 	};
-	if ((page === 'home' || page === 'review') && contentVersion) {
-		// A first visit: the app will store the decks as soon as it has created the database.
+	if (page === 'review' && contentVersion) {
+		// A first visit: the app will store the decks as soon as it has created the database (the
+		// home page does not: it shows the decks from its own HTML).
 		const url = new URL('decks.json', location.href).href;
 		void opening.then((db) => {
 			if (!db) early.decks = { url, response: fetch(url) };
