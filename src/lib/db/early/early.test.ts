@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../../../../scripts/content-node';
-import { Rating, type Grade, DEFAULT_SETTINGS, type SchedulerSettings } from '../../srs';
+import { Rating, type Grade, DEFAULT_SETTINGS, Scheduler, type SchedulerSettings } from '../../srs';
 import { setSuspended } from '../card-table';
 import { homeCounts, loadQueue } from '../cards';
 import { openExisting, readFirstCard, readHomeCounts, readQueue } from './early';
 import { pickNext, queueCounts } from '../../srs/queue';
 import { firstNewCard } from '../../cards';
-import { recordPractice } from '../answers';
+import { recordAnswer, recordPractice } from '../answers';
 import { KartuDB } from '../schema';
-import { answerNextIfAny } from '../test-support';
+import { answerNext, answerNextIfAny } from '../test-support';
 import { loadAudioSettings, saveAudioSettings, saveSettings } from '../settings';
 import { syncDecks } from '../decks';
 
@@ -56,8 +56,13 @@ async function expectSame(at: Date, settings: SchedulerSettings) {
 	expect(early!.autoplay).toBe((await loadAudioSettings(db)).autoplay);
 	// The first card the early script draws is the one the review session shows first, with its counts.
 	const next = pickNext(loaded.queue, at.getTime());
-	for (const hint of [undefined, settings, stale]) {
-		const first = await readFirstCard(db.backendDB(), at, VERSION, hint);
+	// With the default rows read ahead, and with one (so that a buried first card is read around).
+	for (const [hint, rows] of [
+		[undefined, undefined],
+		[settings, undefined],
+		[stale, 1]
+	] as const) {
+		const first = await readFirstCard(db.backendDB(), at, VERSION, hint, rows);
 		expect(first?.card, `${at}: the first card`).toEqual(
 			next && ((await db.cards.get(next.id)) ?? undefined)
 		);
@@ -130,6 +135,43 @@ describe('readQueue and readHomeCounts (the early script, IndexedDB alone)', () 
 		expect(await readFirstCard(db.backendDB(), t0, VERSION)).toBeUndefined();
 	});
 
+	it('reads past the first (re)learning cards when today’s answers bury them', async () => {
+		const settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
+		await saveSettings(db, settings);
+		// Yesterday: two headwords' vocabulary cards failed, in learning and overdue since.
+		const yesterday = new Date(t0.getTime() - 86_400_000);
+		const a = await answerNext(db, yesterday, Rating.Again, 3000, settings);
+		const b = await answerNext(
+			db,
+			new Date(yesterday.getTime() + 1000),
+			Rating.Again,
+			3000,
+			settings
+		);
+		expect(a.card.sibling).not.toBe(b.card.sibling);
+		// Today, the first one's cloze card was answered (on another device, say): its vocabulary
+		// card, first in learning, waits for tomorrow.
+		const cloze = (await db.cards.get(`${a.card.sibling}/cloze`))!;
+		const next = new Scheduler(settings).answer(cloze.fsrs, Rating.Good, t0);
+		await recordAnswer(db, {
+			card: cloze,
+			grade: Rating.Good,
+			next,
+			time: t0,
+			ms: 3000,
+			dayStartHour: settings.dayStartHour
+		});
+		const at = new Date(t0.getTime() + 60_000);
+		const { queue } = await loadQueue(db, at, settings);
+		expect(queue.learning[0].id).toBe(a.card.id);
+		expect(pickNext(queue, at.getTime())?.id).toBe(b.card.id);
+		// Reading one learning row ahead, the one read is buried: the read goes on to the rest.
+		for (const rows of [1, 8])
+			expect((await readFirstCard(db.backendDB(), at, VERSION, settings, rows))?.card.id).toBe(
+				b.card.id
+			);
+	});
+
 	it('on a first visit, the card the build puts on the review page is the first the app shows', async () => {
 		// The bundled article stored into an empty collection (beforeEach), the default settings.
 		const loaded = await loadQueue(db, t0, DEFAULT_SETTINGS);
@@ -142,13 +184,18 @@ describe('readQueue and readHomeCounts (the early script, IndexedDB alone)', () 
 
 describe('openExisting', () => {
 	it('opens the database as it is, and never creates one', async () => {
-		const opened = await openExisting(indexedDB, db.name);
+		const seen: { absent?: boolean } = {};
+		const opened = await openExisting(indexedDB, db.name, seen);
 		expect(opened?.version).toBe(db.verno * 10);
+		expect(seen.absent).toBeUndefined();
 		opened?.close();
 		// No database of that name: none is created, so the app's first open makes it at its own version.
 		db.close();
 		await db.delete();
-		expect(await openExisting(indexedDB, db.name)).toBeUndefined();
+		const none: { absent?: boolean } = {};
+		expect(await openExisting(indexedDB, db.name, none)).toBeUndefined();
+		// Told apart from a database there but not opened: only then is the build's first card drawn.
+		expect(none.absent).toBe(true);
 		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(db.name);
 	});
 });

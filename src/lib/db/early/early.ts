@@ -21,6 +21,7 @@ import {
 	type AnswerToday,
 	type Queue,
 	type QueueCard,
+	type QueueCounts,
 	type StudyDay
 } from '../../srs/queue';
 import { normaliseSettings, type SchedulerSettings } from '../../srs/settings';
@@ -67,12 +68,13 @@ export const COUNT_ATTRIBUTE = 'data-count';
 
 /**
  * Opens the existing database at whatever version it is; undefined when there is none yet (it is
- * then not created). Rejects when the database exists, or may, but cannot be opened (a broken or
+ * then not created, and `found.absent` is set) or another tab's upgrade is under way. Rejects when the database exists, or may, but cannot be opened (a broken or
  * refused IndexedDB): the caller must say so rather than show an empty collection.
  */
 export function openExisting(
 	factory: IDBFactory = indexedDB,
-	name = DB_NAME
+	name = DB_NAME,
+	found?: { absent?: boolean }
 ): Promise<IDBDatabase | undefined> {
 	return new Promise((resolve, reject) => {
 		let r: IDBOpenDBRequest;
@@ -85,6 +87,7 @@ export function openExisting(
 		// No database yet: aborting the upgrade leaves none behind, for the app to create at its version.
 		r.onupgradeneeded = () => {
 			absent = true;
+			if (found) found.absent = true;
 			r.transaction?.abort();
 		};
 		r.onsuccess = () => {
@@ -314,6 +317,28 @@ async function readDayCounts(
 	now: Date,
 	settings: SchedulerSettings
 ): Promise<HomeCounts> {
+	const keys = readDayKeys(tx, now, settings);
+	const [{ counts }, learned] = await Promise.all([keys, learnedCount(tx, keys.kept)]);
+	return { due: counts.learning + counts.review, fresh: counts.new, learned };
+}
+
+/** Today's queue as ids, read from the indexes' keys, and the counts the review screen shows for it. */
+interface DayKeys {
+	/** As `queueCounts` counts them: (re)learning cards due within LEARN_AHEAD_MS, reviews, new cards. */
+	counts: QueueCounts;
+	/** The queue of ids: (re)learning left empty (the keys give no due time), reviews and new cards in order. */
+	queue: Queue;
+}
+
+/**
+ * Reads today's queue as ids (`DayKeys`) in `tx`, in one round trip (two with the new cards, which
+ * start where the kept counts say). `kept` is the counts row it reads, for the caller to share.
+ */
+function readDayKeys(
+	tx: IDBTransaction,
+	now: Date,
+	settings: SchedulerSettings
+): Promise<DayKeys> & { kept: Promise<QueueCountsRow | undefined>; day: StudyDay } {
 	const cards = tx.objectStore(STORE.cards);
 	const byDue = cards.index(INDEX.queueDue);
 	const day = studyDay(now, settings.dayStartHour);
@@ -327,41 +352,35 @@ async function readDayCounts(
 	const maxReviews = settings.maxReviewsPerDay + reviewSpare(settings.maxReviewsPerDay);
 	const wanted = settings.newPerDay + FRESH_SPARE;
 	const kept = countsRow(tx);
-	const [learning, relearning, learned, reviewKeys, newIds, { reviewsLeft, newLeft, answered }] =
-		await Promise.all([
-			keys(byDue.getAllKeys(dueSoon(QUEUE.learning))),
-			keys(byDue.getAllKeys(dueSoon(QUEUE.relearning))),
-			learnedCount(tx, kept),
-			settings.maxReviewsPerDay ? keys(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) : [],
-			settings.newPerDay
-				? kept.then((row) => freshIds(cards.index(INDEX.queuePosition), wanted, left, row?.newFrom))
-				: [],
-			left
-		]);
-	const fresh: string[] = [];
-	const taken = new Set<string>();
-	for (const id of newLeft ? newIds : []) {
-		if (fresh.length >= newLeft + FRESH_SPARE) break;
-		const sibling = siblingOfId(id);
-		if (answered.has(sibling) || taken.has(sibling)) continue;
-		taken.add(sibling);
-		fresh.push(id);
-	}
-	const card =
-		(state: number, due: number) =>
-		(id: string): QueueCard => ({
-			id,
-			sibling: siblingOfId(id),
-			state: state as QueueCard['state'],
-			due,
-			position: 0
-		});
-	const counts = queueCounts(
-		{
-			learning: [
-				...learning.map(card(CardState.Learning, now.getTime())),
-				...relearning.map(card(CardState.Relearning, now.getTime()))
-			],
+	const read = Promise.all([
+		keys(byDue.getAllKeys(dueSoon(QUEUE.learning))),
+		keys(byDue.getAllKeys(dueSoon(QUEUE.relearning))),
+		settings.maxReviewsPerDay ? keys(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) : [],
+		settings.newPerDay
+			? kept.then((row) => freshIds(cards.index(INDEX.queuePosition), wanted, left, row?.newFrom))
+			: [],
+		left
+	]).then(([learning, relearning, reviewKeys, newIds, { reviewsLeft, newLeft, answered }]) => {
+		const fresh: string[] = [];
+		const taken = new Set<string>();
+		for (const id of newLeft ? newIds : []) {
+			if (fresh.length >= newLeft + FRESH_SPARE) break;
+			const sibling = siblingOfId(id);
+			if (answered.has(sibling) || taken.has(sibling)) continue;
+			taken.add(sibling);
+			fresh.push(id);
+		}
+		const card =
+			(state: number, due: number) =>
+			(id: string): QueueCard => ({
+				id,
+				sibling: siblingOfId(id),
+				state: state as QueueCard['state'],
+				due,
+				position: 0
+			});
+		const queue: Queue = {
+			learning: [],
 			review: (reviewsLeft ? reviewKeys.slice(0, reviewsLeft + reviewSpare(reviewsLeft)) : []).map(
 				card(CardState.Review, day.start)
 			),
@@ -370,84 +389,90 @@ async function readDayCounts(
 			reviewsLeft,
 			answered,
 			day
-		},
-		now.getTime()
-	);
-	return { due: counts.learning + counts.review, fresh: counts.new, learned };
+		};
+		const counts = queueCounts(
+			{
+				...queue,
+				learning: [
+					...learning.map(card(CardState.Learning, now.getTime())),
+					...relearning.map(card(CardState.Relearning, now.getTime()))
+				]
+			},
+			now.getTime()
+		);
+		return { counts, queue };
+	});
+	return Object.assign(read, { kept, day });
 }
 
 /**
  * The review page's first card and its counts, as the review session will show them on today's
- * queue (early.test.ts), read light for the early script to draw at once: the (re)learning cards'
- * rows, the reviews' and new cards' ids from the indexes, and only the first review's and first new
- * card's rows (and, when today's answers bury those, the first card's in a second round trip).
+ * queue (early.test.ts), read light for the early script to draw at once: the counts from the
+ * indexes' keys (as the home page's), the first few (re)learning cards' rows, and only the first
+ * review's and first new card's rows; a second round trip only when today's answers bury those.
  * Undefined when nothing is left for now, or the database does not hold this build's decks.
  */
 export async function readFirstCard(
 	db: IDBDatabase,
 	now: Date,
 	contentVersion: string,
-	hint?: unknown
+	hint?: unknown,
+	learningRows = FIRST_LEARNING_ROWS
 ): Promise<FirstCard | undefined> {
 	return (
-		await withSettings(db, contentVersion, hint, (tx, settings) => readFirstIn(tx, now, settings))
+		await withSettings(db, contentVersion, hint, (tx, settings) =>
+			readFirstIn(tx, now, settings, learningRows)
+		)
 	)?.value;
 }
+
+/** (Re)learning cards whose rows the first card's read takes, the earliest due of each queue. */
+const FIRST_LEARNING_ROWS = 8;
 
 async function readFirstIn(
 	tx: IDBTransaction,
 	now: Date,
-	settings: SchedulerSettings
+	settings: SchedulerSettings,
+	learningRows: number
 ): Promise<FirstCard | undefined> {
 	const cards = tx.objectStore(STORE.cards);
 	const byDue = cards.index(INDEX.queueDue);
 	const byPosition = cards.index(INDEX.queuePosition);
-	const day = studyDay(now, settings.dayStartHour);
-	const end = new Date(day.end);
-	const left = answersToday(tx, day).then((answers) => dayLeft(answers, settings));
-	const maxReviews = settings.maxReviewsPerDay + reviewSpare(settings.maxReviewsPerDay);
-	const kept = countsRow(tx);
+	const keys = readDayKeys(tx, now, settings);
+	const end = new Date(keys.day.end);
 	const row = (r: IDBRequest) => request(r) as Promise<StoredCard | undefined>;
-	const [learning, relearning, reviewKeys, firstReview, newIds, firstNew, left_] =
-		await Promise.all([
-			request(byDue.getAll(below(QUEUE.learning, end))) as Promise<StoredCard[]>,
-			request(byDue.getAll(below(QUEUE.relearning, end))) as Promise<StoredCard[]>,
-			settings.maxReviewsPerDay
-				? (request(byDue.getAllKeys(below(QUEUE.review, end), maxReviews)) as Promise<string[]>)
-				: [],
-			settings.maxReviewsPerDay ? row(byDue.get(below(QUEUE.review, end))) : undefined,
-			settings.newPerDay
-				? kept.then((r) => freshIds(byPosition, settings.newPerDay + FRESH_SPARE, left, r?.newFrom))
-				: [],
-			settings.newPerDay ? kept.then((r) => row(byPosition.get(newQueue(r?.newFrom)))) : undefined,
-			left
-		]);
-	const { reviewsLeft, newLeft, answered } = left_;
-	const fresh: QueueCard[] = [];
-	const taken = new Set<string>();
-	for (const id of newLeft ? newIds : []) {
-		if (fresh.length >= newLeft + FRESH_SPARE) break;
-		const sibling = siblingOfId(id);
-		if (answered.has(sibling) || taken.has(sibling)) continue;
-		taken.add(sibling);
-		fresh.push({ id, sibling, state: CardState.New, due: now.getTime(), position: 0 });
-	}
-	const reviewIds = reviewsLeft ? reviewKeys.slice(0, reviewsLeft + reviewSpare(reviewsLeft)) : [];
-	const { queue } = assembleQueue(
-		{ learning, relearning, reviewIds, fresh: [] },
-		{ newLeft, reviewsLeft, answered },
-		day
+	const rows = (r: IDBRequest) => request(r) as Promise<StoredCard[]>;
+	const [learning, relearning, firstReview, firstNew, { counts, queue }] = await Promise.all([
+		rows(byDue.getAll(below(QUEUE.learning, end), learningRows)),
+		rows(byDue.getAll(below(QUEUE.relearning, end), learningRows)),
+		settings.maxReviewsPerDay ? row(byDue.get(below(QUEUE.review, end))) : undefined,
+		settings.newPerDay
+			? keys.kept.then((r) => row(byPosition.get(newQueue(r?.newFrom))))
+			: undefined,
+		keys
+	]);
+	// The session picks the earliest due (re)learning card whose headword was not answered today:
+	// among the rows read unless those of a queue were all buried (rare), then among all of them.
+	const buried = (c: StoredCard) =>
+		queue.answered.has(c.sibling) && queue.answered.get(c.sibling) !== c.id;
+	const all = (read: StoredCard[], q: number) =>
+		read.length === learningRows && read.every(buried) ? rows(byDue.getAll(below(q, end))) : read;
+	const [l, r] = await Promise.all([
+		all(learning, QUEUE.learning),
+		all(relearning, QUEUE.relearning)
+	]);
+	const { queue: learningQueue } = assembleQueue(
+		{ learning: l, relearning: r, reviewIds: [], fresh: [] },
+		queue,
+		keys.day
 	);
-	queue.fresh = fresh;
-	const rows = new Map(
-		[...learning, ...relearning, firstReview, firstNew]
-			.filter((c): c is StoredCard => !!c)
-			.map((c) => [c.id, c])
+	const next = pickNext({ ...queue, learning: learningQueue.learning }, now.getTime());
+	const found = new Map(
+		[...l, ...r, firstReview, firstNew].filter((c): c is StoredCard => !!c).map((c) => [c.id, c])
 	);
-	const next = pickNext(queue, now.getTime());
 	// Not among the rows read when its headword's first card was answered today: one more read.
-	const card = next && (rows.get(next.id) ?? (await row(cards.get(next.id))));
-	return card && { card, counts: queueCounts(queue, now.getTime()) };
+	const card = next && (found.get(next.id) ?? (await row(cards.get(next.id))));
+	return card && { card, counts };
 }
 
 /** The new queue from where it starts (`newFrom`, kept with the counts), or from the beginning. */
@@ -533,7 +558,8 @@ export const REVIEW_ROWS_AHEAD = 8;
 export function start(page: string | undefined, contentVersion: string | undefined): void {
 	// Marks for the benchmark (bench/scale.ts): when the database was open, and when the read was done.
 	// A database that cannot be opened is the app's to report: the early script only steps aside.
-	const opening = openExisting()
+	const found: { absent?: boolean } = {};
+	const opening = openExisting(indexedDB, DB_NAME, found)
 		.catch(() => undefined)
 		.then((db) => (performance.mark('kartu:early-opened'), db));
 	const hint = settingsHint();
@@ -572,7 +598,7 @@ export function start(page: string | undefined, contentVersion: string | undefin
 		if (!location.search)
 			void drawFirst(
 				early,
-				opening,
+				opening.then((db) => (db || found.absent ? db : null)),
 				opening.then((db) => db && readFirstCard(db, new Date(), contentVersion, hint))
 			);
 		early.queue = opening
@@ -586,16 +612,18 @@ export function start(page: string | undefined, contentVersion: string | undefin
 
 /**
  * Draws the review page's first card before the app has loaded: today's first card as the session
- * will pick it, or, on a first visit (no database), the build's. Nothing once the app has shown
+ * will pick it, or, on a first visit (no database at all), the build's. Nothing once the app has shown
  * its own, or when the database holds other decks (the app stores this build's first).
  */
 async function drawFirst(
 	early: Early,
-	opening: Promise<IDBDatabase | undefined>,
+	opening: Promise<IDBDatabase | undefined | null>,
 	reading: Promise<FirstCard | undefined>
 ): Promise<void> {
 	try {
+		// null: a database that could not be opened here (another tab upgrading it, or IndexedDB refused).
 		const db = await opening;
+		if (db === null) return;
 		const first = db && (await reading);
 		if (db && !first) return;
 		// The faces to copy come before the app's scripts in the page: usually parsed already.
