@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { readStore, writesSettled } from './idb';
 import { gradeThenKill } from './kill';
 
 // The full table (0-50 ms, 50 trials each) is `npm run test:durability`; here a few trials.
@@ -21,4 +22,60 @@ test('an answer is kept when the browser is killed 5 ms or more after the key pr
 	} finally {
 		rmSync(profile, { recursive: true, force: true });
 	}
+});
+
+test('the journal takes each answer in a Storage Bucket of its own, and is empty once the answers are written', async ({
+	page
+}) => {
+	// Where each journal entry is put: its database's name (the bucket's is kartu-journal).
+	await page.addInitScript(() => {
+		const put = IDBObjectStore.prototype.put;
+		const seen: string[] = [];
+		(window as unknown as { __journalPuts: string[] }).__journalPuts = seen;
+		IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+			if (this.name === 'journal') seen.push(this.transaction.db.name);
+			return put.apply(this, args);
+		};
+	});
+	await page.goto('/review');
+	for (let i = 0; i < 2; i++) {
+		const card = page.locator('article.card[data-card-id]:visible');
+		const id = await card.getAttribute('data-card-id');
+		await page.keyboard.press('Space');
+		await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
+		await page.keyboard.press('3');
+		await expect(card).not.toHaveAttribute('data-card-id', id!);
+	}
+	await writesSettled(page);
+	const puts = await page.evaluate(
+		() => (window as unknown as { __journalPuts: string[] }).__journalPuts
+	);
+	expect(puts).toEqual(['kartu-journal', 'kartu-journal']);
+	expect(await readStore(page, 'journal')).toEqual([]);
+	expect(await readStore(page, 'reviews')).toHaveLength(2);
+	const bucket = await page.evaluate(async () => {
+		const buckets = (
+			navigator as unknown as {
+				storageBuckets: {
+					keys(): Promise<string[]>;
+					open(name: string): Promise<{ indexedDB: IDBFactory }>;
+				};
+			}
+		).storageBuckets;
+		const names = await buckets.keys();
+		const factory = (await buckets.open('kartu-journal')).indexedDB;
+		const entries = await new Promise<number>((resolve, reject) => {
+			const open = factory.open('kartu-journal');
+			open.onerror = () => reject(open.error);
+			open.onsuccess = () => {
+				const r = open.result.transaction('journal').objectStore('journal').count();
+				r.onsuccess = () => {
+					open.result.close();
+					resolve(r.result);
+				};
+			};
+		});
+		return { names, entries };
+	});
+	expect(bucket).toEqual({ names: ['kartu-journal'], entries: 0 });
 });

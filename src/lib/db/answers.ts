@@ -17,8 +17,9 @@
 // schema.ts and add their stores to any read-write transaction on cards or reviews, so no writer can
 // forget them. Before that transaction, in a transaction of
 // its own that commits at once, the answer goes in the journal, and out again once the answer's
-// transaction has committed (`journal`, `replayJournal`):
-//   journal        the answer as given, until its transaction has committed  here, journal()
+// transaction has committed (db/journal.ts; `replayJournal` here):
+//   journal        the answer as given, until its transaction has committed  journal.ts journalAnswer
+//                  (in a Storage Bucket of its own where the browser has them)
 // A practice answer (recordPractice) writes only its review row and answerHours. Nothing else is
 // written by an answer. Undo also logs the answer as undone, for sync (`changes`, db/changes.ts).
 
@@ -28,9 +29,10 @@ import { newCard, studyDay, type SchedulerSettings } from '../srs';
 import { countAnswer } from './stats';
 import { QUEUE } from './queues';
 import { queueOf, type KartuDB } from './schema';
-import type { AnswerInput, JournalEntry, StoredCard, StoredReview } from './rows';
-import { INDEX, STORE } from './names';
+import type { AnswerInput, StoredCard, StoredReview } from './rows';
+import { INDEX } from './names';
 import { changeKey, logChanges, type UndoneValue } from './changes';
+import { journalAnswer, readJournal } from './journal';
 
 export type { AnswerInput };
 
@@ -77,7 +79,7 @@ export async function recordAnswer(
 	drawn: Promise<unknown> = new Promise((resolve) => setTimeout(resolve, 0))
 ): Promise<{ card: StoredCard; review: StoredReview }> {
 	const review = reviewRow(a, a.next);
-	const journalled = journal(db, {
+	const journalled = journalAnswer(db, {
 		id: review.id,
 		card: a.card,
 		grade: a.grade,
@@ -95,26 +97,7 @@ export async function recordAnswer(
 		const card = await writeAnswer(db, a, review);
 		return { card, review };
 	} finally {
-		void journalled.then(() => db.journal.delete(review.id)).catch(() => {});
-	}
-}
-
-/**
- * Puts an answer in the journal and commits at once, in the caller's task: the put and the commit
- * leave together, without waiting for the put's success event (which waits behind the next frame).
- * Never rejects: a journal that cannot be written must not stop the answer itself.
- */
-function journal(db: KartuDB, entry: JournalEntry): Promise<unknown> {
-	try {
-		const tx = db.backendDB().transaction(STORE.journal, 'readwrite');
-		tx.objectStore(STORE.journal).put(entry);
-		tx.commit();
-		return new Promise((resolve) => {
-			tx.oncomplete = tx.onerror = tx.onabort = resolve;
-		});
-	} catch {
-		// The database is not open yet (or has no journal store): Dexie's own put, when it can.
-		return db.journal.put(entry).catch(() => undefined);
+		void journalled.remove().catch(() => {});
 	}
 }
 
@@ -155,9 +138,8 @@ async function writeAnswer(db: KartuDB, a: AnswerInput, review: StoredReview): P
  * one already recorded, or whose card has moved on since, is dropped. Returns how many were written.
  */
 export async function replayJournal(db: KartuDB): Promise<number> {
-	const entries = await db.journal.toArray();
 	let written = 0;
-	for (const e of entries.sort((x, y) => x.time.getTime() - y.time.getTime())) {
+	for (const { entry: e, remove } of await readJournal(db)) {
 		try {
 			if (!(await db.reviews.get(e.id))) {
 				await writeAnswer(db, e, { ...reviewRow(e, e.next), id: e.id });
@@ -166,7 +148,7 @@ export async function replayJournal(db: KartuDB): Promise<number> {
 		} catch (err) {
 			if (!(err instanceof StaleCardError)) throw err;
 		}
-		await db.journal.delete(e.id);
+		await remove();
 	}
 	return written;
 }

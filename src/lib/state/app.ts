@@ -3,6 +3,7 @@
 import { db } from '../db/db';
 import { refreshSettingsCopy } from '../db/settings';
 import { replayJournal } from '../db/answers';
+import { openJournal } from '../db/journal';
 import { ensureDecks } from '../db/decks';
 import type { KartuDB } from '../db/schema';
 import { snapshotDue } from '../db/backup/snapshots';
@@ -28,6 +29,8 @@ export function snapshotTaken(): Promise<unknown> {
  */
 export function ready(): Promise<KartuDB> {
 	opening ??= (async () => {
+		// The answer journal's own database (db/journal.ts), opened beside the collection.
+		const journal = openJournal(db);
 		await db.open();
 		// A newer version of Kartu (in another tab) owns the database: this one neither blocks its
 		// upgrade nor writes with its own, older schema; the page asks the learner to reload.
@@ -42,6 +45,7 @@ export function ready(): Promise<KartuDB> {
 		globalThis.__kartuEarly?.release();
 		await ensureDecks(db, __CONTENT_VERSION__, loadDecks);
 		// Answers a killed browser left unwritten (db/answers.ts): written before any page reads.
+		await journal;
 		await replayJournal(db);
 		// Today's automatic snapshot, in the background once the page has started (so its reads
 		// do not slow the page's first queries): a failure here must not stop the app.

@@ -27,6 +27,7 @@ import {
 import { normaliseSettings, type SchedulerSettings } from '../../srs/settings';
 import { DB_NAME, INDEX, QUEUE_COUNTS_KEY, request, SETTING, SETTINGS_HINT, STORE } from '../names';
 import { answersIn, assembleQueue, hoursOf, learnedIn, QUEUE } from '../queues';
+import { bucketFactory, JOURNAL_DB } from '../journal';
 import type { AnswerHour, HomeCounts, LoadedQueue, QueueCountsRow, StoredCard } from '../rows';
 import {
 	builtFirst,
@@ -551,6 +552,29 @@ export function settingsHint(): unknown {
 	}
 }
 
+/**
+ * Whether answers wait in the journal's own bucket (db/journal.ts), left by a killed browser: the
+ * app writes them first, so the early script then draws nothing. The journal in the collection's
+ * store is checked with the reads themselves (`withSettings`).
+ */
+export function journalPending(
+	factory: Promise<IDBFactory | undefined> = bucketFactory()
+): Promise<boolean> {
+	return factory
+		.then((f) => (f ? openExisting(f, JOURNAL_DB) : undefined))
+		.then(async (journal) => {
+			if (!journal) return false;
+			try {
+				if (!journal.objectStoreNames.contains(STORE.journal)) return false;
+				const store = journal.transaction(STORE.journal).objectStore(STORE.journal);
+				return (await request(store.count())) > 0;
+			} finally {
+				journal.close();
+			}
+		})
+		.catch(() => false);
+}
+
 /** Review cards whose rows the review page reads ahead with the queue (as the session prefetches). */
 export const REVIEW_ROWS_AHEAD = 8;
 
@@ -563,6 +587,10 @@ export function start(page: string | undefined, contentVersion: string | undefin
 		.catch(() => undefined)
 		.then((db) => (performance.mark('kartu:early-opened'), db));
 	const hint = settingsHint();
+	const pending = page === 'home' || page === 'review' ? journalPending() : Promise.resolve(false);
+	/** What `read` read, unless answers wait in the journal's bucket. */
+	const unlessPending = <T>(read: Promise<T | undefined>) =>
+		Promise.all([read, pending]).then(([value, waiting]) => (waiting ? undefined : value));
 	const early: Early = {
 		claimed: false,
 		release: () => void opening.then((db) => db?.close()),
@@ -583,7 +611,9 @@ export function start(page: string | undefined, contentVersion: string | undefin
 	}
 	if (page === 'home' && contentVersion) {
 		early.home = opening
-			.then((db) => (db ? readHomeCounts(db, new Date(), contentVersion, hint) : undefined))
+			.then((db) =>
+				db ? unlessPending(readHomeCounts(db, new Date(), contentVersion, hint)) : undefined
+			)
 			.catch(() => undefined)
 			.then((counts) => {
 				performance.mark('kartu:early-read');
@@ -599,11 +629,15 @@ export function start(page: string | undefined, contentVersion: string | undefin
 			void drawFirst(
 				early,
 				opening.then((db) => (db || found.absent ? db : null)),
-				opening.then((db) => db && readFirstCard(db, new Date(), contentVersion, hint))
+				opening.then((db) =>
+					db ? unlessPending(readFirstCard(db, new Date(), contentVersion, hint)) : undefined
+				)
 			);
 		early.queue = opening
 			.then((db) =>
-				db ? readQueue(db, new Date(), contentVersion, REVIEW_ROWS_AHEAD, hint) : undefined
+				db
+					? unlessPending(readQueue(db, new Date(), contentVersion, REVIEW_ROWS_AHEAD, hint))
+					: undefined
 			)
 			.catch(() => undefined);
 	}
