@@ -11,6 +11,7 @@
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { measureCommitCost, type CommitCost } from './commit';
 import type { Mark } from './keys';
 import { fmt, launchChromium, median, percentile, serveBuild, type Figure } from './lib';
 import {
@@ -210,6 +211,8 @@ export interface ScaleRaw {
 	cold: ColdRaw;
 	session: SessionResult;
 	heapMB: number;
+	/** Browser CPU per small IndexedDB commit on this profile: the collection's origin, and the journal's bucket. */
+	commit: CommitCost;
 }
 
 /** Seeds one collection size on disk and measures its cold starts and a session on it. */
@@ -227,7 +230,11 @@ export async function measureCollection(
 		const cold = await measureCold(baseUrl, dir, runs);
 		log(`  cold starts: first card ${cold.firstCard.map((m) => fmt(m.paint!)).join(', ')} ms`);
 		const { session, heapMB } = await measureSession(baseUrl, dir, answers, size);
-		return { size, seeded, queues, profileMB, cold, session, heapMB };
+		const commit = await measureCommitCost(baseUrl, dir);
+		log(
+			`  browser CPU per commit: collection ${fmt(commit.collection, 2)} ms, journal bucket ${fmt(commit.bucket, 2)} ms`
+		);
+		return { size, seeded, queues, profileMB, cold, session, heapMB, commit };
 	} finally {
 		removeProfile(dir);
 	}
@@ -321,7 +328,7 @@ export function scaleFigures(r: ScaleRaw, hello: Latency, small?: ScaleRaw): Fig
 		const pass = l.paint[0] <= 5 && l.paint[1] <= 8;
 		figures.push({
 			key: `grade-${path}`,
-			label: `Grade → next card's front painted, ${PATHS[path]}, p95 of ${l.n}`,
+			label: `Grade → next card's front painted, ${PATHS[path]}, p95 of ${l.n} (95% bootstrap interval of the p95: ${fmt(l.paintP95![0])}–${fmt(l.paintP95![1])} ms)`,
 			interval:
 				'the grade key’s event timeStamp (keydown; keyup for Space on the focused Good button, which clicks on keyup) → the message posted from the first requestAnimationFrame callback after the next front is in the DOM (DOM: → the MutationObserver callback that sees it)',
 			size: r.size,
@@ -430,6 +437,24 @@ export function scaleFigures(r: ScaleRaw, hello: Latency, small?: ScaleRaw): Fig
 			target: big ? '≤ 60 MB' : '(none at this size)',
 			pass: !big || r.heapMB <= 60,
 			source: SOURCE
+		},
+		{
+			key: 'journal-commit',
+			label: `Browser CPU for one answer's journal write (a 2 kB put committed at once) in the journal's own Storage Bucket, median of ${r.commit.puts}`,
+			interval:
+				'the browser process’s CPU time (trace events’ tdur) in its IndexedDB tasks in the 200 ms after each put; the journal’s commit runs while the frame showing the next card is drawn',
+			size: r.size,
+			value: r.commit.bucket,
+			unit: 'ms',
+			baseline: {
+				label:
+					'the same put into a database in the collection’s origin, kept on disk with the collection (where the journal was)',
+				value: r.commit.collection
+			},
+			ratio: r.commit.bucket / r.commit.collection,
+			target: '≤ 1 ms',
+			pass: r.commit.bucket <= 1,
+			source: 'npm run bench:commit (bench/commit.ts), in bench/scale.ts'
 		}
 	);
 	return figures;

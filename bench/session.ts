@@ -191,11 +191,34 @@ export async function learnerSession(
 	return { keys, grades, typed, chosen, ms: Date.now() - started };
 }
 
+/**
+ * How precisely `xs`'s p-th percentile is known: the 2.5th and 97.5th percentiles of that
+ * percentile over `reps` resamples drawn with replacement (a percentile bootstrap, seeded, so a
+ * run's report is reproducible). With few values a p95 is one of the largest few: the interval says
+ * so.
+ */
+export function percentileInterval(
+	xs: number[],
+	p: number,
+	reps = 2000,
+	seed = 7
+): [number, number] {
+	const random = rng(seed);
+	const estimates: number[] = [];
+	for (let r = 0; r < reps; r++) {
+		const sample = xs.map(() => xs[Math.floor(random() * xs.length)]);
+		estimates.push(percentile(sample, p));
+	}
+	return [percentile(estimates, 2.5), percentile(estimates, 97.5)];
+}
+
 /** p50, p95 and p99 of key → DOM and key → painted frame, for the records given. */
 export interface Latency {
 	n: number;
 	dom: [number, number, number];
 	paint: [number, number, number];
+	/** The painted p95's 95% bootstrap interval (percentileInterval), for a session's keys. */
+	paintP95?: [number, number];
 	/** Keys for which Event Timing reported a duration (≥ 16 ms), and their largest. */
 	et: { n: number; max: number };
 }
@@ -215,6 +238,7 @@ export function latency(keys: KeyRecord[]): Latency | undefined {
 		n: done.length,
 		dom: ps(dom),
 		paint: ps(paint),
+		paintP95: percentileInterval(paint, 95),
 		et: { n: et.length, max: et.length ? Math.max(...et) : 0 }
 	};
 }
