@@ -4,11 +4,12 @@
 //
 // Where the browser has Storage Buckets (Chromium), the journal is a small database in a bucket of
 // its own, which the browser keeps in a store of its own on disk. A commit into the collection's
-// store costs the browser about 12 ms of CPU at 100,000 cards, whatever it writes (one 2 kB put;
-// 0.02 ms in the bucket: `npm run bench:commit`), and the journal's commit runs while the frame
-// showing the next card is drawn: on two cores it delayed that frame (grade → next front painted at
-// 100,000 cards, p95 9.0 ms with the journal in the collection, 5.3 ms in the bucket, same profile).
-// Elsewhere the journal is the collection's own journal store.
+// store costs the browser CPU that grows with what is stored beside it, whatever it writes (one
+// 2 kB put: 0.8-2 ms in the benchmark's profiles, 12.7 ms on a 100,000-card profile just after its
+// year was written; 0.02-0.3 ms in the bucket: `npm run bench:commit`). The journal's commit runs
+// while the frame showing the next card is drawn, and on two cores it delayed that frame (on that
+// profile, grade → next front painted p95 9.0 ms with the journal in the collection, 5.3 ms in the
+// bucket). Elsewhere the journal is the collection's own journal store.
 
 import { request, STORE } from './names';
 import type { JournalEntry } from './rows';
