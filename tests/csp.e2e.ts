@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { KIT_ANNOUNCER_STYLE } from '../src/lib/csp.js';
 import { onlyKind, writesSettled } from './idb';
+import { answerGood } from './learner';
 
 const BUILD = new URL('../build/', import.meta.url).pathname;
 const article = readFileSync(
@@ -132,12 +133,7 @@ test('every page, a review, the reader, the analyser, exports and stats run with
 	await expect(page.getByTestId('new-cards')).toHaveText('305');
 	// A review: a vocabulary card, then a cloze card, whose blank Svelte sizes with style:width.
 	await nav(page, 'Review').click();
-	const card = page.locator('article.card[data-card-id]:visible');
-	const id = await card.getAttribute('data-card-id');
-	await page.keyboard.press('Space');
-	await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
-	await page.keyboard.press('3');
-	await expect(card).not.toHaveAttribute('data-card-id', id!);
+	await answerGood(page);
 	await writesSettled(page);
 	await onlyKind(page, 'cloze');
 	await page.goto('/review');

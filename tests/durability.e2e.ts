@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readStore, writesSettled } from './idb';
 import { gradeThenKill } from './kill';
+import { answerGood } from './learner';
 
 // The full table (0-50 ms, 50 trials each) is `npm run test:durability`; here a few trials.
 test('an answer is kept when the browser is killed 5 ms or more after the key press', async ({
@@ -38,14 +39,7 @@ test('the journal takes each answer in a Storage Bucket of its own, and is empty
 		};
 	});
 	await page.goto('/review');
-	for (let i = 0; i < 2; i++) {
-		const card = page.locator('article.card[data-card-id]:visible');
-		const id = await card.getAttribute('data-card-id');
-		await page.keyboard.press('Space');
-		await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
-		await page.keyboard.press('3');
-		await expect(card).not.toHaveAttribute('data-card-id', id!);
-	}
+	for (let i = 0; i < 2; i++) await answerGood(page);
 	await writesSettled(page);
 	const puts = await page.evaluate(
 		() => (window as unknown as { __journalPuts: string[] }).__journalPuts

@@ -1,21 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readDb, readStore, writesSettled } from './idb';
+import { answerGood } from './learner';
 
 // page.route cannot hold back what a service worker answers: these pages run without Kartu's (the
 // early script works the same with it; tests/offline.e2e.ts covers the service worker).
 test.use({ serviceWorkers: 'block' });
-
-/** Shows the answer and grades Good, as a learner does by keyboard. */
-async function answerGood(page: Page) {
-	const id = await page.locator('article.card[data-card-id]:visible').getAttribute('data-card-id');
-	await page.keyboard.press('Space');
-	await expect(page.getByRole('group', { name: 'Grade your answer' })).toBeVisible();
-	await page.keyboard.press('3');
-	await expect(page.locator('article.card[data-card-id]:visible')).not.toHaveAttribute(
-		'data-card-id',
-		id!
-	);
-}
 
 test("the home page shows today's counts from its own HTML before the app's code has loaded", async ({
 	page
